@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Assembly.Conversations.Organisation;
+using Assembly.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Assembly.Bot.Configuration;
+
+/// <summary>
+/// Everything the host needs from configuration, read once at start and checked: a setting that cannot
+/// work stops the start with one sentence naming its key (<see cref="ConfigurationError"/>).
+/// </summary>
+public sealed partial record BotSettings(
+    IReadOnlyDictionary<string, MessengerOptions> Messengers,
+    StorageOptions Storage,
+    AssemblyOptions Assembly,
+    AccessOptions Access,
+    int Lanes)
+{
+    /// <summary>The messengers the bot knows, by their configuration key and the name used in data (<c>telegram:123</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> KnownMessengers =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Telegram"] = "telegram", ["Bale"] = "bale" };
+
+    public IEnumerable<KeyValuePair<string, MessengerOptions>> EnabledMessengers => Messengers.Where(m => m.Value.Enabled);
+
+    public static BotSettings Read(IConfiguration config)
+    {
+        var messengers = new Dictionary<string, MessengerOptions>();
+        foreach (var section in config.GetSection("Messengers").GetChildren())
+        {
+            if (!KnownMessengers.TryGetValue(section.Key, out var name))
+                throw new ConfigurationError($"Messengers:{section.Key} is not a messenger this bot knows; use Messengers:Telegram or Messengers:Bale.");
+            var options = section.Get<MessengerOptions>() ?? new MessengerOptions();
+            Check(options, $"Messengers:{section.Key}");
+            messengers[name] = options;
+        }
+
+        var storage = new StorageOptions
+        {
+            Provider = config["Storage:Provider"] ?? "",
+            ConnectionString = config.GetConnectionString("Bot") ?? "",
+        };
+        if (storage.Provider != StorageOptions.Sqlite)
+            throw new ConfigurationError(storage.Provider == StorageOptions.Postgres
+                ? "Storage:Provider 'Postgres' is not available in this version yet; set Storage:Provider to 'Sqlite'."
+                : $"Storage:Provider must be 'Sqlite' (it is '{storage.Provider}').");
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+            throw new ConfigurationError("ConnectionStrings:Bot is empty; set it to a connection string such as 'Data Source=data/bot.db'.");
+
+        var assembly = config.GetSection("Assembly").Get<AssemblyOptions>() ?? new AssemblyOptions();
+        Check(assembly);
+
+        var access = config.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
+        for (var i = 0; i < access.Admins.Count; i++)
+            CheckAccount(access.Admins[i], $"Access:Admins:{i}");
+
+        var lanes = config.GetValue<int?>("Pipeline:Lanes") ?? 0;
+        if (lanes is < 1 or > 64)
+            throw new ConfigurationError($"Pipeline:Lanes must be a whole number from 1 to 64 (it is '{config["Pipeline:Lanes"]}').");
+
+        return new BotSettings(messengers, storage, assembly, access, lanes);
+    }
+
+    private static void Check(MessengerOptions options, string key)
+    {
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+            throw new ConfigurationError($"{key}:BaseUrl must be an absolute http or https address (it is '{options.BaseUrl}').");
+        if (options.Enabled && !TokenShape().IsMatch(options.Token!))
+            // Never echo the token: it is a secret even when it is wrong.
+            throw new ConfigurationError($"{key}:Token does not look like a bot token (digits, a colon, then letters, digits, '_' or '-').");
+        if (!string.IsNullOrWhiteSpace(options.Proxy)
+            && (!Uri.TryCreate(options.Proxy, UriKind.Absolute, out var proxy) || proxy.Scheme is not ("http" or "https" or "socks5" or "socks4" or "socks4a")))
+            throw new ConfigurationError($"{key}:Proxy must be an http:// or socks5:// address such as 'socks5://127.0.0.1:1080'.");
+        if (options.PollTimeoutSeconds is < 0 or > 50)
+            throw new ConfigurationError($"{key}:PollTimeoutSeconds must be from 0 to 50 (it is {options.PollTimeoutSeconds}).");
+        if (options.Limits.BulkPerSecond <= 0)
+            throw new ConfigurationError($"{key}:Limits:BulkPerSecond must be more than zero.");
+        if (options.Limits.PerChatPerSecond <= 0)
+            throw new ConfigurationError($"{key}:Limits:PerChatPerSecond must be more than zero.");
+        if (options.Limits.PerGroupPerMinute <= 0)
+            throw new ConfigurationError($"{key}:Limits:PerGroupPerMinute must be more than zero.");
+    }
+
+    private static void Check(AssemblyOptions assembly)
+    {
+        if (string.IsNullOrWhiteSpace(assembly.Name))
+            throw new ConfigurationError("Assembly:Name is empty; give the assembly's name as members should see it.");
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(assembly.TimeZone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            throw new ConfigurationError($"Assembly:TimeZone '{assembly.TimeZone}' is not a time zone this machine knows (use e.g. 'Asia/Tehran').");
+        }
+
+        CheckList(assembly.Counties, "Assembly:Counties", required: true);
+        CheckList(assembly.WorkingGroups, "Assembly:WorkingGroups", required: false);
+        if (assembly.Secretariats.Count == 0)
+            throw new ConfigurationError("Assembly:Secretariats is empty; at least one secretariat must receive reports.");
+
+        var keys = new HashSet<string>();
+        for (var i = 0; i < assembly.Secretariats.Count; i++)
+        {
+            var s = assembly.Secretariats[i];
+            var key = $"Assembly:Secretariats:{i}";
+            if (!SecretariatKey().IsMatch(s.Key))
+                throw new ConfigurationError($"{key}:Key must be lower-case Latin letters, digits or '-' (it is '{s.Key}').");
+            if (!keys.Add(s.Key))
+                throw new ConfigurationError($"{key}:Key '{s.Key}' is used by two secretariats.");
+            if (string.IsNullOrWhiteSpace(s.Name))
+                throw new ConfigurationError($"{key}:Name is empty.");
+            CheckList(s.Topics, $"{key}:Topics", required: true);
+            CheckList(s.Keywords, $"{key}:Keywords", required: false);
+            for (var j = 0; j < s.Staff.Count; j++) CheckAccount(s.Staff[j], $"{key}:Staff:{j}");
+            for (var j = 0; j < s.StaffChats.Count; j++) CheckAccount(s.StaffChats[j], $"{key}:StaffChats:{j}");
+        }
+    }
+
+    private static void CheckList(List<string> items, string key, bool required)
+    {
+        if (required && items.Count == 0)
+            throw new ConfigurationError($"{key} is empty; list at least one.");
+        for (var i = 0; i < items.Count; i++)
+            if (string.IsNullOrWhiteSpace(items[i]))
+                throw new ConfigurationError($"{key}:{i} is empty.");
+        var duplicate = items.GroupBy(x => x.Trim()).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ConfigurationError($"{key} names '{duplicate.Key}' twice.");
+    }
+
+    private static void CheckAccount(string value, string key)
+    {
+        if (!AccountRef.TryParse(value, out var account) || !KnownMessengers.Values.Contains(account.Messenger))
+            throw new ConfigurationError($"{key} must look like 'telegram:123456' or 'bale:987654' (it is '{value}').");
+    }
+
+    [GeneratedRegex(@"^\d{1,16}:[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex TokenShape();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,31}$")]
+    private static partial Regex SecretariatKey();
+}

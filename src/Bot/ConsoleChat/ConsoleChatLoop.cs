@@ -1,0 +1,94 @@
+using Assembly.Conversations.Messages;
+using Assembly.Storage.Entities;
+using Microsoft.Extensions.Hosting;
+
+namespace Assembly.Bot.ConsoleChat;
+
+/// <summary>Reads what is typed in the terminal and plays it as the current user.</summary>
+public sealed class ConsoleChatLoop(ConsoleMessenger messenger, TextReader input, TextWriter output, IHostApplicationLifetime lifetime)
+    : BackgroundService
+{
+    private const string Usage =
+        """
+        گفتگوی آزمایشی در ترمینال. هر خطی که بنویسید از طرف کاربر فعلی به ربات می‌رسد.
+          :as NAME     کاربر دیگری شوید (مثلاً :as ali یا :as admin)
+          NUMBER       دکمه شماره NUMBER از آخرین پیام ربات را بزنید
+          :sticker     یک استیکر بفرستید      :voice   یک پیام صوتی
+          :photo       یک عکس بفرستید         :edit TEXT  پیام قبلی را ویرایش کنید
+          :help        همین راهنما            :quit    خروج
+        """;
+
+    private string _user = "ali";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        output.WriteLine(Usage);
+        output.WriteLine($"شما «{_user}» هستید. برای شروع /start را بفرستید.");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var line = await Task.Run(input.ReadLine, stoppingToken);
+            if (line is null || line.Trim() == ":quit")
+            {
+                await messenger.WaitUntilQuietAsync(TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(10));
+                lifetime.StopApplication();
+                return;
+            }
+
+            Handle(line);
+        }
+    }
+
+    private void Handle(string line)
+    {
+        var trimmed = line.Trim();
+        var userId = ConsoleUsers.IdOf(_user);
+        var from = new Sender(userId, _user, null, _user);
+        var chat = new ChatAddress(ConsoleMessenger.MessengerName, userId);
+        var message = new IncomingMessage(chat, ChatKind.Private, IncomingKind.Text, from, MessageId: messenger.NextMessageId(), Text: line);
+
+        if (trimmed.StartsWith(":as ", StringComparison.Ordinal) && trimmed.Length > 4)
+        {
+            _user = trimmed[4..].Trim();
+            ConsoleUsers.IdOf(_user);
+            output.WriteLine($"اکنون «{_user}» هستید.");
+            return;
+        }
+
+        switch (trimmed)
+        {
+            case ":help":
+                output.WriteLine(Usage);
+                return;
+            case ":sticker":
+                messenger.Type(message with { Kind = IncomingKind.Media, Text = null, Attachment = new Attachment(AttachmentKind.Sticker, "console-sticker") });
+                return;
+            case ":voice":
+                messenger.Type(message with { Kind = IncomingKind.Media, Text = null, Attachment = new Attachment(AttachmentKind.Voice, "console-voice") });
+                return;
+            case ":photo":
+                messenger.Type(message with { Kind = IncomingKind.Media, Text = null, Attachment = new Attachment(AttachmentKind.Photo, "console-photo") });
+                return;
+        }
+
+        if (trimmed.StartsWith(":edit ", StringComparison.Ordinal))
+        {
+            messenger.Type(message with { Kind = IncomingKind.Edited, Text = trimmed[6..] });
+            return;
+        }
+
+        if (int.TryParse(Conversations.Text.PersianText.ToLatinDigits(trimmed), out var number))
+        {
+            var buttons = messenger.ButtonsOf(userId);
+            if (number >= 1 && number <= buttons.Count)
+            {
+                var button = buttons[number - 1];
+                messenger.Type(button.Data is null
+                    ? message with { Text = button.Label }
+                    : message with { Kind = IncomingKind.ButtonPress, Text = null, ButtonData = button.Data, ButtonPressId = Guid.NewGuid().ToString("N") });
+                return;
+            }
+        }
+
+        messenger.Type(message);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Assembly.Bot.Messengers;
+using Assembly.Conversations.Messages;
+
+namespace Assembly.Bot.ConsoleChat;
+
+/// <summary>
+/// A messenger in the terminal, for trying the bot without a token. What is typed becomes updates that go
+/// through the same pipeline, database and outbox as Telegram's; what the bot sends is printed.
+/// </summary>
+public sealed class ConsoleMessenger(TextWriter output) : IMessengerClient
+{
+    public const string MessengerName = "console";
+
+    private readonly Channel<IncomingMessage> _typed = Channel.CreateUnbounded<IncomingMessage>();
+    private readonly ConcurrentDictionary<long, IReadOnlyList<ConsoleButton>> _buttons = new();
+    private readonly Lock _print = new();
+    private long _nextUpdateId;
+    private long _lastActivity;
+    private long _nextMessageId;
+
+    public string Name => MessengerName;
+
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Hands what a user typed to the bot.</summary>
+    public void Type(IncomingMessage message)
+    {
+        Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+        _typed.Writer.TryWrite(message);
+    }
+
+    /// <summary>
+    /// Waits until everything typed was taken and the bot has been quiet for a moment (at most
+    /// <paramref name="max"/>), so input piped from a file gets its answers printed before the chat ends.
+    /// </summary>
+    public async Task WaitUntilQuietAsync(TimeSpan quiet, TimeSpan max)
+    {
+        var deadline = Environment.TickCount64 + (long)max.TotalMilliseconds;
+        while (Environment.TickCount64 < deadline
+               && (_typed.Reader.Count > 0 || Environment.TickCount64 - Interlocked.Read(ref _lastActivity) < quiet.TotalMilliseconds))
+            await Task.Delay(50);
+    }
+
+    /// <summary>The buttons under the last message the bot sent to this user, numbered from 1.</summary>
+    public IReadOnlyList<ConsoleButton> ButtonsOf(long userId) => _buttons.GetValueOrDefault(userId) ?? [];
+
+    public long NextMessageId() => Interlocked.Increment(ref _nextMessageId);
+
+    public async Task<IReadOnlyList<InboundUpdate>> GetUpdatesAsync(long offset, int timeoutSeconds, CancellationToken ct)
+    {
+        // Ids continue from the stored offset, so a restarted chat never reuses a processed id.
+        Interlocked.Exchange(ref _nextUpdateId, Math.Max(Interlocked.Read(ref _nextUpdateId), offset));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)));
+        try
+        {
+            await _typed.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return [];
+        }
+
+        var batch = new List<InboundUpdate>();
+        while (batch.Count < 100 && _typed.Reader.TryRead(out var message))
+            batch.Add(new InboundUpdate(Interlocked.Increment(ref _nextUpdateId) - 1, message));
+        return batch;
+    }
+
+    public Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+        lock (_print)
+        {
+            var userId = message.To.ChatId;
+            switch (message)
+            {
+                case TextMessage text:
+                    output.WriteLine();
+                    output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}:");
+                    output.WriteLine(text.Text);
+                    PrintKeyboard(userId, text.Keyboard);
+                    break;
+                case ButtonAnswer { Notice: { } notice }:
+                    output.WriteLine($"  ({notice})");
+                    break;
+            }
+
+            output.Flush();
+        }
+
+        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(NextMessageId()));
+    }
+
+    private void PrintKeyboard(long userId, Keyboard? keyboard)
+    {
+        var buttons = keyboard switch
+        {
+            InlineKeyboard inline => inline.Rows.SelectMany(r => r).Select(b => new ConsoleButton(b.Label, b.Data)).ToList(),
+            ReplyKeyboard reply => reply.Rows.SelectMany(r => r).Select(label => new ConsoleButton(label, null)).ToList(),
+            RemoveKeyboard => [],
+            _ => null,
+        };
+        if (buttons is null) return;
+        _buttons[userId] = buttons;
+        for (var i = 0; i < buttons.Count; i++)
+            output.WriteLine($"  [{i + 1}] {buttons[i].Label}");
+    }
+}
+
+/// <summary>A button as the console shows it: inline buttons carry data, keyboard buttons send their label.</summary>
+public sealed record ConsoleButton(string Label, string? Data);

@@ -1,0 +1,94 @@
+using Assembly.Bot.Configuration;
+using Assembly.Bot.ConsoleChat;
+using Assembly.Bot.Messengers;
+using Assembly.Bot.Pipeline;
+using Assembly.Bot.Sending;
+using Assembly.Conversations;
+using Assembly.Conversations.Turns;
+using Assembly.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Hosting;
+
+/// <summary>Builds the bot's host: the one place where configuration, storage, brain and messengers are wired.</summary>
+public static class BotHost
+{
+    /// <param name="args">Command-line configuration (<c>--Key=value</c>), without the command verb.</param>
+    /// <param name="mode">Null: serve the messengers that have a token, or open the console chat when none has.</param>
+    /// <param name="overrides">Settings that win over everything else (tests, benchmarks).</param>
+    /// <param name="configureServices">Last word on services (tests put a fake clock or a console here).</param>
+    public static HostApplicationBuilder CreateBuilder(
+        string[] args,
+        BotMode? mode,
+        IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            // appsettings.json travels with the binary, so the bot reads the same file wherever it is started.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+
+        var settings = BotSettings.Read(builder.Configuration);
+        var resolved = mode ?? (settings.EnabledMessengers.Any() ? BotMode.Serve : BotMode.ConsoleChat);
+        ((IHostApplicationBuilder)builder).Properties[typeof(BotMode)] = resolved;
+        if (resolved == BotMode.ConsoleChat)
+        {
+            // The chat owns the terminal: only warnings and errors are printed beside it. A rule for the
+            // console provider wins over the category levels of appsettings.json.
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
+        }
+
+        builder.Services.AddBot(settings, resolved);
+        configureServices?.Invoke(builder.Services);
+        return builder;
+    }
+
+    public static IServiceCollection AddBot(this IServiceCollection services, BotSettings settings, BotMode mode)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Assembly);
+        services.AddSingleton(settings.Access);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddStorage(settings.Storage);
+        services.AddConversations();
+
+        services.AddSingleton(new SecretRedactor(settings.Messengers.Values.Select(m => m.Token)));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<PollCursorStore>();
+        services.AddSingleton(sp => new UpdatePipeline(
+            sp.GetRequiredService<IDbContextFactory<BotDbContext>>(),
+            sp.GetRequiredService<ITurnHandler>(),
+            sp.GetRequiredService<OutboxSignal>(),
+            settings.Lanes,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<UpdatePipeline>>()));
+
+        // Hosted services start in order: the schema is migrated before anything reads or writes.
+        services.AddHostedService<DatabaseStartup>();
+
+        if (mode == BotMode.ConsoleChat)
+        {
+            services.TryAddSingleton(new ConsoleMessenger(Console.Out));
+            services.AddSingleton<IMessengerClient>(sp => sp.GetRequiredService<ConsoleMessenger>());
+            services.AddHostedService(sp => new ConsoleChatLoop(sp.GetRequiredService<ConsoleMessenger>(), Console.In, Console.Out,
+                sp.GetRequiredService<IHostApplicationLifetime>()));
+        }
+        else
+        {
+            foreach (var (name, options) in settings.EnabledMessengers)
+                services.AddSingleton<IMessengerClient>(sp => new BotApiMessenger(name, options,
+                    sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<ILogger<BotApiMessenger>>()));
+        }
+
+        services.AddHostedService<MessengerWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using Assembly.Bot.Configuration;
+using Assembly.Bot.Messengers;
+using Assembly.Bot.Pipeline;
+using Assembly.Bot.Receiving;
+using Assembly.Bot.Sending;
+using Assembly.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Hosting;
+
+/// <summary>Runs, for every messenger that is on, its receiving loop and its outbox sender side by side.</summary>
+public sealed class MessengerWorker(
+    IEnumerable<IMessengerClient> messengers,
+    BotSettings settings,
+    UpdatePipeline pipeline,
+    PollCursorStore cursors,
+    OutboxSignal signal,
+    IDbContextFactory<BotDbContext> factory,
+    SecretRedactor redactor,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = new List<Task>();
+        foreach (var messenger in messengers)
+        {
+            var options = settings.Messengers.GetValueOrDefault(messenger.Name);
+            var limits = options?.Limits ?? ConsoleLimits;
+            var receiver = new PollingReceiver(messenger, options?.PollTimeoutSeconds ?? 25, pipeline, cursors, redactor, time,
+                loggers.CreateLogger<PollingReceiver>());
+            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, signal, time, loggers.CreateLogger<OutboxSender>());
+            loops.Add(Task.Run(() => receiver.RunAsync(stoppingToken), CancellationToken.None));
+            loops.Add(Task.Run(() => sender.RunAsync(stoppingToken), CancellationToken.None));
+        }
+
+        return Task.WhenAll(loops);
+    }
+
+    /// <summary>The terminal has no server to protect; bulk messages still keep a readable pace.</summary>
+    private static readonly MessengerLimits ConsoleLimits = new() { BulkPerSecond = 30, PerChatPerSecond = 5, PerGroupPerMinute = 60 };
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assembly.Bot.Configuration;
+using Assembly.Conversations.Messages;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+using BotKeyboard = Assembly.Conversations.Messages.Keyboard;
+using BotInlineKeyboard = Assembly.Conversations.Messages.InlineKeyboard;
+using BotReplyKeyboard = Assembly.Conversations.Messages.ReplyKeyboard;
+using BotRemoveKeyboard = Assembly.Conversations.Messages.RemoveKeyboard;
+
+namespace Assembly.Bot.Messengers;
+
+/// <summary>
+/// Telegram or Bale through Telegram.Bot: one client per messenger, with its own token, base address and
+/// proxy. Differences between the two are in <see cref="MessengerDialect"/> and here, nowhere else.
+/// </summary>
+public sealed class BotApiMessenger : IMessengerClient, IDisposable
+{
+    /// <summary>How long one send may take before it counts as a network failure.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly MessengerDialect _dialect;
+    private readonly HttpClient _http;
+    private readonly TelegramBotClient _client;
+    private readonly SecretRedactor _redactor;
+    private readonly ILogger _logger;
+    private string? _username;
+
+    public BotApiMessenger(string name, MessengerOptions options, SecretRedactor redactor, ILogger<BotApiMessenger> logger)
+    {
+        Name = name;
+        _dialect = MessengerDialect.For(name);
+        _redactor = redactor;
+        _logger = logger;
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            Proxy = string.IsNullOrWhiteSpace(options.Proxy) ? null : new WebProxy(options.Proxy),
+            UseProxy = !string.IsNullOrWhiteSpace(options.Proxy),
+        };
+        // Our own timeouts per call: a long poll may rightly take PollTimeoutSeconds.
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        // RetryThreshold 0: Telegram.Bot must not sleep on a 429 itself; the outbox decides who waits and how long.
+        _client = new TelegramBotClient(new TelegramBotClientOptions(options.Token!, options.BaseUrl.TrimEnd('/')) { RetryThreshold = 0 }, _http);
+    }
+
+    public string Name { get; }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            var me = await _client.GetMe(timeout.Token);
+            _username = me.Username;
+            _logger.LogInformation("{Messenger}: connected as @{Username}", Name, me.Username);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // The server may be down at start; polling retries on its own. Without the username a command
+            // addressed to us as /cmd@name in a group is taken as ours.
+            _logger.LogWarning("{Messenger}: getMe failed, going on without the bot's username: {Error}", Name, _redactor.Describe(e));
+        }
+    }
+
+    public async Task<IReadOnlyList<InboundUpdate>> GetUpdatesAsync(long offset, int timeoutSeconds, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds + 15));
+        try
+        {
+            var updates = await _client.GetUpdates(checked((int)offset), limit: 100, timeout: timeoutSeconds, cancellationToken: timeout.Token);
+            return updates.Select(u => UpdateMapper.Map(u, Name, _username)).ToList();
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException("getUpdates got no answer in time.");
+        }
+    }
+
+    public async Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(SendTimeout);
+        try
+        {
+            switch (message)
+            {
+                case TextMessage text:
+                    var sent = await SendTextAsync(text, timeout.Token);
+                    return new SendOutcome.Sent(sent.MessageId);
+                case ButtonAnswer answer:
+                    await _client.AnswerCallbackQuery(answer.PressId, answer.Notice, answer.AsAlert, cancellationToken: timeout.Token);
+                    return new SendOutcome.Sent(null);
+                default:
+                    return new SendOutcome.Rejected($"no way to send a {message.GetType().Name}");
+            }
+        }
+        catch (ApiRequestException e)
+        {
+            return Classify(e);
+        }
+        catch (RequestException e)
+        {
+            // No JSON answer: a proxy's or gateway's error page, or no answer at all (network).
+            var status = (int?)e.HttpStatusCode;
+            return status is null or >= 500 or 429
+                ? new SendOutcome.Transient(_redactor.Describe(e))
+                : new SendOutcome.Rejected(_redactor.Describe(e));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new SendOutcome.Transient("no answer within " + SendTimeout.TotalSeconds + " s");
+        }
+    }
+
+    private Task<Message> SendTextAsync(TextMessage text, CancellationToken ct)
+    {
+        var markup = Markup(text.Keyboard);
+        if (text.ReplyToMessageId is { } replyTo && !_dialect.RepliesWithReplyParameters)
+            return _client.SendRequest(new LegacyReplySendMessage(text.To.ChatId, text.Text, replyTo, markup), ct);
+        ReplyParameters? reply = text.ReplyToMessageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;
+        return _client.SendMessage(text.To.ChatId, text.Text, replyParameters: reply, replyMarkup: markup, cancellationToken: ct);
+    }
+
+    private SendOutcome Classify(ApiRequestException e) => e.ErrorCode switch
+    {
+        429 => new SendOutcome.Throttled(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 5))),
+        403 => new SendOutcome.Unreachable(_redactor.Redact(e.Message)),
+        // A bad token or a server in trouble: the message is fine, the moment is not.
+        401 or >= 500 => new SendOutcome.Transient($"{e.ErrorCode}: {_redactor.Redact(e.Message)}"),
+        _ => new SendOutcome.Rejected($"{e.ErrorCode}: {_redactor.Redact(e.Message)}"),
+    };
+
+    private static ReplyMarkup? Markup(BotKeyboard? keyboard) => keyboard switch
+    {
+        BotInlineKeyboard inline => new InlineKeyboardMarkup(inline.Rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data)))),
+        BotReplyKeyboard reply => new ReplyKeyboardMarkup(reply.Rows.Select((row, r) => row.Select((label, c) =>
+            new KeyboardButton(label) { RequestContact = reply.RequestContactOnFirst && r == 0 && c == 0 })))
+        { ResizeKeyboard = true },
+        BotRemoveKeyboard => new ReplyKeyboardRemove(),
+        _ => null,
+    };
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>sendMessage with the older <c>reply_to_message_id</c>, which Bale understands and <c>reply_parameters</c> it does not.</summary>
+    private sealed class LegacyReplySendMessage(long chatId, string text, long replyTo, ReplyMarkup? markup) : RequestBase<Message>("sendMessage")
+    {
+        public override HttpContent ToHttpContent()
+        {
+            var body = new Dictionary<string, object?> { ["chat_id"] = chatId, ["text"] = text, ["reply_to_message_id"] = replyTo };
+            if (markup is not null) body["reply_markup"] = JsonSerializer.SerializeToElement(markup, markup.GetType(), JsonBotAPI.Options);
+            return JsonContent.Create(body);
+        }
+    }
+}

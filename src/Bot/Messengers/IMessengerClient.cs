@@ -1,0 +1,25 @@
+using Assembly.Conversations.Messages;
+
+namespace Assembly.Bot.Messengers;
+
+/// <summary>An update as received: its id, and the message it carries (null for kinds the bot ignores).</summary>
+public sealed record InboundUpdate(long UpdateId, IncomingMessage? Message);
+
+/// <summary>
+/// One messenger seen through the two things the bot does with it: fetch updates and send messages.
+/// Telegram and Bale (both through Telegram.Bot) and the console implement it; their differences stay
+/// behind this seam, so flows never learn which messenger a member uses.
+/// </summary>
+public interface IMessengerClient
+{
+    /// <summary>The name used in data: <c>telegram</c>, <c>bale</c>, <c>console</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Called once before polling starts (e.g. to learn the bot's username). Must not throw for a server that is down.</summary>
+    Task StartAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<InboundUpdate>> GetUpdatesAsync(long offset, int timeoutSeconds, CancellationToken ct);
+
+    /// <summary>Sends one message; never throws for what the server answered, it reports it.</summary>
+    Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct);
+}

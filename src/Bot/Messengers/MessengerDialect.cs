@@ -1,0 +1,16 @@
+namespace Assembly.Bot.Messengers;
+
+/// <summary>
+/// Where a messenger departs from Telegram's Bot API. Bale mirrors Telegram but: its chats are
+/// <c>private|group|channel</c> (no <c>supergroup</c>; both read as a group here), it replies with
+/// <c>reply_to_message_id</c> rather than <c>reply_parameters</c>, it has no webhook <c>secret_token</c>,
+/// it may answer getUpdates at once whatever the <c>timeout</c> (the receiver backs off on its own), and it
+/// may deliver an update again (the processed marker absorbs that). Flows never see any of this.
+/// </summary>
+public sealed record MessengerDialect(string Name, bool RepliesWithReplyParameters, bool HasWebhookSecret)
+{
+    public static readonly MessengerDialect Telegram = new("telegram", RepliesWithReplyParameters: true, HasWebhookSecret: true);
+    public static readonly MessengerDialect Bale = new("bale", RepliesWithReplyParameters: false, HasWebhookSecret: false);
+
+    public static MessengerDialect For(string name) => name == Bale.Name ? Bale : Telegram with { Name = name };
+}

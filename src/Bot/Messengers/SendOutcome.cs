@@ -1,0 +1,20 @@
+namespace Assembly.Bot.Messengers;
+
+/// <summary>What became of one send, as the outbox needs to know it.</summary>
+public abstract record SendOutcome
+{
+    /// <summary>Delivered; the messenger's id of the new message when there is one.</summary>
+    public sealed record Sent(long? MessageId) : SendOutcome;
+
+    /// <summary>429: the server asks us to wait this long before trying again.</summary>
+    public sealed record Throttled(TimeSpan RetryAfter) : SendOutcome;
+
+    /// <summary>403: the member blocked the bot, or it was removed from the group.</summary>
+    public sealed record Unreachable(string Reason) : SendOutcome;
+
+    /// <summary>5xx, a network error, a timeout: worth trying again after a pause.</summary>
+    public sealed record Transient(string Reason) : SendOutcome;
+
+    /// <summary>The server refused this message for good (400 and the like): trying again cannot help.</summary>
+    public sealed record Rejected(string Reason) : SendOutcome;
+}

@@ -1,0 +1,133 @@
+using Assembly.Bot.Messengers;
+using Assembly.Bot.Sending;
+using Assembly.Conversations.Text;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Turns;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Pipeline;
+
+/// <summary>
+/// Handles a batch of updates from one messenger. The updates of one chat go to one lane and are handled
+/// in order; lanes run in parallel. Each lane handles its share in one transaction (group commit): state,
+/// domain rows, outbox rows and processed markers of all its updates commit together or not at all. If
+/// anything in the lane fails, the transaction is rolled back and each update is redone alone, so one bad
+/// update never takes the others down with it. Nothing is sent from here: the outbox sender is woken after
+/// the commit.
+/// </summary>
+public sealed class UpdatePipeline(
+    IDbContextFactory<BotDbContext> factory,
+    ITurnHandler handler,
+    OutboxSignal signal,
+    int lanes,
+    TimeProvider time,
+    ILogger<UpdatePipeline> logger)
+{
+    public async Task ProcessBatchAsync(string messenger, IReadOnlyList<InboundUpdate> batch, CancellationToken ct)
+    {
+        // A redelivered update may even come twice in one batch.
+        var unique = batch.DistinctBy(u => u.UpdateId).OrderBy(u => u.UpdateId).ToList();
+        var byLane = unique.GroupBy(u => LaneOf(u)).Select(g => g.ToList()).ToList();
+        if (byLane.Count == 1)
+            await RunLaneAsync(messenger, byLane[0], ct);
+        else
+            await Task.WhenAll(byLane.Select(lane => Task.Run(() => RunLaneAsync(messenger, lane, ct), ct)));
+    }
+
+    private int LaneOf(InboundUpdate update)
+    {
+        var key = update.Message?.Chat.ChatId ?? update.UpdateId;
+        return (int)((ulong)key.GetHashCode() % (ulong)lanes);
+    }
+
+    private async Task RunLaneAsync(string messenger, List<InboundUpdate> updates, CancellationToken ct)
+    {
+        try
+        {
+            await HandleInOneTransactionAsync(messenger, updates, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && updates.Count > 1)
+        {
+            logger.LogWarning(e, "{Messenger}: a lane of {Count} updates failed together; handling each alone", messenger, updates.Count);
+            foreach (var update in updates)
+                await HandleAloneAsync(messenger, update, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            await GiveUpAsync(messenger, updates[0], e, ct);
+        }
+    }
+
+    private async Task HandleAloneAsync(string messenger, InboundUpdate update, CancellationToken ct)
+    {
+        try
+        {
+            await HandleInOneTransactionAsync(messenger, [update], ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            await GiveUpAsync(messenger, update, e, ct);
+        }
+    }
+
+    private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var ids = updates.Select(u => u.UpdateId).ToList();
+        var seen = await db.ProcessedUpdates
+            .Where(p => p.Messenger == messenger && ids.Contains(p.UpdateId))
+            .Select(p => p.UpdateId)
+            .ToHashSetAsync(ct);
+
+        var recipients = new HashSet<string>();
+        foreach (var update in updates)
+        {
+            if (seen.Contains(update.UpdateId)) continue;
+            var now = time.GetUtcNow().UtcDateTime;
+            if (update.Message is { } message)
+            {
+                var turn = new Turn(db, message, now);
+                await handler.HandleAsync(turn, ct);
+                foreach (var outgoing in turn.Outgoing)
+                {
+                    OutboxWriter.Enqueue(db, outgoing, now);
+                    recipients.Add(outgoing.To.Messenger);
+                }
+            }
+
+            db.ProcessedUpdates.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now });
+            // Saved per update inside the transaction, so the next update of the same chat sees this one's rows.
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        foreach (var recipient in recipients) signal.Wake(recipient);
+    }
+
+    /// <summary>
+    /// An update that fails even alone is recorded as processed (so it cannot block the queue forever)
+    /// and the person who sent it is told it did not go through, so nothing is silently lost.
+    /// </summary>
+    private async Task GiveUpAsync(string messenger, InboundUpdate update, Exception error, CancellationToken ct)
+    {
+        logger.LogError(error, "{Messenger}: update {UpdateId} failed and is given up", messenger, update.UpdateId);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.ProcessedUpdates.AnyAsync(p => p.Messenger == messenger && p.UpdateId == update.UpdateId, ct)) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        db.ProcessedUpdates.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now, Failed = true });
+        if (update.Message is { ChatKind: ChatKind.Private } message)
+        {
+            OutboxWriter.Enqueue(db, new TextMessage(Texts.SorryFailed) { To = message.Chat, ToKind = message.ChatKind }, now);
+            if (message.ButtonPressId is { } pressId)
+                OutboxWriter.Enqueue(db, new ButtonAnswer(pressId) { To = message.Chat, ToKind = message.ChatKind }, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        signal.Wake(messenger);
+    }
+}

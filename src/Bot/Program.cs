@@ -1,0 +1,44 @@
+using Assembly.Bot.Configuration;
+using Assembly.Bot.Hosting;
+using Assembly.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// The first argument picks what to do (run when left out); everything after it is configuration (--Key=value).
+var hasVerb = args.Length > 0 && !args[0].StartsWith('-');
+var verb = hasVerb ? args[0] : "run";
+var configArgs = hasVerb ? args[1..] : args;
+
+try
+{
+    switch (verb)
+    {
+        case "run":
+            var builder = BotHost.CreateBuilder(configArgs, mode: null);
+            if ((BotMode)((IHostApplicationBuilder)builder).Properties[typeof(BotMode)] == BotMode.ConsoleChat)
+                Console.WriteLine("No messenger token is set (Messengers__Telegram__Token, Messengers__Bale__Token): opening the console chat.");
+            await builder.Build().RunAsync();
+            return 0;
+        case "chat":
+            await BotHost.CreateBuilder(configArgs, BotMode.ConsoleChat).Build().RunAsync();
+            return 0;
+        case "migrate":
+            using (var host = BotHost.CreateBuilder(configArgs, BotMode.Serve).Build())
+                await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+            Console.WriteLine("The database is up to date.");
+            return 0;
+        case "check-config":
+            BotHost.CreateBuilder(configArgs, BotMode.Serve);
+            Console.WriteLine("The configuration is valid.");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config.");
+            return 2;
+    }
+}
+catch (ConfigurationError e)
+{
+    // One sentence naming the key; no stack trace, and never a token.
+    Console.Error.WriteLine("Configuration error: " + e.Message);
+    return 1;
+}

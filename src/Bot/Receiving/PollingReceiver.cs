@@ -1,0 +1,96 @@
+using Assembly.Bot.Messengers;
+using Assembly.Bot.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Receiving;
+
+/// <summary>
+/// Our own long-polling loop for one messenger: fetch a batch, hand it to the pipeline, and only after it
+/// is committed ask for the next one (whose offset confirms this batch to the server). The offset is kept
+/// in the database, so a restart resumes where the last commit left off.
+/// </summary>
+public sealed class PollingReceiver(
+    IMessengerClient messenger,
+    int pollTimeoutSeconds,
+    UpdatePipeline pipeline,
+    PollCursorStore cursors,
+    SecretRedactor redactor,
+    TimeProvider time,
+    ILogger<PollingReceiver> logger)
+{
+    /// <summary>
+    /// An empty answer that came back sooner than this ignored our <c>timeout</c> (Bale does): wait before
+    /// asking again, so an idle bot does not spin.
+    /// </summary>
+    private static readonly TimeSpan EarlyEmptyAnswer = TimeSpan.FromMilliseconds(500);
+
+    private readonly Backoff _idle = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+    private readonly Backoff _errors = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await messenger.StartAsync(ct);
+        var offset = await cursors.LoadAsync(messenger.Name, ct);
+        logger.LogInformation("{Messenger}: polling from offset {Offset}", messenger.Name, offset);
+
+        while (!ct.IsCancellationRequested)
+        {
+            IReadOnlyList<InboundUpdate> batch;
+            var started = time.GetTimestamp();
+            try
+            {
+                batch = await messenger.GetUpdatesAsync(offset, pollTimeoutSeconds, ct);
+                _errors.Reset();
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                var delay = _errors.Next();
+                logger.LogWarning("{Messenger}: getUpdates failed, trying again in {Delay}: {Error}", messenger.Name, delay, redactor.Describe(e));
+                await DelayAsync(delay, ct);
+                continue;
+            }
+
+            if (batch.Count == 0)
+            {
+                if (time.GetElapsedTime(started) < EarlyEmptyAnswer)
+                    await DelayAsync(_idle.Next(), ct);
+                continue;
+            }
+
+            _idle.Reset();
+            try
+            {
+                await pipeline.ProcessBatchAsync(messenger.Name, batch, ct);
+                offset = batch.Max(u => u.UpdateId) + 1;
+                await cursors.SaveAsync(messenger.Name, offset, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The database is unwell: keep the offset, so the server hands the same batch over again.
+                var delay = _errors.Next();
+                logger.LogError(e, "{Messenger}: a batch of {Count} updates could not be stored; retrying in {Delay}", messenger.Name, batch.Count, delay);
+                await DelayAsync(delay, ct);
+            }
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, time, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Assembly.Bot.Configuration;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Bot.Sending;
+
+/// <summary>
+/// Keeps bulk messages within a messenger's limits: overall per second, per chat per second, per group per
+/// minute. Each limit is an evenly spaced slot (GCRA): a message may go when the overall, its chat's and
+/// (for a group) its group's next slots have all come. Interactive replies do not wait for a slot but do take
+/// one, so bulk yields to them and the sum stays within the overall limit. Written here rather than with
+/// System.Threading.RateLimiting because it must run on the injected <see cref="TimeProvider"/> and give
+/// exact spacing instead of bursts at each replenishment.
+/// </summary>
+public sealed class BulkPacer(MessengerLimits limits)
+{
+    /// <summary>How far ahead interactive replies may book the overall limit before bulk is no longer pushed back further.</summary>
+    private static readonly TimeSpan MaxInteractiveDebt = TimeSpan.FromSeconds(2);
+
+    private readonly TimeSpan _overall = TimeSpan.FromSeconds(1 / limits.BulkPerSecond);
+    private readonly TimeSpan _perChat = TimeSpan.FromSeconds(1 / limits.PerChatPerSecond);
+    private readonly TimeSpan _perGroup = TimeSpan.FromSeconds(60 / limits.PerGroupPerMinute);
+    private readonly Dictionary<long, DateTime> _chatNext = [];
+    private DateTime _overallNext = DateTime.MinValue;
+
+    /// <summary>Takes a slot for a bulk message if one is free now; otherwise says when to ask again.</summary>
+    public bool TryTake(long chatId, ChatKind kind, DateTime now, out DateTime retryAt)
+    {
+        var chatNext = _chatNext.GetValueOrDefault(chatId, DateTime.MinValue);
+        retryAt = Max(_overallNext, chatNext);
+        if (retryAt > now) return false;
+
+        _overallNext = Max(now, _overallNext) + _overall;
+        _chatNext[chatId] = Max(now, chatNext) + (kind == ChatKind.Private ? _perChat : _perGroup);
+        if (_chatNext.Count > 50_000) Forget(now);
+        return true;
+    }
+
+    /// <summary>An interactive reply went out: it counts toward the overall limit without waiting for it.</summary>
+    public void NoteInteractive(DateTime now) =>
+        _overallNext = Min(Max(now, _overallNext) + _overall, now + MaxInteractiveDebt);
+
+    /// <summary>The server said 429 to a bulk message: no bulk message goes out before <paramref name="until"/>.</summary>
+    public void PauseUntil(DateTime until) => _overallNext = Max(_overallNext, until);
+
+    private void Forget(DateTime now)
+    {
+        foreach (var (chat, next) in _chatNext.ToList())
+            if (next <= now) _chatNext.Remove(chat);
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}

@@ -1,0 +1,327 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Assembly.Bot.Messengers;
+using Assembly.Conversations.Messages;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Sending;
+
+/// <summary>
+/// Drains the outbox of one messenger. Interactive rows go first and at once; bulk rows go as the
+/// <see cref="BulkPacer"/> allows. One chat's rows go one at a time, in order; different chats overlap.
+///
+/// Never twice: a row is claimed (status Sending, committed) immediately before its HTTP call, and its
+/// outcome is written right after the answer. A crash can only fall between those two writes; rows found
+/// still Sending at the next start are marked Uncertain and not sent again, because the Bot API has no
+/// idempotency key and the message may have arrived. The window is kept to one HTTP round trip by claiming
+/// only what is sent at once (never a backlog), and by letting sends in flight finish on shutdown.
+/// </summary>
+public sealed class OutboxSender(
+    IMessengerClient messenger,
+    BulkPacer pacer,
+    IDbContextFactory<BotDbContext> factory,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
+{
+    /// <summary>Sends at the same time, at most.</summary>
+    private const int MaxInFlight = 64;
+
+    /// <summary>How many pending rows one look at the outbox considers.</summary>
+    private const int Window = 256;
+
+    /// <summary>After this many failed attempts (not counting 429s) a row is given up as Failed.</summary>
+    public const int MaxAttempts = 10;
+
+    /// <summary>Look again at least this often, for rows whose retry time has come.</summary>
+    private static readonly TimeSpan IdleLook = TimeSpan.FromSeconds(1);
+
+    private readonly string _name = messenger.Name;
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private readonly ConcurrentDictionary<long, byte> _busyChats = new();
+    private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
+    private readonly Channel<SendResult> _results = Channel.CreateUnbounded<SendResult>(new UnboundedChannelOptions { SingleReader = true });
+
+    private sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore, int Attempts);
+
+    private sealed record SendResult(Candidate Row, SendOutcome Outcome, DateTime At);
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        await MarkInterruptedSendsAsync(stop);
+        var writer = Task.Run(WriteResultsAsync, CancellationToken.None);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var wait = IdleLook;
+                try
+                {
+                    wait = await PumpAsync(stop);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "{Messenger}: the outbox could not be read; trying again shortly", _name);
+                }
+
+                try
+                {
+                    await signal.WaitAsync(_name, wait, time, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            // Let what is on the wire finish and be recorded; claim nothing new.
+            await Task.WhenAll(_inFlight.Values);
+            _results.Writer.TryComplete();
+            await writer;
+        }
+    }
+
+    /// <summary>One look at the outbox: picks what may go now, claims it and starts sending. Returns how long to wait.</summary>
+    private async Task<TimeSpan> PumpAsync(CancellationToken ct)
+    {
+        if (_inFlight.Count >= MaxInFlight) return IdleLook;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var candidates = await db.Outbox.AsNoTracking()
+            .Where(o => o.Messenger == _name && o.Status == OutboxStatus.Pending)
+            .OrderBy(o => o.Priority).ThenBy(o => o.Id)
+            .Take(Window)
+            .Select(o => new Candidate(o.Id, o.ChatId, o.ChatKind, o.Priority, o.NotBefore, o.Attempts))
+            .ToListAsync(ct);
+        if (candidates.Count == 0) return IdleLook;
+
+        var unreachable = await UnreachableChatsAsync(db, candidates, ct);
+        var picked = new List<Candidate>();
+        var skipped = new List<Candidate>();
+        var looked = new HashSet<long>();
+        var wakeAt = now + IdleLook;
+        foreach (var row in candidates)
+        {
+            // The first pending row of a chat holds back its later ones: one chat's messages keep their order.
+            if (!looked.Add(row.ChatId) || _busyChats.ContainsKey(row.ChatId)) continue;
+            if (unreachable.Contains(row.ChatId))
+            {
+                skipped.Add(row);
+                continue;
+            }
+
+            var notBefore = Later(row.NotBefore, _chatPausedUntil.GetValueOrDefault(row.ChatId));
+            if (notBefore > now)
+            {
+                wakeAt = Earlier(wakeAt, notBefore);
+                continue;
+            }
+
+            if (row.Priority == OutboxPriority.Bulk)
+            {
+                if (!pacer.TryTake(row.ChatId, row.ChatKind, now, out var retryAt))
+                {
+                    wakeAt = Earlier(wakeAt, retryAt);
+                    continue;
+                }
+            }
+            else
+            {
+                pacer.NoteInteractive(now);
+            }
+
+            picked.Add(row);
+            if (_inFlight.Count + picked.Count >= MaxInFlight) break;
+        }
+
+        if (skipped.Count > 0)
+            await MarkUnreachableAsync(db, skipped.Select(s => s.Id).ToList(), now, ct);
+        if (picked.Count > 0)
+            await ClaimAndSendAsync(db, picked, now, ct);
+
+        var wait = wakeAt - time.GetUtcNow().UtcDateTime;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private async Task<HashSet<long>> UnreachableChatsAsync(BotDbContext db, List<Candidate> candidates, CancellationToken ct)
+    {
+        var chats = candidates.Select(c => c.ChatId).Distinct().ToList();
+        return await db.Chats.AsNoTracking()
+            .Where(c => c.Messenger == _name && chats.Contains(c.ChatId) && c.UnreachableSince != null)
+            .Select(c => c.ChatId)
+            .ToHashSetAsync(ct);
+    }
+
+    private async Task ClaimAndSendAsync(BotDbContext db, List<Candidate> picked, DateTime now, CancellationToken ct)
+    {
+        var ids = picked.Select(p => p.Id).ToList();
+        // The claim commits before any of these leaves: see the class comment for why.
+        await db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.ClaimedAt, now), ct);
+        var payloads = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Sending)
+            .Select(o => new { o.Id, o.Payload }).ToDictionaryAsync(o => o.Id, o => o.Payload, ct);
+
+        foreach (var row in picked)
+        {
+            if (!payloads.TryGetValue(row.Id, out var payload)) continue;
+            _busyChats[row.ChatId] = 0;
+            var send = SendAsync(row, payload);
+            _inFlight[row.Id] = send;
+            // Removed only after it was added, even when the send finished at once.
+            _ = send.ContinueWith(_ =>
+            {
+                _inFlight.TryRemove(row.Id, out Task? _);
+                signal.Wake(_name);
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    private async Task SendAsync(Candidate row, string payload)
+    {
+        await Task.Yield();
+        SendOutcome outcome;
+        try
+        {
+            var message = OutgoingJson.Read(payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
+            // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
+            outcome = await messenger.SendAsync(message, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            outcome = new SendOutcome.Rejected($"{e.GetType().Name}: {e.Message}");
+        }
+
+        var at = time.GetUtcNow().UtcDateTime;
+        if (outcome is SendOutcome.Throttled throttled)
+        {
+            _chatPausedUntil[row.ChatId] = at + throttled.RetryAfter;
+            if (row.Priority == OutboxPriority.Bulk) pacer.PauseUntil(at + throttled.RetryAfter);
+            logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
+        }
+
+        _results.Writer.TryWrite(new SendResult(row, outcome, at));
+        _busyChats.TryRemove(row.ChatId, out _);
+    }
+
+    /// <summary>Writes outcomes as they come, several per transaction when they come together.</summary>
+    private async Task WriteResultsAsync()
+    {
+        var batch = new List<SendResult>();
+        while (await _results.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < 256 && _results.Reader.TryRead(out var result)) batch.Add(result);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await WriteAsync(batch);
+                    break;
+                }
+                catch (Exception e) when (attempt < 5)
+                {
+                    logger.LogWarning(e, "{Messenger}: recording {Count} send outcomes failed; retrying", _name, batch.Count);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time);
+                }
+                catch (Exception e)
+                {
+                    // They stay Sending, so they become Uncertain at the next start: never sent twice.
+                    logger.LogError(e, "{Messenger}: {Count} send outcomes could not be recorded", _name, batch.Count);
+                    break;
+                }
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<SendResult> results)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var ids = results.Select(r => r.Row.Id).ToList();
+        var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+        var blocked = new List<(long ChatId, DateTime At)>();
+        foreach (var (candidate, outcome, at) in results)
+        {
+            if (!rows.TryGetValue(candidate.Id, out var row)) continue;
+            switch (outcome)
+            {
+                case SendOutcome.Sent sent:
+                    row.Status = OutboxStatus.Sent;
+                    row.SentAt = at;
+                    row.SentMessageId = sent.MessageId;
+                    row.Attempts++;
+                    break;
+                case SendOutcome.Throttled throttled:
+                    // Asked to wait: not a failure of the message, so it does not count as an attempt.
+                    row.Status = OutboxStatus.Pending;
+                    row.NotBefore = at + throttled.RetryAfter;
+                    row.LastError = $"429, retry after {throttled.RetryAfter.TotalSeconds} s";
+                    break;
+                case SendOutcome.Transient transient:
+                    row.Attempts++;
+                    row.LastError = Trim(transient.Reason);
+                    row.Status = row.Attempts >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
+                    row.NotBefore = at + RetryDelay(row.Attempts);
+                    if (row.Status == OutboxStatus.Failed)
+                        logger.LogError("{Messenger}: message {Id} to chat {ChatId} given up after {Attempts} attempts: {Error}", _name, row.Id, row.ChatId, row.Attempts, row.LastError);
+                    break;
+                case SendOutcome.Rejected rejected:
+                    row.Attempts++;
+                    row.Status = OutboxStatus.Failed;
+                    row.LastError = Trim(rejected.Reason);
+                    logger.LogError("{Messenger}: message {Id} to chat {ChatId} refused: {Error}", _name, row.Id, row.ChatId, row.LastError);
+                    break;
+                case SendOutcome.Unreachable unreachable:
+                    row.Attempts++;
+                    row.Status = OutboxStatus.Unreachable;
+                    row.LastError = Trim(unreachable.Reason);
+                    blocked.Add((row.ChatId, at));
+                    break;
+            }
+        }
+
+        foreach (var (chatId, at) in blocked)
+        {
+            var chat = await db.Chats.FindAsync(_name, chatId);
+            if (chat is null)
+                db.Chats.Add(chat = new ChatRecord { Messenger = _name, ChatId = chatId, FirstSeenAt = at, LastSeenAt = at });
+            chat.UnreachableSince ??= at;
+            logger.LogInformation("{Messenger}: chat {ChatId} blocked the bot; no more messages go there", _name, chatId);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The rest of a blocked chat's queue is settled without a call to the server.</summary>
+    private static async Task MarkUnreachableAsync(BotDbContext db, List<long> ids, DateTime now, CancellationToken ct) =>
+        await db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Unreachable)
+                .SetProperty(o => o.LastError, "chat unreachable (blocked the bot)")
+                .SetProperty(o => o.ClaimedAt, now), ct);
+
+    private async Task MarkInterruptedSendsAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var count = await db.Outbox.Where(o => o.Messenger == _name && o.Status == OutboxStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Uncertain)
+                .SetProperty(o => o.LastError, "in flight when the bot stopped; not sent again"), ct);
+        if (count > 0)
+            logger.LogWarning("{Messenger}: {Count} messages were in flight when the bot last stopped; they may have arrived and are not sent again", _name, count);
+    }
+
+    /// <summary>1 s, 2 s, 4 s … up to 5 minutes.</summary>
+    private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts - 1)));
+
+    private static string Trim(string text) => text.Length <= 500 ? text : text[..500];
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Messages;
+
+/// <summary>One inline button: the label shown and the data that comes back when it is pressed.</summary>
+public sealed record InlineButton(string Label, string Data);
+
+/// <summary>What is attached under or instead of the keyboard of a sent message.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "k")]
+[JsonDerivedType(typeof(InlineKeyboard), "inline")]
+[JsonDerivedType(typeof(ReplyKeyboard), "reply")]
+[JsonDerivedType(typeof(RemoveKeyboard), "remove")]
+public abstract record Keyboard;
+
+/// <summary>Buttons under the message; each press comes back as a <see cref="IncomingKind.ButtonPress"/>.</summary>
+public sealed record InlineKeyboard(IReadOnlyList<IReadOnlyList<InlineButton>> Rows) : Keyboard;
+
+/// <summary>A keyboard that replaces the phone's keyboard; a press sends its label as text.</summary>
+public sealed record ReplyKeyboard(IReadOnlyList<IReadOnlyList<string>> Rows, bool RequestContactOnFirst = false) : Keyboard;
+
+public sealed record RemoveKeyboard : Keyboard;
+
+/// <summary>A message to send. Flows produce these; the pipeline stores them in the outbox; the sender delivers them.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "t")]
+[JsonDerivedType(typeof(TextMessage), "text")]
+[JsonDerivedType(typeof(ButtonAnswer), "answer")]
+public abstract record OutgoingMessage
+{
+    [JsonIgnore] public ChatAddress To { get; init; }
+    [JsonIgnore] public ChatKind ToKind { get; init; }
+    [JsonIgnore] public OutboxPriority Priority { get; init; } = OutboxPriority.Interactive;
+}
+
+public sealed record TextMessage(string Text, Keyboard? Keyboard = null, long? ReplyToMessageId = null) : OutgoingMessage;
+
+/// <summary>The answer to a button press (the small notice on the phone; it also stops the button's spinner).</summary>
+public sealed record ButtonAnswer(string PressId, string? Notice = null, bool AsAlert = false) : OutgoingMessage;

@@ -1,0 +1,36 @@
+namespace Assembly.Conversations.Organisation;
+
+/// <summary>
+/// The organisation the bot serves (<c>Assembly</c> in configuration). Lists have no defaults in code:
+/// configuration binds arrays by index, so a default list here would be merged with, not replaced by,
+/// the configured one. The defaults live in appsettings.json only.
+/// </summary>
+public sealed class AssemblyOptions
+{
+    public string Name { get; set; } = "";
+    public string TimeZone { get; set; } = "";
+    public List<string> Counties { get; set; } = [];
+    public List<string> WorkingGroups { get; set; } = [];
+    public List<SecretariatOptions> Secretariats { get; set; } = [];
+}
+
+public sealed class SecretariatOptions
+{
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Liaison { get; set; } = "";
+    public List<string> Topics { get; set; } = [];
+    public List<string> Keywords { get; set; } = [];
+
+    /// <summary>Staff accounts like <c>telegram:123</c>.</summary>
+    public List<string> Staff { get; set; } = [];
+
+    /// <summary>Staff group chats like <c>telegram:-100123</c>.</summary>
+    public List<string> StaffChats { get; set; } = [];
+}
+
+/// <summary>Who may administer the bot (<c>Access:Admins</c>, accounts like <c>telegram:123456</c>).</summary>
+public sealed class AccessOptions
+{
+    public List<string> Admins { get; set; } = [];
+}

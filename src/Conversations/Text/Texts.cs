@@ -1,0 +1,51 @@
+using Assembly.Conversations.Text;
+
+namespace Assembly.Conversations.Text;
+
+/// <summary>
+/// Every sentence the bot says, in Persian, in one place. Flows call these; they never build user-facing
+/// strings themselves. Numbers go through <see cref="PersianText.ToPersianDigits(long)"/>.
+/// </summary>
+public static class Texts
+{
+    public const string HelpButton = "راهنما";
+
+    public static string Welcome(string? name, string assembly) =>
+        $"سلام{(string.IsNullOrWhiteSpace(name) ? "" : " " + name)}! به ربات «{assembly}» خوش آمدید.\n" +
+        "اینجا می‌توانید مسئله‌های شهرتان را به دبیرخانه مربوط برسانید و پیگیری آن را دنبال کنید.\n" +
+        "برای دیدن کارهایی که از دست ربات برمی‌آید، دکمه «راهنما» را بزنید یا /help را بفرستید.";
+
+    public static string Help(string assembly) =>
+        $"راهنمای ربات «{assembly}»\n\n" +
+        "/start — شروع و معرفی ربات\n" +
+        "/help — همین راهنما\n\n" +
+        "ثبت مسئله، پیگیری آن و خبر جلسات به‌زودی در همین ربات فعال می‌شود.";
+
+    public static string UnknownCommand(string command) =>
+        $"دستور «{command}» را نمی‌شناسم. فهرست دستورها را با /help ببینید.";
+
+    public const string NoOpenConversation =
+        "این پیام به گفتگوی بازی مربوط نیست و جایی ثبت نشد.\nبرای دیدن کارهایی که می‌توانید انجام دهید /help را بفرستید.";
+
+    public const string EmptyText = "پیام شما خالی بود. لطفاً متن پیامتان را بنویسید.";
+
+    public static string TooLong(int length, int max) =>
+        $"پیام شما {PersianText.ToPersianDigits(length)} نویسه دارد و از حد {PersianText.ToPersianDigits(max)} نویسه بیشتر است. " +
+        "لطفاً کوتاه‌ترش کنید یا در چند پیام بفرستید.";
+
+    public const string TextExpected =
+        "اینجا فقط پیام متنی را می‌فهمم. لطفاً پیامتان را به صورت متن بنویسید یا /help را بفرستید.";
+
+    public const string EditIgnored =
+        "ویرایش پیام‌های فرستاده‌شده به ربات نمی‌رسد. اگر می‌خواهید چیزی را تغییر دهید، آن را در پیام تازه‌ای بفرستید.";
+
+    public const string StaleButton = "این دکمه دیگر فعال نیست. لطفاً از آخرین پیام ربات استفاده کنید.";
+
+    public static string GroupIntro(string assembly) =>
+        $"سلام! من ربات «{assembly}» هستم.\nاعضا مسئله‌هایشان را در گفتگوی خصوصی با من ثبت می‌کنند؛ در این گروه به پیام‌ها جواب نمی‌دهم.";
+
+    public const string UsePrivateChat = "برای گفتگو با ربات، در پیام خصوصی به من /start را بفرستید.";
+
+    public const string SorryFailed =
+        "متأسفیم، در پردازش پیام شما خطایی پیش آمد و این پیام ثبت نشد. لطفاً دوباره بفرستید یا /help را بزنید.";
+}

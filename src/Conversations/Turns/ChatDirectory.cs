@@ -1,0 +1,35 @@
+using Assembly.Conversations.Messages;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Turns;
+
+/// <summary>Keeps the row of every chat that writes to the bot up to date.</summary>
+public static class ChatDirectory
+{
+    /// <summary>Records the chat; returns true when the bot has just arrived in it (new, or back after being removed).</summary>
+    public static async Task<bool> TouchAsync(BotDbContext db, IncomingMessage message, DateTime now, CancellationToken ct)
+    {
+        var chat = await db.Chats.FindAsync([message.Chat.Messenger, message.Chat.ChatId], ct);
+        var arrived = chat is null || chat.UnreachableSince is not null;
+        if (chat is null)
+        {
+            chat = new ChatRecord { Messenger = message.Chat.Messenger, ChatId = message.Chat.ChatId, FirstSeenAt = now };
+            db.Chats.Add(chat);
+        }
+
+        chat.Kind = message.ChatKind;
+        chat.LastSeenAt = now;
+        var title = message.ChatKind == ChatKind.Private ? message.From?.DisplayName : message.ChatTitle;
+        if (!string.IsNullOrWhiteSpace(title)) chat.Title = title.Length > 256 ? title[..256] : title;
+        if (message.ChatKind == ChatKind.Private && message.From?.Username is { } username) chat.Username = username;
+
+        if (message.Kind == IncomingKind.Membership)
+            // Blocked by a member or removed from a group: stop writing there until they come back.
+            chat.UnreachableSince = message.BotJoined ? null : now;
+        else if (message.ChatKind == ChatKind.Private)
+            // Somebody who writes to us has evidently unblocked us.
+            chat.UnreachableSince = null;
+        return arrived && message is { Kind: IncomingKind.Membership, BotJoined: true };
+    }
+}

@@ -1,0 +1,26 @@
+using Assembly.Conversations.Messages;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Turns;
+
+/// <summary>The one way a message enters the outbox, whoever sends it (a turn, the scheduler, a broadcast).</summary>
+public static class OutboxWriter
+{
+    public static OutboxMessage Enqueue(BotDbContext db, OutgoingMessage message, DateTime now)
+    {
+        var row = new OutboxMessage
+        {
+            Messenger = message.To.Messenger,
+            ChatId = message.To.ChatId,
+            ChatKind = message.ToKind,
+            Priority = message.Priority,
+            Payload = OutgoingJson.Write(message),
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NotBefore = now,
+        };
+        db.Outbox.Add(row);
+        return row;
+    }
+}

@@ -1,0 +1,37 @@
+using Assembly.Conversations.Messages;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Turns;
+
+/// <summary>
+/// One update being handled: the message, the database (inside the update's transaction) and what to
+/// send. Handlers add replies here; the pipeline writes them to the outbox in the same transaction.
+/// </summary>
+public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
+{
+    private readonly List<OutgoingMessage> _outgoing = [];
+
+    public BotDbContext Db { get; } = db;
+    public IncomingMessage In { get; } = message;
+
+    /// <summary>The time the update is handled, in UTC.</summary>
+    public DateTime Now { get; } = now;
+
+    public IReadOnlyList<OutgoingMessage> Outgoing => _outgoing;
+
+    /// <summary>Answers in the chat the update came from, ahead of any bulk message.</summary>
+    public void Reply(string text, Keyboard? keyboard = null) =>
+        _outgoing.Add(new TextMessage(text, keyboard) { To = In.Chat, ToKind = In.ChatKind });
+
+    /// <summary>Answers a button press; every press must be answered or the phone keeps spinning.</summary>
+    public void AnswerButton(string? notice = null, bool asAlert = false)
+    {
+        if (In.ButtonPressId is { } id)
+            _outgoing.Add(new ButtonAnswer(id, notice, asAlert) { To = In.Chat, ToKind = In.ChatKind });
+    }
+
+    /// <summary>Sends to another chat (staff, a group); bulk unless it answers somebody waiting.</summary>
+    public void Send(ChatAddress to, ChatKind kind, OutgoingMessage message, OutboxPriority priority) =>
+        _outgoing.Add(message with { To = to, ToKind = kind, Priority = priority });
+}

@@ -1,0 +1,19 @@
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Assembly.Storage.Configuration;
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("Outbox");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Messenger).HasMaxLength(16);
+        b.Property(o => o.LastError).HasMaxLength(512);
+        // The sender's query: what is pending for one messenger, interactive first, oldest first.
+        b.HasIndex(o => new { o.Messenger, o.Status, o.Priority, o.Id });
+        b.HasIndex(o => new { o.Messenger, o.ChatId, o.Status });
+    }
+}

@@ -1,0 +1,58 @@
+namespace Assembly.Storage.Entities;
+
+/// <summary>How soon a message must leave. Interactive answers a member's own message; bulk is everything else.</summary>
+public enum OutboxPriority
+{
+    /// <summary>A reply to what somebody just sent: out at once, slowed only by a 429.</summary>
+    Interactive = 0,
+
+    /// <summary>Announcements, reminders, notices: paced within the messenger's limits, after interactive ones.</summary>
+    Bulk = 1,
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+
+    /// <summary>Claimed by the sender just before the HTTP call. Found at start, it means the process died mid-send.</summary>
+    Sending = 1,
+    Sent = 2,
+
+    /// <summary>Given up: the server refused it for good (400) or transient errors went on too long.</summary>
+    Failed = 3,
+
+    /// <summary>Not sent because the chat blocked the bot (403).</summary>
+    Unreachable = 4,
+
+    /// <summary>Was in flight when the process died: it may or may not have arrived, so it is not sent again.</summary>
+    Uncertain = 5,
+}
+
+/// <summary>
+/// One message to send, written in the same transaction as the change that caused it and sent later
+/// by the outbox sender. Nothing is ever sent from inside a transaction.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; init; }
+    public required string Messenger { get; init; }
+    public required long ChatId { get; init; }
+    public ChatKind ChatKind { get; init; }
+    public OutboxPriority Priority { get; init; }
+
+    /// <summary>The message itself (text, buttons, reply-to) as JSON; see Conversations' OutgoingJson.</summary>
+    public required string Payload { get; init; }
+
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; init; }
+
+    /// <summary>Not to be sent before this time (retry backoff, retry_after, a scheduled send).</summary>
+    public DateTime NotBefore { get; set; }
+    public DateTime? ClaimedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>The messenger's id of the sent message, for edits and for replies to it.</summary>
+    public long? SentMessageId { get; set; }
+    public string? LastError { get; set; }
+}
