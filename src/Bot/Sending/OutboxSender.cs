@@ -165,11 +165,15 @@ public sealed class OutboxSender(
     private async Task ClaimAndSendAsync(BotDbContext db, List<Candidate> picked, DateTime now, CancellationToken ct)
     {
         var ids = picked.Select(p => p.Id).ToList();
-        // The claim commits before any of these leaves: see the class comment for why.
-        await db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.ClaimedAt, now), ct);
-        var payloads = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Sending)
+        var payloads = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.Payload }).ToDictionaryAsync(o => o.Id, o => o.Payload, ct);
+
+        // The claim is the last step before the sends start, and is not cancelled half-way by a stop:
+        // a row claimed here is on the wire a moment later (see the class comment).
+        var claimed = await db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.ClaimedAt, now), CancellationToken.None);
+        if (claimed != ids.Count)
+            logger.LogWarning("{Messenger}: claimed {Claimed} of {Picked} rows; another sender took the rest", _name, claimed, ids.Count);
 
         foreach (var row in picked)
         {

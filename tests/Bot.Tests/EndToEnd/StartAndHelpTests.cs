@@ -1,0 +1,63 @@
+using Assembly.Bot.Tests.Support;
+using Assembly.Conversations.Text;
+using Assembly.FakeBotApi;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Bot.Tests.EndToEnd;
+
+/// <summary>A member's first steps, through real HTTP to a fake Telegram and a real SQLite file.</summary>
+public sealed class StartAndHelpTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Start_is_answered_in_Persian_with_a_help_button_and_the_chat_is_stored()
+    {
+        using var database = new TestDatabase();
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotTestHost.StartAsync(database, telegram);
+
+        telegram.EnqueueText(1001, "/start", "مریم");
+        await telegram.WaitUntilAsync(t => t.SentTo(1001).Count >= 1, Wait);
+
+        var reply = Assert.Single(telegram.SentTo(1001));
+        Assert.Equal(Texts.Welcome("مریم", "مجمع بسیجیان شهرستان کاشان"), reply.Text);
+        Assert.Contains(Texts.HelpButton, reply.ReplyMarkupJson);
+
+        await using var db = bot.Db();
+        var chat = await db.Chats.SingleAsync(c => c.Messenger == "telegram" && c.ChatId == 1001);
+        Assert.Equal(ChatKind.Private, chat.Kind);
+        Assert.Equal(1, await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent));
+    }
+
+    [Fact]
+    public async Task The_help_button_is_answered_and_shows_the_help()
+    {
+        using var database = new TestDatabase();
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotTestHost.StartAsync(database, telegram);
+
+        telegram.EnqueueText(1002, "/start");
+        await telegram.WaitUntilAsync(t => t.SentTo(1002).Count >= 1, Wait);
+        telegram.EnqueueCallback(1002, "help", telegram.SentTo(1002)[0].MessageId);
+        await telegram.WaitUntilAsync(t => t.SentTo(1002).Count >= 2 && t.Answers.Count >= 1, Wait);
+
+        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(1002)[1].Text);
+        Assert.Null(Assert.Single(telegram.Answers).Text);
+    }
+
+    [Fact]
+    public async Task Help_command_and_a_command_addressed_to_the_bot_by_name_are_answered()
+    {
+        using var database = new TestDatabase();
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotTestHost.StartAsync(database, telegram);
+
+        telegram.EnqueueText(1003, "/help");
+        telegram.EnqueueText(1003, "/HELP@assembly_test_bot");
+        await telegram.WaitUntilAsync(t => t.SentTo(1003).Count >= 2, Wait);
+
+        Assert.All(telegram.SentTo(1003), m => Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), m.Text));
+    }
+}

@@ -1,0 +1,68 @@
+using Assembly.Bot.Hosting;
+using Assembly.FakeBotApi;
+using Assembly.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Tests.Support;
+
+/// <summary>
+/// The real host, started against fake Bot API servers on loopback and a real SQLite file. Configuration
+/// comes from the real appsettings.json with the messengers and the database pointed at the test's own.
+/// </summary>
+public sealed class BotTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private bool _stopped;
+
+    private BotTestHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<BotTestHost> StartAsync(
+        TestDatabase database,
+        FakeBotApiServer? telegram,
+        FakeBotApiServer? bale = null,
+        LogCollector? logs = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Bot"] = database.ConnectionString,
+            ["Messengers:Telegram:Token"] = telegram?.Token ?? "",
+            ["Messengers:Telegram:BaseUrl"] = telegram?.BaseUrl ?? "https://api.telegram.org",
+            ["Messengers:Telegram:PollTimeoutSeconds"] = "2",
+            ["Messengers:Bale:Token"] = bale?.Token ?? "",
+            ["Messengers:Bale:BaseUrl"] = bale?.BaseUrl ?? "https://tapi.bale.ai",
+            ["Messengers:Bale:PollTimeoutSeconds"] = "2",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
+
+        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        if (logs is not null) builder.Logging.AddProvider(logs);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BotTestHost(host);
+    }
+
+    /// <summary>A fresh context on the bot's own database, for looking at what it stored.</summary>
+    public BotDbContext Db() => Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+
+    /// <summary>
+    /// Stops the host at once, the way a crash would as far as one process can: loops stop where they are,
+    /// an unfinished batch is rolled back, nothing queued is drained. Only sends already on the wire finish.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Assembly.FakeBotApi;
+
+// Incoming side: what tests enqueue, and getUpdates / webhook methods that hand it to the bot.
+public sealed partial class FakeBotApiServer
+{
+    // The last message each user sent in private, so an edit refers to a real earlier message.
+    private readonly ConcurrentDictionary<long, long> _lastMessageFrom = new();
+    // Callback query ids handed out; answerCallbackQuery with any other id is refused, as Telegram does.
+    private readonly ConcurrentDictionary<string, byte> _callbackIds = new();
+    private long _lastMessageId;
+    private int _getUpdatesCalls;
+    private string? _webhookUrl;
+
+    /// <summary>getUpdates requests received (answered or not).</summary>
+    public int GetUpdatesCalls => Volatile.Read(ref _getUpdatesCalls);
+
+    /// <summary>Updates enqueued and not yet confirmed by an offset above them.</summary>
+    public int PendingUpdates => _updates.Pending;
+
+    /// <summary>A text from <paramref name="userId"/> in their private chat (chat id = user id).</summary>
+    public long EnqueueText(long userId, string text, string? firstName = null)
+    {
+        _objects.Name(userId, firstName);
+        var update = _factory.Text(userId, userId, text);
+        _lastMessageFrom[userId] = update["message"]!["message_id"]!.GetValue<long>();
+        return _updates.Add(update);
+    }
+
+    /// <summary>A text from <paramref name="userId"/> in the group <paramref name="chatId"/>.</summary>
+    public long EnqueueGroupText(long chatId, long userId, string text) =>
+        _updates.Add(_factory.Text(chatId, userId, text, group: true));
+
+    /// <summary>A press of the inline button carrying <paramref name="data"/> under the bot's message <paramref name="messageId"/>.</summary>
+    public long EnqueueCallback(long userId, string data, long messageId)
+    {
+        var pressed = Sent.LastOrDefault(m => m.MessageId == messageId);
+        var (update, callbackId) = _factory.Callback(userId, data, messageId, pressed);
+        _callbackIds[callbackId] = 0;
+        return _updates.Add(update);
+    }
+
+    /// <summary>The user edited a message: by default the last text they sent in private (else a new id).</summary>
+    public long EnqueueEdited(long userId, string text, long? messageId = null)
+    {
+        var id = messageId ?? (_lastMessageFrom.TryGetValue(userId, out var last) ? last : NextMessageId());
+        return _updates.Add(_factory.Edited(userId, text, id));
+    }
+
+    public long EnqueueSticker(long userId) => _updates.Add(_factory.Sticker(userId));
+
+    public long EnqueueVoice(long userId) => _updates.Add(_factory.Voice(userId));
+
+    /// <summary><paramref name="byUserId"/> added the bot to the group <paramref name="chatId"/> (my_chat_member, left → member).</summary>
+    public long EnqueueBotAddedToGroup(long chatId, long byUserId) => _updates.Add(_factory.BotAdded(chatId, byUserId));
+
+    /// <summary>Any update as given (copied); the fake sets its update_id.</summary>
+    public long EnqueueRaw(JsonObject update)
+    {
+        var copy = update.DeepClone().AsObject();
+        if (copy["callback_query"]?["id"] is JsonValue id && id.TryGetValue<string>(out var callbackId))
+            _callbackIds[callbackId] = 0;
+        return _updates.Add(copy);
+    }
+
+    /// <summary>
+    /// Bale-like: the update comes back with the same id in the next getUpdates, even if it was confirmed.
+    /// A bot must recognise it and not act twice.
+    /// </summary>
+    public void Redeliver(long updateId)
+    {
+        if (!_updates.Redeliver(updateId))
+            throw new ArgumentOutOfRangeException(nameof(updateId), updateId, "No update was enqueued with this id.");
+    }
+
+    private JsonObject GetMe()
+    {
+        var me = _objects.Bot();
+        me["can_join_groups"] = true;
+        me["can_read_all_group_messages"] = false;
+        me["supports_inline_queries"] = false;
+        return me;
+    }
+
+    private async ValueTask<BotReply> GetUpdatesAsync(BotRequest request, CancellationToken aborted)
+    {
+        Interlocked.Increment(ref _getUpdatesCalls);
+        if (Volatile.Read(ref _webhookUrl) is not null)
+            return new BotReply.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        var offset = request.Long("offset") ?? 0;
+        var limit = (int)Math.Clamp(request.Long("limit") ?? 100, 1, 100);
+        var timeout = _options.IgnoreLongPollTimeout ? 0 : Math.Clamp(request.Long("timeout") ?? 0, 0, 3600);
+        var started = TimeProvider.System.GetTimestamp();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
+        while (true)
+        {
+            var arrived = _updates.Arrived; // before Take, so an enqueue in between still wakes us
+            var batch = _updates.Take(offset, limit);
+            var remaining = TimeSpan.FromSeconds(timeout) - TimeProvider.System.GetElapsedTime(started);
+            if (batch.Count > 0 || remaining <= TimeSpan.Zero)
+                return Updates(batch);
+            try
+            {
+                await arrived.WaitAsync(remaining, TimeProvider.System, stop.Token);
+            }
+            catch (TimeoutException)
+            {
+                return Updates(_updates.Take(offset, limit));
+            }
+            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+            {
+                return Updates([]); // the fake is stopping: end the poll as an empty one
+            }
+        }
+    }
+
+    private static BotReply Updates(IReadOnlyList<string> batch) => new BotReply.Ok("[" + string.Join(",", batch) + "]");
+
+    private BotReply SetWebhook(BotRequest request)
+    {
+        var url = request.String("url");
+        Volatile.Write(ref _webhookUrl, string.IsNullOrEmpty(url) ? null : url);
+        if (request.Bool("drop_pending_updates"))
+            _updates.DropAll();
+        return BotReply.True;
+    }
+
+    private BotReply DeleteWebhook(BotRequest request)
+    {
+        Volatile.Write(ref _webhookUrl, null);
+        if (request.Bool("drop_pending_updates"))
+            _updates.DropAll();
+        return BotReply.True;
+    }
+
+    private BotReply GetWebhookInfo() => BotReply.Result(new JsonObject
+    {
+        ["url"] = Volatile.Read(ref _webhookUrl) ?? "",
+        ["has_custom_certificate"] = false,
+        ["pending_update_count"] = PendingUpdates,
+    });
+}

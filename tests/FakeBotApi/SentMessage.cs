@@ -1,0 +1,15 @@
+namespace Assembly.FakeBotApi;
+
+/// <summary>
+/// One send that took effect (sendMessage, editMessageText, sendPhoto, sendDocument). <see cref="Text"/> is
+/// the caption for media; <see cref="ReplyMarkupJson"/> is compact JSON with non-ASCII letters unescaped,
+/// so tests can look for button labels in it.
+/// </summary>
+public sealed record SentMessage(
+    long MessageId,
+    long ChatId,
+    string Method,
+    string? Text,
+    string? ReplyMarkupJson,
+    long? ReplyToMessageId,
+    DateTimeOffset At);

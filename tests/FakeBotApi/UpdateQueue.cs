@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+
+namespace Assembly.FakeBotApi;
+
+/// <summary>
+/// The updates not yet confirmed, as Telegram keeps them: getUpdates with an offset confirms (drops for good)
+/// every update below it and returns the rest in id order. Each update is kept as its JSON text, fixed at
+/// enqueue time, so concurrent polls never share a mutable node.
+/// </summary>
+internal sealed class UpdateQueue(Action changed)
+{
+    private readonly Lock _lock = new();
+    private readonly SortedDictionary<long, string> _pending = [];
+    // Every update ever enqueued, so Redeliver can bring back a confirmed one.
+    private readonly Dictionary<long, string> _all = [];
+    // Redelivered ids: returned by the next getUpdates whatever its offset, as Bale does.
+    private readonly HashSet<long> _redeliver = [];
+    private readonly Pulse _arrived = new();
+    private long _lastId;
+
+    /// <summary>Completes at the next enqueue or redelivery; take it before <see cref="Take"/> to miss none.</summary>
+    public Task Arrived => _arrived.Next;
+
+    public int Pending
+    {
+        get { lock (_lock) return _pending.Count; }
+    }
+
+    public long Add(JsonObject update)
+    {
+        long id;
+        lock (_lock)
+        {
+            id = ++_lastId;
+            update["update_id"] = id;
+            var json = update.ToJsonString(BotReply.Json);
+            _all[id] = json;
+            _pending[id] = json;
+        }
+        _arrived.Raise();
+        changed();
+        return id;
+    }
+
+    /// <summary>Puts a delivered or confirmed update back; false if no update has that id.</summary>
+    public bool Redeliver(long updateId)
+    {
+        lock (_lock)
+        {
+            if (!_all.TryGetValue(updateId, out var json))
+                return false;
+            _pending[updateId] = json;
+            _redeliver.Add(updateId);
+        }
+        _arrived.Raise();
+        changed();
+        return true;
+    }
+
+    /// <summary>
+    /// Confirms what <paramref name="offset"/> confirms, then returns up to <paramref name="limit"/> updates
+    /// (JSON texts). A negative offset keeps only the last -offset updates, as Telegram does.
+    /// </summary>
+    public IReadOnlyList<string> Take(long offset, int limit)
+    {
+        List<string> batch = [];
+        var confirmed = false;
+        lock (_lock)
+        {
+            var drop = offset < 0
+                ? _pending.Keys.SkipLast(offset < -int.MaxValue ? int.MaxValue : (int)-offset).ToList()
+                : _pending.Keys.TakeWhile(id => id < offset).Where(id => !_redeliver.Contains(id)).ToList();
+            foreach (var id in drop)
+            {
+                _pending.Remove(id);
+                _redeliver.Remove(id);
+            }
+            confirmed = drop.Count > 0;
+            foreach (var (id, json) in _pending)
+            {
+                if (batch.Count == limit)
+                    break;
+                // What is left below the offset was redelivered: it goes out once more, then is confirmed as usual.
+                _redeliver.Remove(id);
+                batch.Add(json);
+            }
+        }
+        if (confirmed)
+            changed();
+        return batch;
+    }
+
+    /// <summary>deleteWebhook with drop_pending_updates: everything pending is gone.</summary>
+    public void DropAll()
+    {
+        lock (_lock)
+        {
+            _pending.Clear();
+            _redeliver.Clear();
+        }
+        changed();
+    }
+}
