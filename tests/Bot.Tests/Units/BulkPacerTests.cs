@@ -1,0 +1,76 @@
+using Assembly.Bot.Configuration;
+using Assembly.Bot.Sending;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Bot.Tests.Units;
+
+public sealed class BulkPacerTests
+{
+    private static readonly DateTime T0 = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+
+    private static BulkPacer Pacer(double perSecond = 30, double perChat = 1, double perGroupPerMinute = 20) =>
+        new(new MessengerLimits { BulkPerSecond = perSecond, PerChatPerSecond = perChat, PerGroupPerMinute = perGroupPerMinute });
+
+    /// <summary>Offers one message to each of many chats every millisecond for <paramref name="seconds"/>; returns the send times.</summary>
+    private static List<DateTime> Drive(BulkPacer pacer, double seconds, Func<int, (long Chat, ChatKind Kind)> next)
+    {
+        var sent = new List<DateTime>();
+        var i = 0;
+        for (var now = T0; now < T0.AddSeconds(seconds); now = now.AddMilliseconds(1))
+        {
+            var (chat, kind) = next(i);
+            if (pacer.TryTake(chat, kind, now, out _))
+            {
+                sent.Add(now);
+                i++;
+            }
+        }
+
+        return sent;
+    }
+
+    [Fact]
+    public void Bulk_to_many_chats_runs_at_the_overall_rate_and_never_faster_in_any_second()
+    {
+        var sent = Drive(Pacer(), 10, i => (i, ChatKind.Private));
+
+        Assert.InRange(sent.Count, 290, 301);
+        for (var k = 30; k < sent.Count; k++)
+            Assert.True(sent[k] - sent[k - 30] >= TimeSpan.FromSeconds(1), $"31 messages within one second at {k}");
+    }
+
+    [Fact]
+    public void One_private_chat_gets_at_most_one_bulk_message_per_second()
+    {
+        var sent = Drive(Pacer(), 5, _ => (42, ChatKind.Private));
+        Assert.InRange(sent.Count, 5, 6);
+    }
+
+    [Fact]
+    public void One_group_gets_at_most_twenty_bulk_messages_per_minute()
+    {
+        var sent = Drive(Pacer(), 120, _ => (-100, ChatKind.Group));
+        Assert.InRange(sent.Count, 40, 41);
+    }
+
+    [Fact]
+    public void Interactive_replies_take_slots_so_bulk_yields_to_them()
+    {
+        var pacer = Pacer(perSecond: 10);
+        for (var i = 0; i < 10; i++) pacer.NoteInteractive(T0);
+
+        Assert.False(pacer.TryTake(1, ChatKind.Private, T0.AddMilliseconds(500), out var retryAt));
+        Assert.Equal(T0.AddSeconds(1), retryAt);
+        Assert.True(pacer.TryTake(1, ChatKind.Private, retryAt, out _));
+    }
+
+    [Fact]
+    public void A_429_pauses_bulk_until_retry_after()
+    {
+        var pacer = Pacer();
+        pacer.PauseUntil(T0.AddSeconds(5));
+        Assert.False(pacer.TryTake(1, ChatKind.Private, T0.AddSeconds(4.9), out var retryAt));
+        Assert.Equal(T0.AddSeconds(5), retryAt);
+        Assert.True(pacer.TryTake(1, ChatKind.Private, T0.AddSeconds(5), out _));
+    }
+}

@@ -1,0 +1,73 @@
+using Assembly.Bot.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Assembly.Bot.Tests.Units;
+
+/// <summary>The shipped appsettings.json, with one setting changed at a time as the environment would.</summary>
+public sealed class ConfigurationTests
+{
+    private static BotSettings Read(params (string Key, string? Value)[] overrides) =>
+        BotSettings.Read(new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)))
+            .Build());
+
+    [Fact]
+    public void The_shipped_settings_are_valid_with_both_messengers_off_and_the_seed_organisation()
+    {
+        var settings = Read();
+        Assert.Empty(settings.EnabledMessengers);
+        Assert.Equal("https://api.telegram.org", settings.Messengers["telegram"].BaseUrl);
+        Assert.Equal("https://tapi.bale.ai", settings.Messengers["bale"].BaseUrl);
+        Assert.Equal(30, settings.Messengers["bale"].Limits.BulkPerSecond);
+        Assert.Contains("کاشان", settings.Assembly.Counties);
+        Assert.Equal(["modarres", "rajaei", "beheshti"], settings.Assembly.Secretariats.Select(s => s.Key));
+        Assert.Equal("Sqlite", settings.Storage.Provider);
+    }
+
+    [Fact]
+    public void A_token_turns_a_messenger_on()
+    {
+        var settings = Read(("Messengers:Bale:Token", "111:abc-DEF_1"));
+        Assert.Equal(["bale"], settings.EnabledMessengers.Select(m => m.Key));
+    }
+
+    [Fact]
+    public void A_configured_list_is_taken_as_it_is_with_nothing_added_from_code()
+    {
+        var settings = BotSettings.Read(new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddJsonStream(new MemoryStream("""{"Access":{"Admins":["bale:5"]}}"""u8.ToArray()))
+            .Build());
+        Assert.Equal(["bale:5"], settings.Access.Admins);
+    }
+
+    [Theory]
+    [InlineData("Messengers:Telegram:BaseUrl", "ftp://example.org", "Messengers:Telegram:BaseUrl")]
+    [InlineData("Messengers:Bale:Proxy", "not a url", "Messengers:Bale:Proxy")]
+    [InlineData("Messengers:Telegram:Limits:BulkPerSecond", "0", "Messengers:Telegram:Limits:BulkPerSecond")]
+    [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
+    [InlineData("ConnectionStrings:Bot", "", "ConnectionStrings:Bot")]
+    [InlineData("Assembly:TimeZone", "Mars/Olympus", "Assembly:TimeZone")]
+    [InlineData("Assembly:Name", " ", "Assembly:Name")]
+    [InlineData("Assembly:Secretariats:1:Key", "Rajaei!", "Assembly:Secretariats:1:Key")]
+    [InlineData("Assembly:Secretariats:2:Key", "modarres", "Assembly:Secretariats:2:Key")]
+    [InlineData("Assembly:Secretariats:0:Staff:0", "whatsapp:1", "Assembly:Secretariats:0:Staff:0")]
+    [InlineData("Access:Admins:0", "telegram:abc", "Access:Admins:0")]
+    [InlineData("Pipeline:Lanes", "0", "Pipeline:Lanes")]
+    [InlineData("Messengers:Whatsapp:Token", "1:a", "Messengers:Whatsapp")]
+    public void Invalid_settings_stop_the_start_with_one_sentence_naming_the_key(string key, string value, string named)
+    {
+        var error = Assert.Throws<ConfigurationError>(() => Read((key, value)));
+        Assert.StartsWith(named, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_token_is_named_but_never_echoed()
+    {
+        var error = Assert.Throws<ConfigurationError>(() => Read(("Messengers:Telegram:Token", "my secret token")));
+        Assert.StartsWith("Messengers:Telegram:Token", error.Message);
+        Assert.DoesNotContain("my secret token", error.Message);
+    }
+}
