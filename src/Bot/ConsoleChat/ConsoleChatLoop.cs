@@ -5,9 +5,12 @@ using Microsoft.Extensions.Hosting;
 namespace Assembly.Bot.ConsoleChat;
 
 /// <summary>Reads what is typed in the terminal and plays it as the current user.</summary>
-public sealed class ConsoleChatLoop(ConsoleMessenger messenger, TextReader input, TextWriter output, IHostApplicationLifetime lifetime)
+public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal terminal, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
+    private readonly TextReader _input = terminal.Input;
+    private readonly TextWriter _output = terminal.Output;
+
     private const string Usage =
         """
         گفتگوی آزمایشی در ترمینال. هر خطی که بنویسید از طرف کاربر فعلی به ربات می‌رسد.
@@ -22,11 +25,11 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, TextReader input
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        output.WriteLine(Usage);
-        output.WriteLine($"شما «{_user}» هستید. برای شروع /start را بفرستید.");
+        _output.WriteLine(Usage);
+        _output.WriteLine($"شما «{_user}» هستید. برای شروع /start را بفرستید.");
         while (!stoppingToken.IsCancellationRequested)
         {
-            var line = await Task.Run(input.ReadLine, stoppingToken);
+            var line = await Task.Run(_input.ReadLine, stoppingToken);
             if (line is null || line.Trim() == ":quit")
             {
                 await messenger.WaitUntilQuietAsync(TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(10));
@@ -50,14 +53,14 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, TextReader input
         {
             _user = trimmed[4..].Trim();
             ConsoleUsers.IdOf(_user);
-            output.WriteLine($"اکنون «{_user}» هستید.");
+            _output.WriteLine($"اکنون «{_user}» هستید.");
             return;
         }
 
         switch (trimmed)
         {
             case ":help":
-                output.WriteLine(Usage);
+                _output.WriteLine(Usage);
                 return;
             case ":sticker":
                 messenger.Type(message with { Kind = IncomingKind.Media, Text = null, Attachment = new Attachment(AttachmentKind.Sticker, "console-sticker") });

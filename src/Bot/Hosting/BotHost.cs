@@ -76,9 +76,10 @@ public static class BotHost
 
         if (mode == BotMode.ConsoleChat)
         {
-            services.TryAddSingleton(new ConsoleMessenger(Console.Out));
+            services.TryAddSingleton(new ConsoleTerminal(Console.In, Console.Out));
+            services.AddSingleton(sp => new ConsoleMessenger(sp.GetRequiredService<ConsoleTerminal>().Output));
             services.AddSingleton<IMessengerClient>(sp => sp.GetRequiredService<ConsoleMessenger>());
-            services.AddHostedService(sp => new ConsoleChatLoop(sp.GetRequiredService<ConsoleMessenger>(), Console.In, Console.Out,
+            services.AddHostedService(sp => new ConsoleChatLoop(sp.GetRequiredService<ConsoleMessenger>(), sp.GetRequiredService<ConsoleTerminal>(),
                 sp.GetRequiredService<IHostApplicationLifetime>()));
         }
         else
@@ -89,6 +90,8 @@ public static class BotHost
         }
 
         services.AddHostedService<MessengerWorker>();
+        services.AddSingleton<ProcessedUpdatePruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
         return services;
     }
 }

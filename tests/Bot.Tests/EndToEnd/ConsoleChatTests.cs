@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Assembly.Bot.ConsoleChat;
+using Assembly.Bot.Hosting;
+using Assembly.Bot.Tests.Support;
+using Assembly.Conversations.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Tests.EndToEnd;
+
+/// <summary>The console chat a newcomer meets first: typed lines go through the same pipeline and database.</summary>
+public sealed class ConsoleChatTests
+{
+    [Fact]
+    public async Task Typed_commands_and_numbered_buttons_are_answered_and_users_can_be_switched_and_quit_stops_it()
+    {
+        using var database = new TestDatabase();
+        var input = new LineFeed();
+        var output = new StringWriter();
+        var terminal = TextWriter.Synchronized(output);
+        var builder = BotHost.CreateBuilder([], BotMode.ConsoleChat,
+            new Dictionary<string, string?> { ["ConnectionStrings:Bot"] = database.ConnectionString },
+            services => services.AddSingleton(new ConsoleTerminal(input, terminal)));
+        builder.Logging.ClearProviders();
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        input.Type("/start");
+        await Until(() => output.ToString().Contains("[1] " + Texts.HelpButton));
+        input.Type("۱"); // Persian digits press buttons too
+        await Until(() => output.ToString().Contains(Texts.Help("مجمع بسیجیان شهرستان کاشان")));
+        input.Type(":as admin");
+        input.Type(":sticker");
+        await Until(() => output.ToString().Contains("ربات ← admin:\n" + Texts.TextExpected));
+
+        input.Type(":quit");
+        await host.WaitForShutdownAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        var text = output.ToString();
+        Assert.Contains("ربات ← ali:\n" + Texts.Welcome("ali", "مجمع بسیجیان شهرستان کاشان"), text);
+        Assert.True(File.Exists(database.File));
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(15)) throw new TimeoutException("The console never showed the expected text.");
+            await Task.Delay(20);
+        }
+    }
+}
