@@ -49,7 +49,7 @@ public sealed class BulkPacingTests
         Assert.True(reminders[1].At - reminders[0].At >= TimeSpan.FromMilliseconds(900));
         Assert.True(reminders[2].At - reminders[1].At >= TimeSpan.FromMilliseconds(900));
 
-        await using var db = bot.Db();
-        Assert.Equal(30, await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent));
+        // Outcomes are written just after the answers come back.
+        await Eventually.StoredAsync(bot, async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent) == 30);
     }
 }

@@ -29,6 +29,7 @@ public sealed class SendFailureTests
         await Task.Delay(300);
 
         Assert.Equal(Help, Assert.Single(telegram.SentTo(2001)).Text);
+        await Eventually.StoredAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Sent));
         await using var db = bot.Db();
         var row = await db.Outbox.SingleAsync();
         Assert.Equal(OutboxStatus.Sent, row.Status);
@@ -49,6 +50,7 @@ public sealed class SendFailureTests
         await Task.Delay(300);
 
         Assert.Equal(Help, Assert.Single(telegram.Sent).Text);
+        await Eventually.StoredAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Sent));
         await using var db = bot.Db();
         var row = await db.Outbox.SingleAsync();
         Assert.Equal(OutboxStatus.Sent, row.Status);

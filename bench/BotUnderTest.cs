@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Assembly.Bot.Hosting;
+using Assembly.FakeBotApi;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bench;
+
+/// <summary>
+/// One bot under measurement, fresh for every run so no run inherits another's rows: a temp folder with a
+/// SQLite file, a fake Bot API without flood limits (the bot's own speed is measured, not Telegram's
+/// pacing), and the real host built by <see cref="BotHost"/>, as in production.
+/// </summary>
+internal sealed class BotUnderTest : IAsyncDisposable
+{
+    private readonly string _folder;
+    private IHost? _host;
+
+    private BotUnderTest(string folder, FakeBotApiServer fake)
+    {
+        _folder = folder;
+        Fake = fake;
+    }
+
+    public FakeBotApiServer Fake { get; }
+
+    public static async Task<BotUnderTest> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "assembly-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return new BotUnderTest(folder, await FakeBotApiServer.StartAsync());
+    }
+
+    /// <summary>Builds and starts the host; returns once its services have started (schema migrated, loops running).</summary>
+    public async Task StartAsync(IReadOnlyList<KeyValuePair<string, string>> settings)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Bot"] = $"Data Source={Path.Combine(_folder, "bot.db")}",
+            ["Messengers:Telegram:Token"] = Fake.Token,
+            ["Messengers:Telegram:BaseUrl"] = Fake.BaseUrl,
+            // While updates wait the poll returns at once anyway; a short one only makes the stop quick.
+            ["Messengers:Telegram:PollTimeoutSeconds"] = "1",
+            ["Messengers:Bale:Token"] = "",
+        };
+        foreach (var (key, value) in settings) overrides[key] = value;
+
+        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides);
+        // Writing logs would take time from the pipeline and distort the figures.
+        builder.Logging.ClearProviders();
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    /// <summary>A fresh context on the bot's database, to check what it stored.</summary>
+    public BotDbContext Db() => _host!.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+
+    /// <summary>Completes when the fake has recorded at least <paramref name="count"/> sends.</summary>
+    public Task WaitForSendsAsync(int count, TimeSpan timeout)
+    {
+        // Sent copies the fake's whole list under its lock. Looking at every send would cost O(N²) copying
+        // and take CPU from the bot being measured, so look at most every 20 ms (the fake also wakes the wait
+        // every 50 ms). Figures come from the fake's own time stamps, not from when this wait ends.
+        var sinceLook = Stopwatch.StartNew();
+        return Fake.WaitUntilAsync(fake =>
+        {
+            if (sinceLook.ElapsedMilliseconds < 20) return false;
+            sinceLook.Restart();
+            return fake.Sent.Count >= count;
+        }, timeout);
+    }
+
+    /// <summary>
+    /// Completes when no outbox row is pending or in flight. Every outcome is then written, so a message
+    /// sent twice would be in the fake's record by now.
+    /// </summary>
+    public async Task WaitForOutboxSettledAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var db = Db())
+            {
+                if (!await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending))
+                    return;
+            }
+
+            if (clock.Elapsed > timeout)
+                throw new BenchFailure($"The outbox still had unsent rows {timeout.TotalSeconds:0} s after the last reply.");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+
+        await Fake.DisposeAsync();
+        // Pooled connections keep the file open; let them go so the folder can be deleted.
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
