@@ -12,6 +12,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddPooledDbContextFactory<BotDbContext>(b => Configure(b, options));
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton(new WriteGate(serialize: options.Provider == StorageOptions.Sqlite));
         return services;
     }
 

@@ -67,6 +67,8 @@ public static class BotHost
             sp.GetRequiredService<IDbContextFactory<BotDbContext>>(),
             sp.GetRequiredService<ITurnHandler>(),
             sp.GetRequiredService<OutboxSignal>(),
+            sp.GetRequiredService<WriteGate>(),
+            sp.GetRequiredService<PollCursorStore>(),
             settings.Lanes,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<UpdatePipeline>>()));

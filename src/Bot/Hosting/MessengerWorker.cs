@@ -18,6 +18,7 @@ public sealed class MessengerWorker(
     PollCursorStore cursors,
     OutboxSignal signal,
     IDbContextFactory<BotDbContext> factory,
+    WriteGate gate,
     SecretRedactor redactor,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -31,7 +32,7 @@ public sealed class MessengerWorker(
             var limits = options?.Limits ?? ConsoleLimits;
             var receiver = new PollingReceiver(messenger, options?.PollTimeoutSeconds ?? 25, pipeline, cursors, redactor, time,
                 loggers.CreateLogger<PollingReceiver>());
-            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, signal, time, loggers.CreateLogger<OutboxSender>());
+            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, time, loggers.CreateLogger<OutboxSender>());
             loops.Add(Task.Run(() => receiver.RunAsync(stoppingToken), CancellationToken.None));
             loops.Add(Task.Run(() => sender.RunAsync(stoppingToken), CancellationToken.None));
         }

@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Bot.Pipeline;
 
-/// <summary>Reads and writes the long-polling offset of each messenger.</summary>
-public sealed class PollCursorStore(IDbContextFactory<BotDbContext> factory, TimeProvider time)
+/// <summary>
+/// The long-polling offset of each messenger. It is written inside the transactions that store updates
+/// (no commit of its own), so it may lag one batch behind what the server has been told; that is harmless,
+/// because an update handed over again finds its processed marker and is skipped.
+/// </summary>
+public sealed class PollCursorStore(IDbContextFactory<BotDbContext> factory, WriteGate gate, TimeProvider time)
 {
     public async Task<long> LoadAsync(string messenger, CancellationToken ct)
     {
@@ -13,15 +17,23 @@ public sealed class PollCursorStore(IDbContextFactory<BotDbContext> factory, Tim
         return await db.PollCursors.Where(c => c.Messenger == messenger).Select(c => (long?)c.NextOffset).SingleOrDefaultAsync(ct) ?? 0;
     }
 
-    public async Task SaveAsync(string messenger, long nextOffset, CancellationToken ct)
+    /// <summary>Moves the cursor forward (never back) within the caller's transaction.</summary>
+    public async Task AdvanceAsync(BotDbContext db, string messenger, long nextOffset, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
         var cursor = await db.PollCursors.FindAsync([messenger], ct);
         if (cursor is null)
             db.PollCursors.Add(cursor = new PollCursor { Messenger = messenger });
-        // Never move back: a late write of an older batch must not replay what is already confirmed.
-        cursor.NextOffset = Math.Max(cursor.NextOffset, nextOffset);
+        if (nextOffset <= cursor.NextOffset) return;
+        cursor.NextOffset = nextOffset;
         cursor.UpdatedAt = time.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>On a clean stop: the exact offset, so the next start asks for nothing already handled.</summary>
+    public async Task SaveAsync(string messenger, long nextOffset, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
+        await AdvanceAsync(db, messenger, nextOffset, ct);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -9,7 +9,7 @@ namespace Assembly.Bot.Pipeline;
 /// Forgets processed markers once no messenger can deliver their update again: Telegram keeps an update
 /// for 24 hours, Bale's redeliveries come within minutes, so a week is a wide margin.
 /// </summary>
-public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factory, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
+public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factory, WriteGate gate, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
     : BackgroundService
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);
@@ -19,6 +19,7 @@ public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factor
     {
         var before = time.GetUtcNow().UtcDateTime - KeepFor;
         await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
         return await db.ProcessedUpdates.Where(p => p.ProcessedAt < before).ExecuteDeleteAsync(ct);
     }
 

@@ -22,19 +22,22 @@ public sealed class UpdatePipeline(
     IDbContextFactory<BotDbContext> factory,
     ITurnHandler handler,
     OutboxSignal signal,
+    WriteGate gate,
+    PollCursorStore cursors,
     int lanes,
     TimeProvider time,
     ILogger<UpdatePipeline> logger)
 {
-    public async Task ProcessBatchAsync(string messenger, IReadOnlyList<InboundUpdate> batch, CancellationToken ct)
+    /// <param name="committedOffset">Every update below it is committed: the cursor to record with this batch.</param>
+    public async Task ProcessBatchAsync(string messenger, IReadOnlyList<InboundUpdate> batch, long committedOffset, CancellationToken ct)
     {
         // A redelivered update may even come twice in one batch.
         var unique = batch.DistinctBy(u => u.UpdateId).OrderBy(u => u.UpdateId).ToList();
         var byLane = unique.GroupBy(u => LaneOf(u)).Select(g => g.ToList()).ToList();
         if (byLane.Count == 1)
-            await RunLaneAsync(messenger, byLane[0], ct);
+            await RunLaneAsync(messenger, byLane[0], committedOffset, ct);
         else
-            await Task.WhenAll(byLane.Select(lane => Task.Run(() => RunLaneAsync(messenger, lane, ct), ct)));
+            await Task.WhenAll(byLane.Select(lane => Task.Run(() => RunLaneAsync(messenger, lane, committedOffset, ct), ct)));
     }
 
     private int LaneOf(InboundUpdate update)
@@ -43,11 +46,11 @@ public sealed class UpdatePipeline(
         return (int)((ulong)key.GetHashCode() % (ulong)lanes);
     }
 
-    private async Task RunLaneAsync(string messenger, List<InboundUpdate> updates, CancellationToken ct)
+    private async Task RunLaneAsync(string messenger, List<InboundUpdate> updates, long committedOffset, CancellationToken ct)
     {
         try
         {
-            await HandleInOneTransactionAsync(messenger, updates, ct);
+            await HandleInOneTransactionAsync(messenger, updates, committedOffset, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested && updates.Count > 1)
         {
@@ -65,7 +68,7 @@ public sealed class UpdatePipeline(
     {
         try
         {
-            await HandleInOneTransactionAsync(messenger, [update], ct);
+            await HandleInOneTransactionAsync(messenger, [update], committedOffset: 0, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -73,10 +76,12 @@ public sealed class UpdatePipeline(
         }
     }
 
-    private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, CancellationToken ct)
+    private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, long committedOffset, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await cursors.AdvanceAsync(db, messenger, committedOffset, ct);
 
         var ids = updates.Select(u => u.UpdateId).ToList();
         var seen = await db.ProcessedUpdates
@@ -117,6 +122,7 @@ public sealed class UpdatePipeline(
     {
         logger.LogError(error, "{Messenger}: update {UpdateId} failed and is given up", messenger, update.UpdateId);
         await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
         if (await db.ProcessedUpdates.AnyAsync(p => p.Messenger == messenger && p.UpdateId == update.UpdateId, ct)) return;
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedUpdates.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now, Failed = true });

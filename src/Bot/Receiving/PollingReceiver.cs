@@ -7,7 +7,7 @@ namespace Assembly.Bot.Receiving;
 /// <summary>
 /// Our own long-polling loop for one messenger: fetch a batch, hand it to the pipeline, and only after it
 /// is committed ask for the next one (whose offset confirms this batch to the server). The offset is kept
-/// in the database, so a restart resumes where the last commit left off.
+/// in the database (see <see cref="PollCursorStore"/>), so a restart resumes where the last commit left off.
 /// </summary>
 public sealed class PollingReceiver(
     IMessengerClient messenger,
@@ -64,9 +64,9 @@ public sealed class PollingReceiver(
             _idle.Reset();
             try
             {
-                await pipeline.ProcessBatchAsync(messenger.Name, batch, ct);
-                offset = batch.Max(u => u.UpdateId) + 1;
-                await cursors.SaveAsync(messenger.Name, offset, ct);
+                // Everything below `offset` is committed; the batch's transactions record that as the cursor.
+                await pipeline.ProcessBatchAsync(messenger.Name, batch, offset, ct);
+                offset = Math.Max(offset, batch.Max(u => u.UpdateId) + 1);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -79,6 +79,22 @@ public sealed class PollingReceiver(
                 logger.LogError(e, "{Messenger}: a batch of {Count} updates could not be stored; retrying in {Delay}", messenger.Name, batch.Count, delay);
                 await DelayAsync(delay, ct);
             }
+        }
+
+        await SaveFinalOffsetAsync(offset);
+    }
+
+    private async Task SaveFinalOffsetAsync(long offset)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await cursors.SaveAsync(messenger.Name, offset, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            // Only an optimisation: the next start may be handed a batch again, and skips it.
+            logger.LogWarning("{Messenger}: the offset could not be saved on the way out: {Error}", messenger.Name, e.Message);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Assembly.Bot.Messengers;
 using Assembly.Conversations.Messages;
 using Assembly.Storage;
@@ -23,6 +22,7 @@ public sealed class OutboxSender(
     IMessengerClient messenger,
     BulkPacer pacer,
     IDbContextFactory<BotDbContext> factory,
+    WriteGate gate,
     OutboxSignal signal,
     TimeProvider time,
     ILogger<OutboxSender> logger)
@@ -43,7 +43,7 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly ConcurrentDictionary<long, byte> _busyChats = new();
     private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
-    private readonly Channel<SendResult> _results = Channel.CreateUnbounded<SendResult>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<SendResult> _results = new();
 
     private sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore, int Attempts);
 
@@ -52,7 +52,6 @@ public sealed class OutboxSender(
     public async Task RunAsync(CancellationToken stop)
     {
         await MarkInterruptedSendsAsync(stop);
-        var writer = Task.Run(WriteResultsAsync, CancellationToken.None);
         try
         {
             while (!stop.IsCancellationRequested)
@@ -62,11 +61,7 @@ public sealed class OutboxSender(
                 {
                     wait = await PumpAsync(stop);
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception e)
+                catch (Exception e) when (!stop.IsCancellationRequested)
                 {
                     logger.LogError(e, "{Messenger}: the outbox could not be read; trying again shortly", _name);
                 }
@@ -85,38 +80,61 @@ public sealed class OutboxSender(
         {
             // Let what is on the wire finish and be recorded; claim nothing new.
             await Task.WhenAll(_inFlight.Values);
-            _results.Writer.TryComplete();
-            await writer;
+            await RecordOutcomesOnlyAsync();
         }
     }
 
-    /// <summary>One look at the outbox: picks what may go now, claims it and starts sending. Returns how long to wait.</summary>
+    /// <summary>
+    /// One look at the outbox, in one transaction: records the outcomes of finished sends, picks what may
+    /// go now and claims it. The sends start after the commit. Returns how long to wait before looking again.
+    /// </summary>
     private async Task<TimeSpan> PumpAsync(CancellationToken ct)
     {
-        if (_inFlight.Count >= MaxInFlight) return IdleLook;
-
+        var outcomes = TakeOutcomes();
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await factory.CreateDbContextAsync(ct);
+        var wakeAt = now + IdleLook;
+        var toSend = new List<(Candidate Row, string Payload)>();
+
+        await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
+        {
+            // Not cancelled by a stop once outcomes are taken: they must reach the database.
+            using var _ = await gate.EnterAsync(CancellationToken.None);
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await RecordAsync(db, outcomes);
+            if (!ct.IsCancellationRequested && _inFlight.Count < MaxInFlight)
+                wakeAt = await PickAndClaimAsync(db, now, toSend);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+
+        foreach (var (row, payload) in toSend)
+            Start(row, payload);
+
+        var wait = wakeAt - time.GetUtcNow().UtcDateTime;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private async Task<DateTime> PickAndClaimAsync(BotDbContext db, DateTime now, List<(Candidate Row, string Payload)> toSend)
+    {
+        var wakeAt = now + IdleLook;
         var candidates = await db.Outbox.AsNoTracking()
             .Where(o => o.Messenger == _name && o.Status == OutboxStatus.Pending)
             .OrderBy(o => o.Priority).ThenBy(o => o.Id)
             .Take(Window)
             .Select(o => new Candidate(o.Id, o.ChatId, o.ChatKind, o.Priority, o.NotBefore, o.Attempts))
-            .ToListAsync(ct);
-        if (candidates.Count == 0) return IdleLook;
+            .ToListAsync();
+        if (candidates.Count == 0) return wakeAt;
 
-        var unreachable = await UnreachableChatsAsync(db, candidates, ct);
+        var unreachable = await UnreachableChatsAsync(db, candidates);
         var picked = new List<Candidate>();
-        var skipped = new List<Candidate>();
+        var skipped = new List<long>();
         var looked = new HashSet<long>();
-        var wakeAt = now + IdleLook;
         foreach (var row in candidates)
         {
             // The first pending row of a chat holds back its later ones: one chat's messages keep their order.
             if (!looked.Add(row.ChatId) || _busyChats.ContainsKey(row.ChatId)) continue;
             if (unreachable.Contains(row.ChatId))
             {
-                skipped.Add(row);
+                skipped.Add(row.Id);
                 continue;
             }
 
@@ -145,49 +163,48 @@ public sealed class OutboxSender(
         }
 
         if (skipped.Count > 0)
-            await MarkUnreachableAsync(db, skipped.Select(s => s.Id).ToList(), now, ct);
-        if (picked.Count > 0)
-            await ClaimAndSendAsync(db, picked, now, ct);
+            // The rest of a blocked chat's queue is settled without a call to the server.
+            await db.Outbox.Where(o => skipped.Contains(o.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Unreachable)
+                    .SetProperty(o => o.LastError, "chat unreachable (blocked the bot)")
+                    .SetProperty(o => o.ClaimedAt, now));
 
-        var wait = wakeAt - time.GetUtcNow().UtcDateTime;
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        if (picked.Count == 0) return wakeAt;
+        var ids = picked.Select(p => p.Id).ToList();
+        var payloads = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.Payload }).ToDictionaryAsync(o => o.Id, o => o.Payload);
+        // Claimed in the same transaction that read them as pending, and sent right after it commits.
+        await db.Outbox.Where(o => ids.Contains(o.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.ClaimedAt, now));
+        foreach (var row in picked)
+        {
+            toSend.Add((row, payloads[row.Id]));
+            // Busy from now: the next look must not pick this chat's next row before this one is done.
+            _busyChats[row.ChatId] = 0;
+        }
+
+        return wakeAt;
     }
 
-    private async Task<HashSet<long>> UnreachableChatsAsync(BotDbContext db, List<Candidate> candidates, CancellationToken ct)
+    private async Task<HashSet<long>> UnreachableChatsAsync(BotDbContext db, List<Candidate> candidates)
     {
         var chats = candidates.Select(c => c.ChatId).Distinct().ToList();
         return await db.Chats.AsNoTracking()
             .Where(c => c.Messenger == _name && chats.Contains(c.ChatId) && c.UnreachableSince != null)
             .Select(c => c.ChatId)
-            .ToHashSetAsync(ct);
+            .ToHashSetAsync();
     }
 
-    private async Task ClaimAndSendAsync(BotDbContext db, List<Candidate> picked, DateTime now, CancellationToken ct)
+    private void Start(Candidate row, string payload)
     {
-        var ids = picked.Select(p => p.Id).ToList();
-        var payloads = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .Select(o => new { o.Id, o.Payload }).ToDictionaryAsync(o => o.Id, o => o.Payload, ct);
-
-        // The claim is the last step before the sends start, and is not cancelled half-way by a stop:
-        // a row claimed here is on the wire a moment later (see the class comment).
-        var claimed = await db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sending).SetProperty(o => o.ClaimedAt, now), CancellationToken.None);
-        if (claimed != ids.Count)
-            logger.LogWarning("{Messenger}: claimed {Claimed} of {Picked} rows; another sender took the rest", _name, claimed, ids.Count);
-
-        foreach (var row in picked)
+        var send = SendAsync(row, payload);
+        _inFlight[row.Id] = send;
+        // Removed only after it was added, even when the send finished at once.
+        _ = send.ContinueWith(_ =>
         {
-            if (!payloads.TryGetValue(row.Id, out var payload)) continue;
-            _busyChats[row.ChatId] = 0;
-            var send = SendAsync(row, payload);
-            _inFlight[row.Id] = send;
-            // Removed only after it was added, even when the send finished at once.
-            _ = send.ContinueWith(_ =>
-            {
-                _inFlight.TryRemove(row.Id, out Task? _);
-                signal.Wake(_name);
-            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        }
+            _inFlight.TryRemove(row.Id, out Task? _);
+            signal.Wake(_name);
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     private async Task SendAsync(Candidate row, string payload)
@@ -213,43 +230,39 @@ public sealed class OutboxSender(
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 
-        _results.Writer.TryWrite(new SendResult(row, outcome, at));
+        _results.Enqueue(new SendResult(row, outcome, at));
         _busyChats.TryRemove(row.ChatId, out _);
     }
 
-    /// <summary>Writes outcomes as they come, several per transaction when they come together.</summary>
-    private async Task WriteResultsAsync()
+    private List<SendResult> TakeOutcomes()
     {
-        var batch = new List<SendResult>();
-        while (await _results.Reader.WaitToReadAsync())
+        var taken = new List<SendResult>();
+        while (taken.Count < 1024 && _results.TryDequeue(out var result)) taken.Add(result);
+        return taken;
+    }
+
+    /// <summary>On the way out: the outcomes of the last sends, nothing claimed.</summary>
+    private async Task RecordOutcomesOnlyAsync()
+    {
+        try
         {
-            batch.Clear();
-            while (batch.Count < 256 && _results.Reader.TryRead(out var result)) batch.Add(result);
-            for (var attempt = 1; ; attempt++)
+            while (TakeOutcomes() is { Count: > 0 } outcomes)
             {
-                try
-                {
-                    await WriteAsync(batch);
-                    break;
-                }
-                catch (Exception e) when (attempt < 5)
-                {
-                    logger.LogWarning(e, "{Messenger}: recording {Count} send outcomes failed; retrying", _name, batch.Count);
-                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time);
-                }
-                catch (Exception e)
-                {
-                    // They stay Sending, so they become Uncertain at the next start: never sent twice.
-                    logger.LogError(e, "{Messenger}: {Count} send outcomes could not be recorded", _name, batch.Count);
-                    break;
-                }
+                await using var db = await factory.CreateDbContextAsync();
+                using var _ = await gate.EnterAsync(CancellationToken.None);
+                await RecordAsync(db, outcomes);
             }
+        }
+        catch (Exception e)
+        {
+            // They stay Sending, so they become Uncertain at the next start: never sent twice.
+            logger.LogError(e, "{Messenger}: the outcomes of the last sends could not be recorded", _name);
         }
     }
 
-    private async Task WriteAsync(List<SendResult> results)
+    private async Task RecordAsync(BotDbContext db, List<SendResult> results)
     {
-        await using var db = await factory.CreateDbContextAsync();
+        if (results.Count == 0) return;
         var ids = results.Select(r => r.Row.Id).ToList();
         var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
         var blocked = new List<(long ChatId, DateTime At)>();
@@ -305,16 +318,10 @@ public sealed class OutboxSender(
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The rest of a blocked chat's queue is settled without a call to the server.</summary>
-    private static async Task MarkUnreachableAsync(BotDbContext db, List<long> ids, DateTime now, CancellationToken ct) =>
-        await db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Unreachable)
-                .SetProperty(o => o.LastError, "chat unreachable (blocked the bot)")
-                .SetProperty(o => o.ClaimedAt, now), ct);
-
     private async Task MarkInterruptedSendsAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
         var count = await db.Outbox.Where(o => o.Messenger == _name && o.Status == OutboxStatus.Sending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Uncertain)
                 .SetProperty(o => o.LastError, "in flight when the bot stopped; not sent again"), ct);

@@ -28,7 +28,10 @@ public sealed class ReceivingTests
         await Task.Delay(300);
 
         Assert.Equal(2, bale.Sent.Count);
-        await using var db = bot.Db();
+
+        // The cursor is written with each batch and exactly on a clean stop.
+        await bot.StopAsync();
+        await using var db = database.Open();
         var cursor = await db.PollCursors.SingleAsync(c => c.Messenger == "bale");
         Assert.Equal(id + 2, cursor.NextOffset);
     }

@@ -1,4 +1,6 @@
+using Assembly.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Bot.Tests.Support;
 
@@ -12,6 +14,9 @@ public sealed class TestDatabase : IDisposable
     public string File => Path.Combine(_folder, "bot.db");
 
     public string ConnectionString => $"Data Source={File}";
+
+    /// <summary>Opens the file directly, for looking at what a host left behind after it stopped.</summary>
+    public BotDbContext Open() => new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite(ConnectionString).Options);
 
     public void Dispose()
     {
