@@ -44,3 +44,24 @@ public sealed class TwoMessengersTests
         Assert.Equal(2, await db.Chats.CountAsync(c => c.Messenger == "bale"));
     }
 }
+
+public sealed class ProxyTests
+{
+    [Fact]
+    public async Task A_configured_proxy_carries_the_messengers_traffic()
+    {
+        using var database = new TestDatabase();
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        // The API's own address does not even resolve: only a request through the proxy can arrive. The fake
+        // plays the proxy too, reading the absolute address an HTTP proxy is sent.
+        await using var bot = await BotTestHost.StartAsync(database, telegram, settings: new Dictionary<string, string?>
+        {
+            ["Messengers:Telegram:BaseUrl"] = "http://api.telegram.invalid",
+            ["Messengers:Telegram:Proxy"] = telegram.BaseUrl,
+        });
+
+        telegram.EnqueueText(79, "/help");
+        await telegram.WaitUntilAsync(t => t.SentTo(79).Count >= 1, TimeSpan.FromSeconds(15));
+        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(79)[0].Text);
+    }
+}
