@@ -13,10 +13,14 @@ namespace Assembly.Bot.Sending;
 /// <see cref="BulkPacer"/> allows. One chat's rows go one at a time, in order; different chats overlap.
 ///
 /// Never twice: a row is claimed (status Sending, committed) immediately before its HTTP call, and its
-/// outcome is written right after the answer. A crash can only fall between those two writes; rows found
-/// still Sending at the next start are marked Uncertain and not sent again, because the Bot API has no
-/// idempotency key and the message may have arrived. The window is kept to one HTTP round trip by claiming
-/// only what is sent at once (never a backlog), and by letting sends in flight finish on shutdown.
+/// outcome is written by the next look at the outbox, which every answer triggers at once. Rows found still
+/// Sending at the next start (the process died in between) are marked Uncertain and not sent again,
+/// because the Bot API has no idempotency key and the message may have arrived. The window in which a crash
+/// can lose a message this way is kept to one HTTP round trip: only what goes out at once is claimed (never
+/// a backlog, bulk only as its pace allows), the claim's commit is the last step before the call, and on
+/// shutdown the sends in flight finish and are recorded. A failed send is retried only when the server
+/// answered (429, 5xx) or the connection failed; the Bot API offers no way to ask whether a message whose
+/// answer was lost did arrive, so such a retry is the one place a duplicate remains possible.
 /// </summary>
 public sealed class OutboxSender(
     IMessengerClient messenger,
@@ -45,7 +49,7 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
     private readonly ConcurrentQueue<SendResult> _results = new();
 
-    private sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore, int Attempts);
+    private sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
 
     private sealed record SendResult(Candidate Row, SendOutcome Outcome, DateTime At);
 
@@ -120,7 +124,7 @@ public sealed class OutboxSender(
             .Where(o => o.Messenger == _name && o.Status == OutboxStatus.Pending)
             .OrderBy(o => o.Priority).ThenBy(o => o.Id)
             .Take(Window)
-            .Select(o => new Candidate(o.Id, o.ChatId, o.ChatKind, o.Priority, o.NotBefore, o.Attempts))
+            .Select(o => new Candidate(o.Id, o.ChatId, o.ChatKind, o.Priority, o.NotBefore))
             .ToListAsync();
         if (candidates.Count == 0) return wakeAt;
 
