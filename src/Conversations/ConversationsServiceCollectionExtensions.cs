@@ -1,3 +1,4 @@
+using Assembly.Conversations.Flows;
 using Assembly.Conversations.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,8 @@ public static class ConversationsServiceCollectionExtensions
     /// <summary>Registers the brain: what the pipeline calls for every update.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddSingleton<FlowContext>();
+        services.AddSingleton<PrivateChat>();
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;
     }

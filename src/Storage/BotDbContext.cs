@@ -9,6 +9,12 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<PollCursor> PollCursors => Set<PollCursor>();
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);

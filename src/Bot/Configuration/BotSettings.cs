@@ -14,6 +14,7 @@ public sealed partial record BotSettings(
     StorageOptions Storage,
     AssemblyOptions Assembly,
     AccessOptions Access,
+    ConversationOptions Conversations,
     int Lanes)
 {
     /// <summary>The messengers the bot knows, by their configuration key and the name used in data (<c>telegram:123</c>).</summary>
@@ -53,11 +54,14 @@ public sealed partial record BotSettings(
         for (var i = 0; i < access.Admins.Count; i++)
             CheckAccount(access.Admins[i], $"Access:Admins:{i}");
 
+        var conversations = config.GetSection("Conversations").Get<ConversationOptions>() ?? new ConversationOptions();
+        Check(conversations);
+
         var lanes = config.GetValue<int?>("Pipeline:Lanes") ?? 0;
         if (lanes is < 1 or > 64)
             throw new ConfigurationError($"Pipeline:Lanes must be a whole number from 1 to 64 (it is '{config["Pipeline:Lanes"]}').");
 
-        return new BotSettings(messengers, storage, assembly, access, lanes);
+        return new BotSettings(messengers, storage, assembly, access, conversations, lanes);
     }
 
     private static void Check(MessengerOptions options, string key)
@@ -80,6 +84,18 @@ public sealed partial record BotSettings(
             throw new ConfigurationError($"{key}:Limits:PerGroupPerMinute must be more than zero.");
     }
 
+    private static void Check(ConversationOptions options)
+    {
+        if (options.IdleMinutes is < 1 or > 10080)
+            throw new ConfigurationError($"Conversations:IdleMinutes must be from 1 to 10080 (it is {options.IdleMinutes}).");
+        if (options.MaxAttachments is < 0 or > 50)
+            throw new ConfigurationError($"Conversations:MaxAttachments must be from 0 to 50 (it is {options.MaxAttachments}).");
+        if (options.MaxFileMegabytes is < 1 or > 2000)
+            throw new ConfigurationError($"Conversations:MaxFileMegabytes must be from 1 to 2000 (it is {options.MaxFileMegabytes}).");
+        if (options.MinDescriptionWords is < 1 or > 50)
+            throw new ConfigurationError($"Conversations:MinDescriptionWords must be from 1 to 50 (it is {options.MinDescriptionWords}).");
+    }
+
     private static void Check(AssemblyOptions assembly)
     {
         if (string.IsNullOrWhiteSpace(assembly.Name))
@@ -99,6 +115,7 @@ public sealed partial record BotSettings(
             throw new ConfigurationError("Assembly:Secretariats is empty; at least one secretariat must receive reports.");
 
         var keys = new HashSet<string>();
+        var prefixes = new HashSet<string>();
         for (var i = 0; i < assembly.Secretariats.Count; i++)
         {
             var s = assembly.Secretariats[i];
@@ -107,6 +124,10 @@ public sealed partial record BotSettings(
                 throw new ConfigurationError($"{key}:Key must be lower-case Latin letters, digits or '-' (it is '{s.Key}').");
             if (!keys.Add(s.Key))
                 throw new ConfigurationError($"{key}:Key '{s.Key}' is used by two secretariats.");
+            if (!CodePrefix().IsMatch(s.CodePrefix))
+                throw new ConfigurationError($"{key}:CodePrefix must be two or three Latin capital letters, like 'MD' (it is '{s.CodePrefix}').");
+            if (!prefixes.Add(s.CodePrefix))
+                throw new ConfigurationError($"{key}:CodePrefix '{s.CodePrefix}' is used by two secretariats.");
             if (string.IsNullOrWhiteSpace(s.Name))
                 throw new ConfigurationError($"{key}:Name is empty.");
             CheckList(s.Topics, $"{key}:Topics", required: true);
@@ -139,4 +160,7 @@ public sealed partial record BotSettings(
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex SecretariatKey();
+
+    [GeneratedRegex(@"^[A-Z]{2,3}$")]
+    private static partial Regex CodePrefix();
 }

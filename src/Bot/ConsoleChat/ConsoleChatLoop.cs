@@ -18,6 +18,8 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
           NUMBER       دکمه شماره NUMBER از آخرین پیام ربات را بزنید
           :sticker     یک استیکر بفرستید      :voice   یک پیام صوتی
           :photo       یک عکس بفرستید         :edit TEXT  پیام قبلی را ویرایش کنید
+          :contact 09121234567   شماره خودتان را با دکمه بفرستید
+          :location    موقعیت مکانی بفرستید
           :help        همین راهنما            :quit    خروج
         """;
 
@@ -71,6 +73,19 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
             case ":photo":
                 messenger.Type(message with { Kind = IncomingKind.Media, Text = null, Attachment = new Attachment(AttachmentKind.Photo, "console-photo") });
                 return;
+        }
+
+        if (trimmed.StartsWith(":contact", StringComparison.Ordinal))
+        {
+            var phone = trimmed[":contact".Length..].Trim();
+            messenger.Type(message with { Kind = IncomingKind.Contact, Text = null, Contact = new SharedContact(phone.Length > 0 ? phone : "+989120000000", userId, _user) });
+            return;
+        }
+
+        if (trimmed == ":location")
+        {
+            messenger.Type(message with { Kind = IncomingKind.Location, Text = null, Location = new GeoPoint(33.9850, 51.4100) });
+            return;
         }
 
         if (trimmed.StartsWith(":edit ", StringComparison.Ordinal))

@@ -56,6 +56,7 @@ public static class BotHost
         services.AddSingleton(settings);
         services.AddSingleton(settings.Assembly);
         services.AddSingleton(settings.Access);
+        services.AddSingleton(settings.Conversations);
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(settings.Storage);
         services.AddConversations();
@@ -92,6 +93,8 @@ public static class BotHost
         }
 
         services.AddHostedService<MessengerWorker>();
+        services.AddSingleton<Scheduling.ConversationExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduling.ConversationExpiry>());
         services.AddSingleton<ProcessedUpdatePruner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
         return services;

@@ -128,8 +128,20 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
         if (text.ReplyToMessageId is { } replyTo && !_dialect.RepliesWithReplyParameters)
             return _client.SendRequest(new LegacyReplySendMessage(text.To.ChatId, text.Text, replyTo, markup), ct);
         ReplyParameters? reply = text.ReplyToMessageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;
-        return _client.SendMessage(text.To.ChatId, text.Text, replyParameters: reply, replyMarkup: markup, cancellationToken: ct);
+        return _client.SendMessage(text.To.ChatId, text.Text, replyParameters: reply, replyMarkup: markup, entities: Entities(text), cancellationToken: ct);
     }
+
+    /// <summary>
+    /// Formatting as entities, never as HTML or Markdown: the text goes out literally, so whatever a member
+    /// typed (&lt;, *, _) reaches its reader as typed.
+    /// </summary>
+    private static MessageEntity[]? Entities(TextMessage text) =>
+        text.Monospace is not { Count: > 0 } parts
+            ? null
+            : parts.Select(part => (part, at: text.Text.IndexOf(part, StringComparison.Ordinal)))
+                .Where(p => p.at >= 0)
+                .Select(p => new MessageEntity { Type = MessageEntityType.Code, Offset = p.at, Length = p.part.Length })
+                .ToArray();
 
     private SendOutcome Classify(ApiRequestException e) => e.ErrorCode switch
     {

@@ -68,14 +68,14 @@ public static class UpdateMapper
 
     private static Attachment? Attachment(Message m)
     {
-        if (m.Photo is { Length: > 0 } photo) return new Attachment(AttachmentKind.Photo, photo[^1].FileId);
-        if (m.Sticker is { } sticker) return new Attachment(AttachmentKind.Sticker, sticker.FileId);
-        if (m.Voice is { } voice) return new Attachment(AttachmentKind.Voice, voice.FileId, MimeType: voice.MimeType);
-        if (m.Document is { } document) return new Attachment(AttachmentKind.Document, document.FileId, document.FileName, document.MimeType);
-        if (m.Audio is { } audio) return new Attachment(AttachmentKind.Audio, audio.FileId, audio.FileName, audio.MimeType);
-        if (m.Video is { } video) return new Attachment(AttachmentKind.Video, video.FileId, video.FileName, video.MimeType);
-        if (m.VideoNote is { } note) return new Attachment(AttachmentKind.VideoNote, note.FileId);
-        if (m.Animation is { } animation) return new Attachment(AttachmentKind.Animation, animation.FileId, animation.FileName, animation.MimeType);
+        if (m.Photo is { Length: > 0 } photo) return new Attachment(AttachmentKind.Photo, photo[^1].FileId, FileSize: photo[^1].FileSize);
+        if (m.Sticker is { } sticker) return new Attachment(AttachmentKind.Sticker, sticker.FileId, FileSize: sticker.FileSize);
+        if (m.Voice is { } voice) return new Attachment(AttachmentKind.Voice, voice.FileId, MimeType: voice.MimeType, FileSize: voice.FileSize);
+        if (m.Document is { } document) return new Attachment(AttachmentKind.Document, document.FileId, document.FileName, document.MimeType, document.FileSize);
+        if (m.Audio is { } audio) return new Attachment(AttachmentKind.Audio, audio.FileId, audio.FileName, audio.MimeType, audio.FileSize);
+        if (m.Video is { } video) return new Attachment(AttachmentKind.Video, video.FileId, video.FileName, video.MimeType, video.FileSize);
+        if (m.VideoNote is { } note) return new Attachment(AttachmentKind.VideoNote, note.FileId, FileSize: note.FileSize);
+        if (m.Animation is { } animation) return new Attachment(AttachmentKind.Animation, animation.FileId, animation.FileName, animation.MimeType, animation.FileSize);
         return null;
     }
 

@@ -39,7 +39,7 @@ public enum IncomingKind
 
 public enum AttachmentKind { Photo, Document, Voice, Audio, Video, VideoNote, Animation, Sticker }
 
-public sealed record Attachment(AttachmentKind Kind, string FileId, string? FileName = null, string? MimeType = null);
+public sealed record Attachment(AttachmentKind Kind, string FileId, string? FileName = null, string? MimeType = null, long? FileSize = null);
 
 public sealed record SharedContact(string PhoneNumber, long? UserId, string? FirstName);
 

@@ -32,7 +32,8 @@ public abstract record OutgoingMessage
     [JsonIgnore] public OutboxPriority Priority { get; init; } = OutboxPriority.Interactive;
 }
 
-public sealed record TextMessage(string Text, Keyboard? Keyboard = null, long? ReplyToMessageId = null) : OutgoingMessage;
+/// <param name="Monospace">Parts shown in a fixed-width font, which phones copy with one tap (tracking codes).</param>
+public sealed record TextMessage(string Text, Keyboard? Keyboard = null, long? ReplyToMessageId = null, IReadOnlyList<string>? Monospace = null) : OutgoingMessage;
 
 /// <summary>The answer to a button press (the small notice on the phone; it also stops the button's spinner).</summary>
 public sealed record ButtonAnswer(string PressId, string? Notice = null, bool AsAlert = false) : OutgoingMessage;

@@ -17,6 +17,9 @@ public sealed class AssemblyOptions
 public sealed class SecretariatOptions
 {
     public string Key { get; set; } = "";
+
+    /// <summary>The letters of this secretariat's tracking codes: <c>MD</c> makes <c>MD-1042</c>.</summary>
+    public string CodePrefix { get; set; } = "";
     public string Name { get; set; } = "";
     public string Liaison { get; set; } = "";
     public List<string> Topics { get; set; } = [];
@@ -33,4 +36,20 @@ public sealed class SecretariatOptions
 public sealed class AccessOptions
 {
     public List<string> Admins { get; set; } = [];
+}
+
+/// <summary>How guided conversations behave (<c>Conversations</c> in configuration).</summary>
+public sealed class ConversationOptions
+{
+    /// <summary>A conversation nobody answers for this long is given up, with a notice, keeping nothing half-made.</summary>
+    public int IdleMinutes { get; set; }
+
+    /// <summary>Attachments one report may carry.</summary>
+    public int MaxAttachments { get; set; }
+
+    /// <summary>The largest file accepted as an attachment, in megabytes (Telegram bots can fetch up to 20).</summary>
+    public int MaxFileMegabytes { get; set; }
+
+    /// <summary>A description must have at least this many words.</summary>
+    public int MinDescriptionWords { get; set; }
 }

@@ -6,20 +6,18 @@ namespace Assembly.Conversations.Text;
 /// Every sentence the bot says, in Persian, in one place. Flows call these; they never build user-facing
 /// strings themselves. Numbers go through <see cref="PersianText.ToPersianDigits(long)"/>.
 /// </summary>
-public static class Texts
+public static partial class Texts
 {
     public const string HelpButton = "راهنما";
 
-    public static string Welcome(string? name, string assembly) =>
-        $"سلام{(string.IsNullOrWhiteSpace(name) ? "" : " " + name)}! به ربات «{assembly}» خوش آمدید.\n" +
-        "اینجا می‌توانید مسئله‌های شهرتان را به دبیرخانه مربوط برسانید و پیگیری آن را دنبال کنید.\n" +
-        "برای دیدن کارهایی که از دست ربات برمی‌آید، دکمه «راهنما» را بزنید یا /help را بفرستید.";
-
     public static string Help(string assembly) =>
         $"راهنمای ربات «{assembly}»\n\n" +
-        "/start — شروع و معرفی ربات\n" +
+        "/start — شروع، ثبت‌نام و منوی اصلی\n" +
         "/help — همین راهنما\n\n" +
-        "ثبت مسئله، پیگیری آن و خبر جلسات به‌زودی در همین ربات فعال می‌شود.";
+        "/report — ثبت مسئله تازه (دکمه «ثبت مسئله»)\n" +
+        "/myreports — مسئله‌های من و افزودن پیام به آن‌ها (دکمه «مسئله‌های من»)\n" +
+        "/cancel — لغو گفتگوی در جریان؛ در هر مرحله «بازگشت» یک قدم به عقب می‌برد.\n\n" +
+        "کد پیگیری هر مسئله را (مثل MD-1042) هر وقت بفرستید، وضعیت آن را نشان می‌دهم.";
 
     public static string UnknownCommand(string command) =>
         $"دستور «{command}» را نمی‌شناسم. فهرست دستورها را با /help ببینید.";

@@ -21,8 +21,9 @@ public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
     public IReadOnlyList<OutgoingMessage> Outgoing => _outgoing;
 
     /// <summary>Answers in the chat the update came from, ahead of any bulk message.</summary>
-    public void Reply(string text, Keyboard? keyboard = null) =>
-        _outgoing.Add(new TextMessage(text, keyboard) { To = In.Chat, ToKind = In.ChatKind });
+    /// <param name="monospace">Parts of the text to show in a fixed-width font (a tracking code, to copy).</param>
+    public void Reply(string text, Keyboard? keyboard = null, IReadOnlyList<string>? monospace = null) =>
+        _outgoing.Add(new TextMessage(text, keyboard, Monospace: monospace) { To = In.Chat, ToKind = In.ChatKind });
 
     /// <summary>Answers a button press; every press must be answered or the phone keeps spinning.</summary>
     public void AnswerButton(string? notice = null, bool asAlert = false)

@@ -73,14 +73,23 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_sticker_or_a_voice_where_text_is_expected_asks_for_text()
+    public async Task A_sticker_or_a_voice_where_text_is_expected_asks_for_text_and_asks_again()
     {
         var answers = await AnswersTo(user =>
         {
+            _telegram.EnqueueText(user, "/start");
             _telegram.EnqueueSticker(user);
             _telegram.EnqueueVoice(user);
         });
-        Assert.Equal([Texts.TextExpected, Texts.TextExpected], answers);
+        Assert.Equal([Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"),
+            Texts.TextExpectedHere, Texts.AskName, Texts.TextExpectedHere, Texts.AskName], answers);
+    }
+
+    [Fact]
+    public async Task A_sticker_from_somebody_not_registered_points_to_start()
+    {
+        var answers = await AnswersTo(user => _telegram.EnqueueSticker(user));
+        Assert.Equal([Texts.RegisterFirst], answers);
     }
 
     [Fact]

@@ -27,18 +27,22 @@ public sealed class ConsoleChatTests
         await host.StartAsync();
 
         input.Type("/start");
-        await Until(() => output.ToString().Contains("[1] " + Texts.HelpButton));
-        input.Type("۱"); // Persian digits press buttons too
-        await Until(() => output.ToString().Contains(Texts.Help("مجمع بسیجیان شهرستان کاشان")));
+        await Until(() => output.ToString().Contains(Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان")));
+        input.Type("علی رضایی");
+        await Until(() => output.ToString().Contains(Texts.AskPhone));
+        input.Type(":contact 09121234567");
+        await Until(() => output.ToString().Contains(Texts.AskCounty));
+        input.Type("۱"); // Persian digits press buttons too: the first county
+        await Until(() => output.ToString().Contains(Texts.AskWorkingGroup));
         input.Type(":as admin");
         input.Type(":sticker");
-        await Until(() => output.ToString().Contains("ربات ← admin:\n" + Texts.TextExpected));
+        await Until(() => output.ToString().Contains("ربات ← admin:\n" + Texts.RegisterFirst));
 
         input.Type(":quit");
         await host.WaitForShutdownAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
         var text = output.ToString();
-        Assert.Contains("ربات ← ali:\n" + Texts.Welcome("ali", "مجمع بسیجیان شهرستان کاشان"), text);
+        Assert.Contains("ربات ← ali:\n" + Texts.PhoneAccepted("۰۹۱۲۱۲۳۴۵۶۷"), text);
         Assert.True(File.Exists(database.File));
     }
 

@@ -39,7 +39,7 @@ public sealed class ProcessTests
         {
             telegram.EnqueueText(6001, "/start", "رضا");
             await telegram.WaitUntilAsync(t => t.SentTo(6001).Count >= 1, TimeSpan.FromSeconds(30));
-            Assert.Equal(Texts.Welcome("رضا", "مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(6001)[0].Text);
+            Assert.Equal(Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(6001)[0].Text);
             Assert.True(File.Exists(Path.Combine(workingDirectory, "data", "bot.db")));
         }
         finally

@@ -12,7 +12,7 @@ public sealed class StartAndHelpTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task Start_is_answered_in_Persian_with_a_help_button_and_the_chat_is_stored()
+    public async Task Start_for_a_new_member_begins_registration_and_the_chat_is_stored()
     {
         using var database = new TestDatabase();
         await using var telegram = await FakeBotApiServer.StartAsync();
@@ -22,8 +22,7 @@ public sealed class StartAndHelpTests
         await telegram.WaitUntilAsync(t => t.SentTo(1001).Count >= 1, Wait);
 
         var reply = Assert.Single(telegram.SentTo(1001));
-        Assert.Equal(Texts.Welcome("مریم", "مجمع بسیجیان شهرستان کاشان"), reply.Text);
-        Assert.Contains(Texts.HelpButton, reply.ReplyMarkupJson);
+        Assert.Equal(Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"), reply.Text);
 
         await Eventually.StoredAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Sent));
         await using var db = bot.Db();
@@ -39,8 +38,9 @@ public sealed class StartAndHelpTests
         await using var telegram = await FakeBotApiServer.StartAsync();
         await using var bot = await BotTestHost.StartAsync(database, telegram);
 
-        telegram.EnqueueText(1002, "/start");
+        telegram.EnqueueText(1002, "/help");
         await telegram.WaitUntilAsync(t => t.SentTo(1002).Count >= 1, Wait);
+        Assert.Contains(Texts.HelpButton, telegram.SentTo(1002)[0].ReplyMarkupJson);
         telegram.EnqueueCallback(1002, "help", telegram.SentTo(1002)[0].MessageId);
         await telegram.WaitUntilAsync(t => t.SentTo(1002).Count >= 2 && t.Answers.Count >= 1, Wait);
 

@@ -33,11 +33,11 @@ public sealed class TwoMessengersTests
 
         var onTelegram = Assert.Single(telegram.Sent);
         Assert.Equal(77, onTelegram.ChatId);
-        Assert.Equal(Texts.Welcome("تلگرام", "مجمع بسیجیان شهرستان کاشان"), onTelegram.Text);
+        Assert.Equal(Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"), onTelegram.Text);
 
         Assert.Equal(2, bale.Sent.Count);
         Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), Assert.Single(bale.SentTo(77)).Text);
-        Assert.Equal(Texts.Welcome("سارا", "مجمع بسیجیان شهرستان کاشان"), Assert.Single(bale.SentTo(78)).Text);
+        Assert.Equal(Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"), Assert.Single(bale.SentTo(78)).Text);
 
         await using var db = bot.Db();
         Assert.Equal(["bale", "telegram"], await db.PollCursors.OrderBy(c => c.Messenger).Select(c => c.Messenger).ToListAsync());

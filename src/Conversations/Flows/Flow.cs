@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Text;
+using Assembly.Conversations.Turns;
+using Assembly.Storage.Entities;
+using Stateless;
+
+namespace Assembly.Conversations.Flows;
+
+/// <summary>A guided conversation as the host sees it.</summary>
+public interface IFlow
+{
+    /// <summary>Asks the first question.</summary>
+    Task StartAsync(Turn turn, CancellationToken ct);
+
+    /// <summary>Takes the member's answer to the current step.</summary>
+    Task HandleAsync(Turn turn, FlowInput input, CancellationToken ct);
+
+    /// <summary>True once the conversation reached its end; the host then removes it.</summary>
+    bool Finished { get; }
+}
+
+/// <summary>
+/// A guided conversation as a Stateless machine rebuilt on its stored row for every update, as DESIGN.md
+/// says: the state is read from and written to <see cref="Conversation.State"/>, the answers so far live
+/// in <typeparamref name="TData"/> (stored as JSON). Each state asks its question on entry; answers are
+/// checked before a trigger is fired, so a bad answer leaves the machine where it was.
+/// </summary>
+public abstract class Flow<TState, TTrigger, TData> : IFlow
+    where TState : struct, Enum
+    where TData : class, new()
+{
+    private static readonly JsonSerializerOptions Json = new();
+    private Turn? _turn;
+
+    protected Flow(Conversation row)
+    {
+        Row = row;
+        Data = JsonSerializer.Deserialize<TData>(row.Data, Json) ?? new TData();
+        Machine = new StateMachine<TState, TTrigger>(() => Enum.Parse<TState>(Row.State), state =>
+        {
+            Row.State = state.ToString();
+            Row.Step++;
+        });
+    }
+
+    protected Conversation Row { get; }
+    protected TData Data { get; }
+    protected StateMachine<TState, TTrigger> Machine { get; }
+    protected Turn Turn => _turn ?? throw new InvalidOperationException("The flow is used outside a turn.");
+    protected TState Current => Machine.State;
+
+    /// <summary>The trigger that goes one step back, where a state permits it.</summary>
+    protected abstract TTrigger BackTrigger { get; }
+
+    public bool Finished { get; protected set; }
+
+    public async Task StartAsync(Turn turn, CancellationToken ct)
+    {
+        _turn = turn;
+        await AskAsync();
+        Save();
+    }
+
+    public async Task HandleAsync(Turn turn, FlowInput input, CancellationToken ct)
+    {
+        _turn = turn;
+        if (input.IsBack)
+        {
+            if (Machine.CanFire(BackTrigger))
+                await Machine.FireAsync(BackTrigger);
+            else
+                Turn.Reply(Texts.CannotGoBack);
+        }
+        else
+        {
+            await AnswerAsync(input, ct);
+        }
+
+        Save();
+    }
+
+    /// <summary>Asks the question of the current state (on entry, and again after a bad answer).</summary>
+    protected abstract Task AskAsync();
+
+    /// <summary>Checks the answer; either says what is wrong (and stays) or stores it and fires a trigger.</summary>
+    protected abstract Task AnswerAsync(FlowInput input, CancellationToken ct);
+
+    /// <summary>Says what was wrong, then asks again, so the next step is always plain.</summary>
+    protected async Task RefuseAsync(string why)
+    {
+        Turn.Reply(why);
+        await AskAsync();
+    }
+
+    /// <summary>Every state asks its question when entered, forward or back.</summary>
+    protected void AskOnEntry(params TState[] states)
+    {
+        foreach (var state in states)
+            Machine.Configure(state).OnEntryAsync(AskAsync);
+    }
+
+    protected void Ask(string question, Keyboard? keyboard = null) => Turn.Reply(question, keyboard);
+
+    protected InlineKeyboard Choices(IEnumerable<(string Label, string Value)> choices, int perRow = 1, bool back = true) =>
+        FlowButtons.Keyboard(Row.Step, choices, perRow, back);
+
+    protected InlineKeyboard Navigation(bool back = true) => FlowButtons.Navigation(Row.Step, back);
+
+    private void Save()
+    {
+        Row.Data = JsonSerializer.Serialize(Data, Json);
+        Row.UpdatedAt = Turn.Now;
+    }
+}

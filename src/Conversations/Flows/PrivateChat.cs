@@ -1,0 +1,216 @@
+using Assembly.Conversations.Members;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Reports;
+using Assembly.Conversations.Text;
+using Assembly.Conversations.Turns;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Flows;
+
+/// <summary>
+/// A member's private chat with the bot: commands and the main menu, button presses, and the answers to
+/// whichever guided conversation is under way. Input that cannot be used gets a clear answer and leaves
+/// the conversation where it was.
+/// </summary>
+public sealed class PrivateChat(FlowContext context)
+{
+    /// <summary>The most a Telegram text message can hold; Bale is held to the same so both behave alike.</summary>
+    public const int MaxTextLength = 4096;
+
+    private const string HelpButtonData = "help";
+    private static readonly InlineKeyboard HelpKeyboard = new([[new InlineButton(Texts.HelpButton, HelpButtonData)]]);
+
+    public async Task HandleAsync(Turn turn, CancellationToken ct)
+    {
+        var message = turn.In;
+        var conversation = await turn.Db.Conversations.FindAsync([message.Messenger, message.Chat.ChatId], ct);
+        var member = message.From is null ? null : await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, message.From.UserId, ct);
+
+        switch (message.Kind)
+        {
+            case IncomingKind.ButtonPress:
+                await HandleButtonAsync(turn, conversation, member, ct);
+                return;
+            case IncomingKind.Edited:
+                turn.Reply(Texts.EditIgnored);
+                return;
+            case IncomingKind.Membership or IncomingKind.Other:
+                return; // nobody waits for an answer
+        }
+
+        var text = message.Kind == IncomingKind.Text ? PersianText.CleanInput(message.Text) : "";
+        if (message.Kind == IncomingKind.Text)
+        {
+            if (text.Length == 0) { turn.Reply(Texts.EmptyText); return; }
+            if (text.Length > MaxTextLength) { turn.Reply(Texts.TooLong(text.Length, MaxTextLength)); return; }
+            if (await HandleCommandAsync(turn, text, conversation, member, ct)) return;
+        }
+
+        if (conversation is { Active: true })
+        {
+            var input = new FlowInput(message, text, Choice: null);
+            if (input.IsCancel) { Cancel(turn, conversation, member); return; }
+            await ContinueAsync(turn, conversation, input, ct);
+            return;
+        }
+
+        if (member is null)
+            turn.Reply(Texts.RegisterFirst);
+        else if (message.Kind == IncomingKind.Text && TrackingCode.TryParse(text, out var code))
+            await MyReports.ShowAsync(turn, member, code, context, ct);
+        else
+            turn.Reply(message.Kind == IncomingKind.Text ? Texts.NoOpenConversation : Texts.TextExpected, MainMenu.Keyboard);
+    }
+
+    /// <summary>Commands and menu labels work at every step; true when the text was one.</summary>
+    private async Task<bool> HandleCommandAsync(Turn turn, string text, Conversation? conversation, Member? member, CancellationToken ct)
+    {
+        var command = CommandText.TryParse(text, out var parsed) ? parsed.Name
+            : text switch
+            {
+                Texts.MenuReport => "report",
+                Texts.MenuMyReports => "myreports",
+                Texts.MenuMeetings => "meetings",
+                Texts.MenuHelp => "help",
+                _ => null,
+            };
+        switch (command)
+        {
+            case null:
+                return false;
+            case "cancel":
+                if (conversation is { Active: true }) Cancel(turn, conversation, member);
+                else turn.Reply(Texts.NothingToCancel, member is null ? null : MainMenu.Keyboard);
+                return true;
+            case "start" when member is not null:
+                if (conversation is { Active: true }) End(conversation);
+                turn.Reply(Texts.WelcomeBack(member.Name), MainMenu.Keyboard);
+                return true;
+            case "start" when conversation is { Active: true, Flow: RegistrationFlow.Name }:
+                // Already registering: ask the question of the step they are at, without starting over.
+                await ContinueAsync(turn, conversation, null, ct);
+                return true;
+            case "start":
+                await StartAsync(turn, conversation, RegistrationFlow.Name, RegistrationFlow.InitialState, ct);
+                return true;
+            case "help":
+                turn.Reply(Texts.Help(context.Assembly.Name), member is null ? HelpKeyboard : MainMenu.Keyboard);
+                return true;
+            case "report" or "myreports" or "meetings" when member is null:
+                turn.Reply(Texts.RegisterFirst);
+                return true;
+            case "report":
+                await StartAsync(turn, conversation, ReportFlow.Name, ReportFlow.InitialState, ct);
+                return true;
+            case "myreports":
+                if (conversation is { Active: true }) End(conversation);
+                await MyReports.ListAsync(turn, member!, context, ct);
+                return true;
+            case "meetings":
+                turn.Reply(Texts.MeetingsSoon, MainMenu.Keyboard);
+                return true;
+            default:
+                turn.Reply(Texts.UnknownCommand("/" + command));
+                return true;
+        }
+    }
+
+    private async Task HandleButtonAsync(Turn turn, Conversation? conversation, Member? member, CancellationToken ct)
+    {
+        var data = turn.In.ButtonData;
+        if (FlowButtons.TryRead(data, out var step, out var value))
+        {
+            // A button of an earlier step, of a finished conversation, or pressed twice: it acts no more.
+            if (conversation is not { Active: true } || conversation.Step != step)
+            {
+                turn.AnswerButton(Texts.StaleButton);
+                return;
+            }
+
+            turn.AnswerButton();
+            if (value == FlowButtons.CancelValue) { Cancel(turn, conversation, member); return; }
+            await ContinueAsync(turn, conversation, new FlowInput(turn.In, "", value), ct);
+            return;
+        }
+
+        if (data == HelpButtonData)
+        {
+            turn.AnswerButton();
+            turn.Reply(Texts.Help(context.Assembly.Name), member is null ? null : MainMenu.Keyboard);
+            return;
+        }
+
+        if (member is not null && data?.StartsWith(MyReports.ShowPrefix, StringComparison.Ordinal) == true)
+        {
+            turn.AnswerButton();
+            await MyReports.ShowAsync(turn, member, data[MyReports.ShowPrefix.Length..], context, ct);
+            return;
+        }
+
+        if (member is not null && data?.StartsWith(MyReports.AddPrefix, StringComparison.Ordinal) == true)
+        {
+            turn.AnswerButton();
+            var flow = await StartAsync(turn, conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, begin: false);
+            ((AddToReportFlow)flow).For(data[MyReports.AddPrefix.Length..]);
+            await flow.StartAsync(turn, ct);
+            return;
+        }
+
+        turn.AnswerButton(Texts.StaleButton);
+    }
+
+    /// <summary>Starts a flow in this chat, replacing whatever conversation was under way.</summary>
+    private async Task<IFlow> StartAsync(Turn turn, Conversation? row, string flow, string initialState, CancellationToken ct, bool begin = true)
+    {
+        if (row is null)
+        {
+            row = new Conversation { Messenger = turn.In.Messenger, ChatId = turn.In.Chat.ChatId };
+            turn.Db.Conversations.Add(row);
+        }
+
+        row.Flow = flow;
+        row.State = initialState;
+        row.Data = "{}";
+        row.Step++; // buttons of whatever came before are stale from now on
+        row.StartedAt = turn.Now;
+        row.UpdatedAt = turn.Now;
+        row.ExpiresAt = turn.Now.AddMinutes(context.Conversations.IdleMinutes);
+        var started = Create(row);
+        if (begin) await started.StartAsync(turn, ct);
+        return started;
+    }
+
+    /// <summary>Hands an answer to the conversation under way (or, with no answer, asks its current question again).</summary>
+    private async Task ContinueAsync(Turn turn, Conversation row, FlowInput? input, CancellationToken ct)
+    {
+        var flow = Create(row);
+        if (input is null) await flow.StartAsync(turn, ct);
+        else await flow.HandleAsync(turn, input, ct);
+        if (flow.Finished) End(row);
+        else row.ExpiresAt = turn.Now.AddMinutes(context.Conversations.IdleMinutes);
+    }
+
+    private IFlow Create(Conversation row) => row.Flow switch
+    {
+        RegistrationFlow.Name => new RegistrationFlow(row, context),
+        ReportFlow.Name => new ReportFlow(row, context),
+        AddToReportFlow.Name => new AddToReportFlow(row, context),
+        _ => throw new InvalidOperationException($"No flow is called '{row.Flow}'."),
+    };
+
+    private static void Cancel(Turn turn, Conversation row, Member? member)
+    {
+        End(row);
+        turn.Reply(Texts.Cancelled, member is null ? new RemoveKeyboard() : MainMenu.Keyboard);
+    }
+
+    /// <summary>Nothing half-made is kept: the answers go with the conversation.</summary>
+    public static void End(Conversation row)
+    {
+        row.Flow = "";
+        row.State = "";
+        row.Data = "{}";
+        row.Step++;
+        row.ExpiresAt = null;
+    }
+}

@@ -1,0 +1,333 @@
+using Assembly.Conversations.Members;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Reports;
+using Assembly.Conversations.Text;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Flows;
+
+/// <summary>
+/// Reporting a problem: topic (or «نمی‌دانم» and a suggestion from the description), description,
+/// attachments, where, a proposed solution, whether the secretariat sees the name, a preview to edit, and
+/// on confirmation a report with a tracking code.
+/// </summary>
+public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, ReportFlow.Answers>
+{
+    public const string Name = "report";
+
+    public enum State { Topic, DescribeFirst, ConfirmSecretariat, Description, Attachments, County, Place, Solution, Anonymity, Preview }
+
+    public enum Trigger { Next, Back, DontKnow, EditTopic, EditDescription, EditAttachments, EditPlace, EditSolution, EditAnonymity }
+
+    public sealed class Answers
+    {
+        public string? Topic { get; set; }
+        public string? Secretariat { get; set; }
+        public RoutingReason RoutedBy { get; set; }
+        public string? RoutedOn { get; set; }
+        public string? Suggested { get; set; }
+        public string? Description { get; set; }
+        public List<AttachmentAnswer> Attachments { get; set; } = [];
+        public string? County { get; set; }
+        public string? Place { get; set; }
+        public double? Latitude { get; set; }
+        public double? Longitude { get; set; }
+        public string? Solution { get; set; }
+        public bool Anonymous { get; set; }
+
+        /// <summary>Set once the preview was shown: every edit then returns to it.</summary>
+        public bool Reviewing { get; set; }
+    }
+
+    public sealed record AttachmentAnswer(string Kind, string FileId, string? FileName);
+
+    private static readonly HashSet<AttachmentKind> Accepted = [AttachmentKind.Photo, AttachmentKind.Document, AttachmentKind.Voice, AttachmentKind.Audio, AttachmentKind.Video];
+
+    private readonly FlowContext _context;
+
+    public ReportFlow(Conversation row, FlowContext context) : base(row)
+    {
+        _context = context;
+        State ReviewOr(State next) => Data.Reviewing ? State.Preview : next;
+
+        Machine.Configure(State.Topic)
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Description))
+            .Permit(Trigger.DontKnow, State.DescribeFirst);
+        Machine.Configure(State.DescribeFirst).Permit(Trigger.Next, State.ConfirmSecretariat).Permit(Trigger.Back, State.Topic);
+        Machine.Configure(State.ConfirmSecretariat).PermitDynamic(Trigger.Next, () => ReviewOr(State.Attachments)).Permit(Trigger.Back, State.DescribeFirst);
+        Machine.Configure(State.Description).PermitDynamic(Trigger.Next, () => ReviewOr(State.Attachments)).Permit(Trigger.Back, State.Topic);
+        Machine.Configure(State.Attachments)
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.County))
+            .PermitDynamic(Trigger.Back, () => Data.RoutedBy == RoutingReason.TopicChosen ? State.Description : State.ConfirmSecretariat);
+        Machine.Configure(State.County).Permit(Trigger.Next, State.Place).Permit(Trigger.Back, State.Attachments);
+        Machine.Configure(State.Place).PermitDynamic(Trigger.Next, () => ReviewOr(State.Solution)).Permit(Trigger.Back, State.County);
+        Machine.Configure(State.Solution).PermitDynamic(Trigger.Next, () => ReviewOr(State.Anonymity)).Permit(Trigger.Back, State.Place);
+        Machine.Configure(State.Anonymity).Permit(Trigger.Next, State.Preview).Permit(Trigger.Back, State.Solution);
+        Machine.Configure(State.Preview)
+            .OnEntry(() => Data.Reviewing = true)
+            .Permit(Trigger.Back, State.Anonymity)
+            .Permit(Trigger.EditTopic, State.Topic)
+            .Permit(Trigger.EditDescription, State.Description)
+            .Permit(Trigger.EditAttachments, State.Attachments)
+            .Permit(Trigger.EditPlace, State.County)
+            .Permit(Trigger.EditSolution, State.Solution)
+            .Permit(Trigger.EditAnonymity, State.Anonymity);
+        AskOnEntry(Enum.GetValues<State>());
+    }
+
+    public static string InitialState => nameof(State.Topic);
+
+    protected override Trigger BackTrigger => Trigger.Back;
+
+    private IReadOnlyList<(SecretariatOptions Secretariat, string Topic)> Topics => Routing.Topics(_context.Assembly);
+
+    protected override async Task AskAsync()
+    {
+        var options = _context.Conversations;
+        switch (Current)
+        {
+            case State.Topic:
+                Ask(Texts.AskTopic, Choices(FlowInput.Indexed(Topics.Select(t => t.Topic)).Append((Texts.DontKnow, "unknown")), perRow: 2, back: false));
+                break;
+            case State.DescribeFirst or State.Description:
+                Ask(Texts.AskDescription(options.MinDescriptionWords), Navigation());
+                break;
+            case State.ConfirmSecretariat:
+                var secretariats = FlowInput.Indexed(_context.Assembly.Secretariats.Select(s => s.Name));
+                if (Routing.Find(_context.Assembly, Data.Suggested) is { } suggested)
+                    Ask(Texts.SuggestSecretariat(suggested.Name, suggested.Liaison, Data.RoutedOn!), Choices(secretariats.Prepend((Texts.ConfirmSuggestion, "ok"))));
+                else
+                    Ask(Texts.ChooseSecretariat, Choices(secretariats));
+                break;
+            case State.Attachments:
+                var buttons = Data.Attachments.Count > 0 ? [(Texts.Done, "done"), (Texts.ClearAttachments, "clear")] : new[] { (Texts.Done, "done") };
+                Ask(Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments), Choices(buttons, perRow: 2));
+                break;
+            case State.County:
+                var memberCounty = (await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, CancellationToken.None))?.County;
+                var counties = _context.Assembly.Counties;
+                Ask(Texts.AskReportCounty(memberCounty ?? counties[0]),
+                    Choices(FlowInput.Indexed(counties.Select(c => c == memberCounty ? $"{c} {Texts.SameCounty}" : c)), perRow: 2));
+                break;
+            case State.Place:
+                Ask(Texts.AskPlace, Navigation());
+                break;
+            case State.Solution:
+                Ask(Texts.AskSolution, Choices([(Texts.Skip, "skip")]));
+                break;
+            case State.Anonymity:
+                Ask(Texts.AskAnonymity, Choices([(Texts.ShowMyName, "named"), (Texts.SendAnonymously, "anonymous")]));
+                break;
+            case State.Preview:
+                Ask(PreviewText(), Choices(
+                [
+                    (Texts.EditTopic, "e:topic"), (Texts.EditDescription, "e:description"),
+                    (Texts.EditAttachments, "e:attachments"), (Texts.EditPlace, "e:place"),
+                    (Texts.EditSolution, "e:solution"), (Texts.EditAnonymity, "e:anonymity"),
+                    (Texts.Submit, "submit"),
+                ], perRow: 2));
+                break;
+        }
+    }
+
+    protected override async Task AnswerAsync(FlowInput input, CancellationToken ct)
+    {
+        switch (Current)
+        {
+            case State.Topic:
+                if (input.Choice == "unknown" || input.Text == Texts.DontKnow)
+                {
+                    await Machine.FireAsync(Trigger.DontKnow);
+                    return;
+                }
+
+                var index = input.Pick(Topics.Select(t => t.Topic).ToList()) is { } topic ? Topics.ToList().FindIndex(t => t.Topic == topic) : -1;
+                if (index < 0) { await RefuseAsync(Texts.UseButtons); return; }
+                (Data.Topic, Data.Secretariat) = (Topics[index].Topic, Topics[index].Secretariat.Key);
+                (Data.RoutedBy, Data.RoutedOn) = (RoutingReason.TopicChosen, Topics[index].Topic);
+                await Machine.FireAsync(Trigger.Next);
+                return;
+
+            case State.DescribeFirst or State.Description:
+                if (!input.IsText) { await RefuseAsync(Texts.TextExpectedHere); return; }
+                if (PersianMatch.Words(input.Text).Count < _context.Conversations.MinDescriptionWords)
+                {
+                    await RefuseAsync(Texts.DescriptionTooShort(_context.Conversations.MinDescriptionWords));
+                    return;
+                }
+
+                Data.Description = input.Text;
+                if (Current == State.DescribeFirst)
+                {
+                    var suggestion = Routing.Suggest(_context.Assembly, input.Text);
+                    (Data.Suggested, Data.RoutedOn) = (suggestion?.Secretariat.Key, suggestion?.Keyword);
+                }
+
+                await Machine.FireAsync(Trigger.Next);
+                return;
+
+            case State.ConfirmSecretariat:
+                if (input.Choice == "ok" && Data.Suggested is not null)
+                {
+                    (Data.Secretariat, Data.RoutedBy) = (Data.Suggested, RoutingReason.KeywordMatched);
+                }
+                else if (input.Pick(_context.Assembly.Secretariats.Select(s => s.Name).ToList()) is { } name)
+                {
+                    Data.Secretariat = _context.Assembly.Secretariats.First(s => s.Name == name).Key;
+                    // Chosen by the member, over the suggestion or without one; the keyword stays as the record of what was suggested.
+                    Data.RoutedBy = Data.Secretariat == Data.Suggested ? RoutingReason.KeywordMatched : RoutingReason.ChosenByMember;
+                }
+                else
+                {
+                    await RefuseAsync(Texts.UseButtons);
+                    return;
+                }
+
+                Data.Topic = null;
+                await Machine.FireAsync(Trigger.Next);
+                return;
+
+            case State.Attachments:
+                await AnswerAttachmentAsync(input);
+                return;
+
+            case State.County:
+                var county = input.Pick(_context.Assembly.Counties);
+                if (county is null) { await RefuseAsync(Texts.CountyInvalid); return; }
+                Data.County = county;
+                await Machine.FireAsync(Trigger.Next);
+                return;
+
+            case State.Place:
+                if (input.Kind == IncomingKind.Location && input.Message.Location is { } location)
+                {
+                    (Data.Place, Data.Latitude, Data.Longitude) = (Texts.PlaceByLocation, location.Latitude, location.Longitude);
+                }
+                else if (input.IsText)
+                {
+                    if (input.Text.Count(char.IsLetterOrDigit) < 2) { await RefuseAsync(Texts.PlaceTooShort); return; }
+                    (Data.Place, Data.Latitude, Data.Longitude) = (input.Text, null, null);
+                }
+                else
+                {
+                    await RefuseAsync(Texts.PlaceTooShort);
+                    return;
+                }
+
+                await Machine.FireAsync(Trigger.Next);
+                return;
+
+            case State.Solution:
+                if (input.Choice == "skip" || input.Text == Texts.Skip) Data.Solution = null;
+                else if (input.IsText) Data.Solution = input.Text;
+                else { await RefuseAsync(Texts.TextExpectedHere); return; }
+                await Machine.FireAsync(Trigger.Next);
+                return;
+
+            case State.Anonymity:
+                if (input.Choice is not ("named" or "anonymous")) { await RefuseAsync(Texts.UseButtons); return; }
+                Data.Anonymous = input.Choice == "anonymous";
+                await Machine.FireAsync(Trigger.Next);
+                return;
+
+            case State.Preview:
+                await AnswerPreviewAsync(input, ct);
+                return;
+        }
+    }
+
+    private async Task AnswerAttachmentAsync(FlowInput input)
+    {
+        var options = _context.Conversations;
+        if (input.Choice == "done" || input.Text == Texts.Done)
+        {
+            await Machine.FireAsync(Trigger.Next);
+            return;
+        }
+
+        if (input.Choice == "clear")
+        {
+            Data.Attachments.Clear();
+            await AskAsync();
+            return;
+        }
+
+        if (input.Kind != IncomingKind.Media || input.Message.Attachment is not { } file || !Accepted.Contains(file.Kind))
+        {
+            await RefuseAsync(Texts.AttachmentKindRefused);
+            return;
+        }
+
+        if (Data.Attachments.Count >= options.MaxAttachments) { Turn.Reply(Texts.TooManyAttachments(options.MaxAttachments)); return; }
+        if (file.FileSize > options.MaxFileMegabytes * 1024L * 1024L) { Turn.Reply(Texts.FileTooLarge(options.MaxFileMegabytes)); return; }
+        Data.Attachments.Add(new AttachmentAnswer(file.Kind.ToString().ToLowerInvariant(), file.FileId, file.FileName));
+        await AskAsync();
+    }
+
+    private async Task AnswerPreviewAsync(FlowInput input, CancellationToken ct)
+    {
+        var trigger = input.Choice switch
+        {
+            "e:topic" => Trigger.EditTopic,
+            "e:description" => Trigger.EditDescription,
+            "e:attachments" => Trigger.EditAttachments,
+            "e:place" => Trigger.EditPlace,
+            "e:solution" => Trigger.EditSolution,
+            "e:anonymity" => Trigger.EditAnonymity,
+            _ => (Trigger?)null,
+        };
+        if (trigger is { } edit)
+        {
+            await Machine.FireAsync(edit);
+            return;
+        }
+
+        if (input.Choice != "submit") { await RefuseAsync(Texts.UseButtons); return; }
+        await SubmitAsync(ct);
+    }
+
+    private async Task SubmitAsync(CancellationToken ct)
+    {
+        var member = await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, ct)
+                     ?? throw new InvalidOperationException("A report was confirmed by somebody who is not a member.");
+        var secretariat = Routing.Find(_context.Assembly, Data.Secretariat)
+                          ?? throw new InvalidOperationException($"Secretariat '{Data.Secretariat}' is not configured.");
+        var code = await ReportCodes.NextAsync(Turn.Db, secretariat.CodePrefix, ct);
+        var report = new Report
+        {
+            Code = code,
+            MemberId = member.Id,
+            Secretariat = secretariat.Key,
+            RoutedBy = Data.RoutedBy,
+            RoutedOn = Data.RoutedOn,
+            Topic = Data.Topic,
+            Description = Data.Description!,
+            County = Data.County!,
+            Place = Data.Place,
+            Latitude = Data.Latitude,
+            Longitude = Data.Longitude,
+            ProposedSolution = Data.Solution,
+            Anonymous = Data.Anonymous,
+            Stage = ReportStage.Identification,
+            CreatedAt = Turn.Now,
+            UpdatedAt = Turn.Now,
+        };
+        report.Attachments.AddRange(Data.Attachments.Select(a => new ReportAttachment
+        {
+            Kind = a.Kind, Messenger = Turn.In.Messenger, FileId = a.FileId, FileName = a.FileName, AddedAt = Turn.Now,
+        }));
+        report.Events.Add(new ReportEvent { Kind = ReportEventKind.Created, At = Turn.Now, Actor = "member" });
+        Turn.Db.Reports.Add(report);
+
+        Turn.Reply(Texts.Submitted(code, secretariat.Name), MainMenu.Keyboard, [code]);
+        Finished = true;
+    }
+
+    private string PreviewText()
+    {
+        var secretariat = Routing.Find(_context.Assembly, Data.Secretariat);
+        return Texts.Preview(Data.Topic ?? Texts.DontKnow, secretariat?.Name ?? "—", Data.Description ?? "—", Data.Attachments.Count,
+            Data.County ?? "—", Data.Place ?? "—", Data.Solution, Data.Anonymous);
+    }
+}

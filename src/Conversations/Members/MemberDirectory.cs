@@ -1,0 +1,15 @@
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Conversations.Members;
+
+/// <summary>Finds members by the account they write from, and by number.</summary>
+public static class MemberDirectory
+{
+    public static Task<Member?> ByAccountAsync(BotDbContext db, string messenger, long userId, CancellationToken ct) =>
+        db.Accounts.Where(a => a.Messenger == messenger && a.UserId == userId).Select(a => a.Member).SingleOrDefaultAsync(ct);
+
+    public static Task<Member?> ByPhoneAsync(BotDbContext db, string phone, CancellationToken ct) =>
+        db.Members.Where(m => m.Phone == phone).OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
+}

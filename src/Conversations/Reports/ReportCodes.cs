@@ -1,0 +1,22 @@
+using Assembly.Conversations.Text;
+using Assembly.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Conversations.Reports;
+
+/// <summary>
+/// Hands out tracking codes: the secretariat's letters and the next number of that prefix, from 1001. Runs
+/// inside the update's transaction (one writer at a time on SQLite; a unique index on the code in any case).
+/// </summary>
+public static class ReportCodes
+{
+    private const int First = 1001;
+
+    public static async Task<string> NextAsync(BotDbContext db, string prefix, CancellationToken ct)
+    {
+        var head = prefix + "-";
+        var last = await db.Reports.Where(r => r.Code.StartsWith(head)).OrderByDescending(r => r.Id).Select(r => r.Code).FirstOrDefaultAsync(ct);
+        var next = last is not null && int.TryParse(last.AsSpan(head.Length), out var n) ? n + 1 : First;
+        return TrackingCode.Format(prefix, next);
+    }
+}

@@ -1,0 +1,43 @@
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Assembly.Storage.Configuration;
+
+public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Code).HasMaxLength(16);
+        b.HasIndex(r => r.Code).IsUnique();
+        b.Property(r => r.Secretariat).HasMaxLength(32);
+        b.Property(r => r.County).HasMaxLength(64);
+        b.HasIndex(r => new { r.MemberId, r.UpdatedAt });
+        b.HasIndex(r => new { r.Secretariat, r.County, r.Stage });
+        b.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId);
+        b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId);
+        b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId);
+    }
+}
+
+public sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<ReportAttachment>
+{
+    public void Configure(EntityTypeBuilder<ReportAttachment> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Kind).HasMaxLength(16);
+        b.Property(a => a.Messenger).HasMaxLength(16);
+        b.Property(a => a.FileId).HasMaxLength(256);
+    }
+}
+
+public sealed class ReportEventConfiguration : IEntityTypeConfiguration<ReportEvent>
+{
+    public void Configure(EntityTypeBuilder<ReportEvent> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Actor).HasMaxLength(32);
+        b.HasIndex(e => new { e.ReportId, e.At });
+    }
+}

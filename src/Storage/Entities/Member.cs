@@ -1,0 +1,29 @@
+namespace Assembly.Storage.Entities;
+
+/// <summary>A person who reports problems. One member may reach the bot from several messengers (<see cref="Account"/>).</summary>
+public sealed class Member
+{
+    public int Id { get; init; }
+    public required string Name { get; set; }
+
+    /// <summary>Normalised, like <c>+989121234567</c>.</summary>
+    public required string Phone { get; set; }
+
+    /// <summary>True when the number came from the member's own shared contact, not typed.</summary>
+    public bool PhoneVerified { get; set; }
+    public required string County { get; set; }
+    public string? WorkingGroup { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public List<Account> Accounts { get; init; } = [];
+}
+
+/// <summary>One member's identity on one messenger; the private chat with them is where their notices go.</summary>
+public sealed class Account
+{
+    public required string Messenger { get; init; }
+    public required long UserId { get; init; }
+    public int MemberId { get; set; }
+    public Member? Member { get; set; }
+    public long ChatId { get; set; }
+    public DateTime LinkedAt { get; init; }
+}

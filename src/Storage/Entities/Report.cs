@@ -1,0 +1,89 @@
+namespace Assembly.Storage.Entities;
+
+/// <summary>The assembly's three stages a report moves through (then an outcome).</summary>
+public enum ReportStage
+{
+    /// <summary>مسئله‌یابی</summary>
+    Identification = 0,
+
+    /// <summary>ارائه راهکار</summary>
+    Solution = 1,
+
+    /// <summary>مطالبه‌گری</summary>
+    FollowUp = 2,
+
+    /// <summary>An outcome was given (see <see cref="Report.Outcome"/>).</summary>
+    Closed = 3,
+}
+
+public enum ReportOutcome { Resolved, Unresolved, Rejected, Duplicate }
+
+/// <summary>Why a report went to its secretariat.</summary>
+public enum RoutingReason
+{
+    /// <summary>The member chose a topic of that secretariat.</summary>
+    TopicChosen = 0,
+
+    /// <summary>The member did not know; a keyword of the description matched and the member agreed.</summary>
+    KeywordMatched = 1,
+
+    /// <summary>The member did not know and chose the secretariat themselves (over or without a suggestion).</summary>
+    ChosenByMember = 2,
+}
+
+/// <summary>A problem a member reported, with a tracking code like <c>MD-1042</c>.</summary>
+public sealed class Report
+{
+    public int Id { get; init; }
+    public required string Code { get; init; }
+    public int MemberId { get; init; }
+    public Member? Member { get; init; }
+    public required string Secretariat { get; set; }
+    public RoutingReason RoutedBy { get; set; }
+
+    /// <summary>The topic chosen or the keyword matched.</summary>
+    public string? RoutedOn { get; set; }
+    public string? Topic { get; set; }
+    public required string Description { get; set; }
+    public required string County { get; set; }
+    public string? Place { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? ProposedSolution { get; set; }
+
+    /// <summary>The secretariat does not see the member's name and number.</summary>
+    public bool Anonymous { get; set; }
+    public ReportStage Stage { get; set; }
+    public ReportOutcome? Outcome { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+    public List<ReportAttachment> Attachments { get; init; } = [];
+    public List<ReportEvent> Events { get; init; } = [];
+}
+
+/// <summary>A photo, document or voice the member attached. File ids belong to the messenger they came from.</summary>
+public sealed class ReportAttachment
+{
+    public int Id { get; init; }
+    public int ReportId { get; init; }
+    public required string Kind { get; init; }
+    public required string Messenger { get; init; }
+    public required string FileId { get; init; }
+    public string? FileName { get; init; }
+    public DateTime AddedAt { get; init; }
+}
+
+public enum ReportEventKind { Created, MemberMessage, MemberAttachment }
+
+/// <summary>One thing that happened to a report, with who and when: the report's timeline.</summary>
+public sealed class ReportEvent
+{
+    public long Id { get; init; }
+    public int ReportId { get; init; }
+    public ReportEventKind Kind { get; init; }
+    public DateTime At { get; init; }
+
+    /// <summary>Who: <c>member</c>, or a staff account like <c>telegram:123</c>.</summary>
+    public required string Actor { get; init; }
+    public string? Text { get; init; }
+}
