@@ -13,6 +13,9 @@ public interface IFlow
     /// <summary>Asks the first question.</summary>
     Task StartAsync(Turn turn, CancellationToken ct);
 
+    /// <summary>The machine's states and transitions, for drawing the flow (no turn needed).</summary>
+    Stateless.Reflection.StateMachineInfo Describe();
+
     /// <summary>Takes the member's answer to the current step.</summary>
     Task HandleAsync(Turn turn, FlowInput input, CancellationToken ct);
 
@@ -54,6 +57,8 @@ public abstract class Flow<TState, TTrigger, TData> : IFlow
     protected abstract TTrigger BackTrigger { get; }
 
     public bool Finished { get; protected set; }
+
+    public Stateless.Reflection.StateMachineInfo Describe() => Machine.GetInfo();
 
     public async Task StartAsync(Turn turn, CancellationToken ct)
     {
