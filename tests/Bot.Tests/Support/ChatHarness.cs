@@ -1,0 +1,116 @@
+using Assembly.Bot.Configuration;
+using Assembly.Conversations.Flows;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Turns;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Assembly.Bot.Tests.Support;
+
+/// <summary>
+/// Drives the brain directly, with no network: each call is one update handled in its own context on a real
+/// in-memory SQLite database, so every answer is rebuilt from what was stored (as after a restart).
+/// </summary>
+public sealed class ChatHarness : IDisposable
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly DbContextOptions<BotDbContext> _options;
+    private readonly TurnRouter _router;
+    private long _nextMessageId = 100;
+
+    public ChatHarness(params (string Key, string? Value)[] settings)
+    {
+        _connection.Open();
+        _options = new DbContextOptionsBuilder<BotDbContext>().UseSqlite(_connection).Options;
+        using (var db = Db()) db.Database.Migrate();
+        var config = BotSettings.Read(new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)))
+            .Build());
+        Context = new FlowContext(config.Assembly, config.Conversations);
+        _router = new TurnRouter(config.Assembly, new PrivateChat(Context));
+    }
+
+    public FlowContext Context { get; }
+
+    /// <summary>Who speaks next; change it to play another person or messenger.</summary>
+    public (string Messenger, long UserId, string Name) As { get; set; } = ("telegram", 501, "زهرا");
+
+    public DateTime Now { get; set; } = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+
+    public BotDbContext Db() => new(_options);
+
+    public Task<Reply> Say(string text) => Send(IncomingKind.Text, m => m with { Text = text });
+
+    /// <summary>Presses the button with this value under the current step's question.</summary>
+    public async Task<Reply> Press(string value)
+    {
+        int step;
+        await using (var db = Db())
+            step = (await db.Conversations.SingleAsync(c => c.Messenger == As.Messenger && c.ChatId == As.UserId)).Step;
+        return await PressData(FlowButtons.Data(step, value));
+    }
+
+    public Task<Reply> PressData(string data) =>
+        Send(IncomingKind.ButtonPress, m => m with { ButtonData = data, ButtonPressId = Guid.NewGuid().ToString("N") });
+
+    public Task<Reply> ShareContact(string phone, long? ownerId = null) =>
+        Send(IncomingKind.Contact, m => m with { Contact = new SharedContact(phone, ownerId ?? As.UserId, As.Name) });
+
+    public Task<Reply> ShareLocation() => Send(IncomingKind.Location, m => m with { Location = new GeoPoint(33.98, 51.43) });
+
+    public Task<Reply> SendFile(AttachmentKind kind, long size = 50_000) =>
+        Send(IncomingKind.Media, m => m with { Attachment = new Attachment(kind, $"file-{Interlocked.Increment(ref _nextMessageId)}", FileSize: size) });
+
+    public async Task<int> StepAsync()
+    {
+        await using var db = Db();
+        return (await db.Conversations.SingleAsync(c => c.Messenger == As.Messenger && c.ChatId == As.UserId)).Step;
+    }
+
+    public async Task<Reply> Send(IncomingKind kind, Func<IncomingMessage, IncomingMessage> shape)
+    {
+        var message = shape(new IncomingMessage(new ChatAddress(As.Messenger, As.UserId), ChatKind.Private, kind,
+            new Sender(As.UserId, As.Name, null, null), MessageId: Interlocked.Increment(ref _nextMessageId)));
+        await using var db = Db();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var turn = new Turn(db, message, Now);
+        await _router.HandleAsync(turn, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return new Reply(turn.Outgoing);
+    }
+
+    /// <summary>Registers the current person with a typed number, county by its index.</summary>
+    public async Task RegisterAsync(string phone = "09121234567", int county = 0)
+    {
+        await Say("/start");
+        await Say(As.Name + " احمدی");
+        await Say(phone);
+        await Press(county.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Press("none");
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
+
+/// <summary>What the bot sent for one update.</summary>
+public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages)
+{
+    public IReadOnlyList<string> Texts => Messages.OfType<TextMessage>().Select(m => m.Text).ToList();
+
+    /// <summary>The last question asked: what the member is expected to answer now.</summary>
+    public TextMessage Last => Messages.OfType<TextMessage>().Last();
+
+    public ButtonAnswer? Answer => Messages.OfType<ButtonAnswer>().SingleOrDefault();
+
+    public IReadOnlyList<string> ButtonLabels => Last.Keyboard switch
+    {
+        InlineKeyboard inline => inline.Rows.SelectMany(r => r).Select(b => b.Label).ToList(),
+        ReplyKeyboard reply => reply.Rows.SelectMany(r => r).ToList(),
+        _ => [],
+    };
+}
