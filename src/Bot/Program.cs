@@ -1,5 +1,6 @@
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Hosting;
+using Assembly.Conversations.Flows;
 using Assembly.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,8 +32,20 @@ try
             BotHost.CreateBuilder(configArgs, BotMode.Serve);
             Console.WriteLine("The configuration is valid.");
             return 0;
+        case "graph":
+            // Draws every flow from its machine into docs/flows/ (a test checks the pages match the code).
+            var settings = BotSettings.Read(BotHost.CreateBuilder(configArgs, BotMode.Serve).Configuration);
+            Directory.CreateDirectory(Path.Combine("docs", "flows"));
+            foreach (var (name, mermaid) in FlowDiagrams.All(new FlowContext(settings.Assembly, settings.Conversations)))
+            {
+                var path = Path.Combine("docs", "flows", name + ".md");
+                await File.WriteAllTextAsync(path, FlowDiagrams.Markdown(name, mermaid));
+                Console.WriteLine($"Wrote {path}");
+            }
+
+            return 0;
         default:
-            Console.Error.WriteLine($"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config.");
+            Console.Error.WriteLine($"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config, graph.");
             return 2;
     }
 }

@@ -51,6 +51,33 @@ public sealed partial class FakeBotApiServer
 
     public long EnqueueSticker(long userId) => _updates.Add(_factory.Sticker(userId));
 
+    /// <summary>A contact shared from the user's keyboard; <paramref name="ownerId"/> is the contact's own user id (the sender's own when left out).</summary>
+    public long EnqueueContact(long userId, string phoneNumber, long? ownerId = null)
+    {
+        var message = _factory.Message(userId, userId);
+        message["contact"] = new JsonObject { ["phone_number"] = phoneNumber, ["first_name"] = "contact", ["user_id"] = ownerId ?? userId };
+        return _updates.Add(new JsonObject { ["message"] = message });
+    }
+
+    /// <summary>A photo (three sizes, as Telegram sends) of <paramref name="fileSize"/> bytes in its largest size.</summary>
+    public long EnqueuePhoto(long userId, long fileSize = 80_000)
+    {
+        var message = _factory.Message(userId, userId);
+        var id = message["message_id"]!.GetValue<long>();
+        message["photo"] = new JsonArray(
+            new JsonObject { ["file_id"] = $"photo-small-{id}", ["file_unique_id"] = $"ps{id}", ["width"] = 90, ["height"] = 90, ["file_size"] = 1_000 },
+            new JsonObject { ["file_id"] = $"photo-{id}", ["file_unique_id"] = $"p{id}", ["width"] = 1280, ["height"] = 960, ["file_size"] = fileSize });
+        return _updates.Add(new JsonObject { ["message"] = message });
+    }
+
+    /// <summary>A location shared by the user.</summary>
+    public long EnqueueLocation(long userId, double latitude = 33.98, double longitude = 51.43)
+    {
+        var message = _factory.Message(userId, userId);
+        message["location"] = new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude };
+        return _updates.Add(new JsonObject { ["message"] = message });
+    }
+
     public long EnqueueVoice(long userId) => _updates.Add(_factory.Voice(userId));
 
     /// <summary><paramref name="byUserId"/> added the bot to the group <paramref name="chatId"/> (my_chat_member, left → member).</summary>

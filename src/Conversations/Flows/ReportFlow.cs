@@ -52,17 +52,32 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         State ReviewOr(State next) => Data.Reviewing ? State.Preview : next;
 
         Machine.Configure(State.Topic)
-            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Description))
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Description), "reviewing the preview?",
+                new() { { State.Preview, "reviewing the preview" }, { State.Description, "not yet reviewing" } })
             .Permit(Trigger.DontKnow, State.DescribeFirst);
         Machine.Configure(State.DescribeFirst).Permit(Trigger.Next, State.ConfirmSecretariat).Permit(Trigger.Back, State.Topic);
-        Machine.Configure(State.ConfirmSecretariat).PermitDynamic(Trigger.Next, () => ReviewOr(State.Attachments)).Permit(Trigger.Back, State.DescribeFirst);
-        Machine.Configure(State.Description).PermitDynamic(Trigger.Next, () => ReviewOr(State.Attachments)).Permit(Trigger.Back, State.Topic);
+        Machine.Configure(State.ConfirmSecretariat)
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Attachments), "reviewing the preview?",
+                new() { { State.Preview, "reviewing the preview" }, { State.Attachments, "not yet reviewing" } })
+            .Permit(Trigger.Back, State.DescribeFirst);
+        Machine.Configure(State.Description)
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Attachments), "reviewing the preview?",
+                new() { { State.Preview, "reviewing the preview" }, { State.Attachments, "not yet reviewing" } })
+            .Permit(Trigger.Back, State.Topic);
         Machine.Configure(State.Attachments)
-            .PermitDynamic(Trigger.Next, () => ReviewOr(State.County))
-            .PermitDynamic(Trigger.Back, () => Data.RoutedBy == RoutingReason.TopicChosen ? State.Description : State.ConfirmSecretariat);
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.County), "reviewing the preview?",
+                new() { { State.Preview, "reviewing the preview" }, { State.County, "not yet reviewing" } })
+            .PermitDynamic(Trigger.Back, () => Data.RoutedBy == RoutingReason.TopicChosen ? State.Description : State.ConfirmSecretariat, "how was it routed?",
+                new() { { State.Description, "topic chosen" }, { State.ConfirmSecretariat, "secretariat suggested or chosen" } });
         Machine.Configure(State.County).Permit(Trigger.Next, State.Place).Permit(Trigger.Back, State.Attachments);
-        Machine.Configure(State.Place).PermitDynamic(Trigger.Next, () => ReviewOr(State.Solution)).Permit(Trigger.Back, State.County);
-        Machine.Configure(State.Solution).PermitDynamic(Trigger.Next, () => ReviewOr(State.Anonymity)).Permit(Trigger.Back, State.Place);
+        Machine.Configure(State.Place)
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Solution), "reviewing the preview?",
+                new() { { State.Preview, "reviewing the preview" }, { State.Solution, "not yet reviewing" } })
+            .Permit(Trigger.Back, State.County);
+        Machine.Configure(State.Solution)
+            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Anonymity), "reviewing the preview?",
+                new() { { State.Preview, "reviewing the preview" }, { State.Anonymity, "not yet reviewing" } })
+            .Permit(Trigger.Back, State.Place);
         Machine.Configure(State.Anonymity).Permit(Trigger.Next, State.Preview).Permit(Trigger.Back, State.Solution);
         Machine.Configure(State.Preview)
             .OnEntry(() => Data.Reviewing = true)
