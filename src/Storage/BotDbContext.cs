@@ -15,6 +15,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+    public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);

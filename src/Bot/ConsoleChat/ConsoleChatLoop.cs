@@ -100,6 +100,14 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
             if (number >= 1 && number <= buttons.Count)
             {
                 var button = buttons[number - 1];
+                if (button.SharesContact)
+                {
+                    // The console has no phone book: the pretend number is made from the user's id.
+                    var pretend = "+98912" + (userId % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+                    messenger.Type(message with { Kind = IncomingKind.Contact, Text = null, Contact = new SharedContact(pretend, userId, _user) });
+                    return;
+                }
+
                 messenger.Type(button.Data is null
                     ? message with { Text = button.Label }
                     : message with { Kind = IncomingKind.ButtonPress, Text = null, ButtonData = button.Data, ButtonPressId = Guid.NewGuid().ToString("N") });

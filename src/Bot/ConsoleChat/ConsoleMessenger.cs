@@ -99,7 +99,8 @@ public sealed class ConsoleMessenger(TextWriter output) : IMessengerClient
         var buttons = keyboard switch
         {
             InlineKeyboard inline => inline.Rows.SelectMany(r => r).Select(b => new ConsoleButton(b.Label, b.Data)).ToList(),
-            ReplyKeyboard reply => reply.Rows.SelectMany(r => r).Select(label => new ConsoleButton(label, null)).ToList(),
+            ReplyKeyboard reply => reply.Rows.SelectMany(r => r)
+                .Select((label, i) => new ConsoleButton(label, null, SharesContact: reply.RequestContactOnFirst && i == 0)).ToList(),
             RemoveKeyboard => [],
             _ => null,
         };
@@ -110,5 +111,5 @@ public sealed class ConsoleMessenger(TextWriter output) : IMessengerClient
     }
 }
 
-/// <summary>A button as the console shows it: inline buttons carry data, keyboard buttons send their label.</summary>
-public sealed record ConsoleButton(string Label, string? Data);
+/// <summary>A button as the console shows it: inline buttons carry data, keyboard buttons send their label (or the contact).</summary>
+public sealed record ConsoleButton(string Label, string? Data, bool SharesContact = false);

@@ -135,13 +135,16 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 Ask(Texts.AskAnonymity, Choices([(Texts.ShowMyName, "named"), (Texts.SendAnonymously, "anonymous")]));
                 break;
             case State.Preview:
-                Ask(PreviewText(), Choices(
-                [
-                    (Texts.EditTopic, "e:topic"), (Texts.EditDescription, "e:description"),
-                    (Texts.EditAttachments, "e:attachments"), (Texts.EditPlace, "e:place"),
-                    (Texts.EditSolution, "e:solution"), (Texts.EditAnonymity, "e:anonymity"),
-                    (Texts.Submit, "submit"),
-                ], perRow: 2));
+                var similar = await SimilarAsync();
+                var text = PreviewText() + (similar.Count == 0 ? "" : Texts.SimilarOpenReports(similar.Select(r => (r.Code, Texts.Excerpt(r.Description)))));
+                Ask(text, Choices(
+                    similar.Select(r => (Texts.FollowButton(r.Code), FollowPrefix + r.Code)).Concat(
+                    [
+                        (Texts.EditTopic, "e:topic"), (Texts.EditDescription, "e:description"),
+                        (Texts.EditAttachments, "e:attachments"), (Texts.EditPlace, "e:place"),
+                        (Texts.EditSolution, "e:solution"), (Texts.EditAnonymity, "e:anonymity"),
+                        (Texts.Submit, "submit"),
+                    ]), perRow: 2));
                 break;
         }
     }
@@ -298,8 +301,38 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             return;
         }
 
+        if (input.Choice?.StartsWith(FollowPrefix, StringComparison.Ordinal) == true)
+        {
+            await FollowAsync(input.Choice[FollowPrefix.Length..], ct);
+            return;
+        }
+
         if (input.Choice != "submit") { await RefuseAsync(Texts.UseButtons); return; }
         await SubmitAsync(ct);
+    }
+
+    private const string FollowPrefix = "f:";
+
+    private async Task<IReadOnlyList<SimilarReports.Match>> SimilarAsync()
+    {
+        var member = await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, CancellationToken.None);
+        return member is null || Data.Secretariat is null || Data.County is null || Data.Description is null
+            ? []
+            : await SimilarReports.FindAsync(Turn.Db, Data.Secretariat, Data.County, Data.Description, member.Id, CancellationToken.None);
+    }
+
+    /// <summary>The member's problem is already reported: they follow that report and nothing new is filed.</summary>
+    private async Task FollowAsync(string code, CancellationToken ct)
+    {
+        var member = await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, ct);
+        if (member is null || await SimilarReports.FollowAsync(Turn.Db, code, member.Id, Turn.Now, ct) is null)
+        {
+            await RefuseAsync(Texts.CannotFollow);
+            return;
+        }
+
+        Turn.Reply(Texts.Following(code), MainMenu.Keyboard, [code]);
+        Finished = true;
     }
 
     private async Task SubmitAsync(CancellationToken ct)

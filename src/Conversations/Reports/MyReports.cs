@@ -16,7 +16,7 @@ public static class MyReports
 
     public static async Task ListAsync(Turn turn, Member member, FlowContext context, CancellationToken ct)
     {
-        var reports = await turn.Db.Reports.AsNoTracking().Where(r => r.MemberId == member.Id)
+        var reports = await Visible(turn, member)
             .OrderByDescending(r => r.UpdatedAt).Take(20)
             .Select(r => new { r.Code, r.Secretariat, r.Stage, r.Outcome, r.UpdatedAt })
             .ToListAsync(ct);
@@ -35,8 +35,7 @@ public static class MyReports
     /// <summary>One report of this member's, with its timeline; anybody else's is as if it did not exist.</summary>
     public static async Task ShowAsync(Turn turn, Member member, string code, FlowContext context, CancellationToken ct)
     {
-        var report = await turn.Db.Reports.AsNoTracking().Include(r => r.Events)
-            .SingleOrDefaultAsync(r => r.Code == code && r.MemberId == member.Id, ct);
+        var report = await Visible(turn, member).Include(r => r.Events).SingleOrDefaultAsync(r => r.Code == code, ct);
         if (report is null)
         {
             turn.Reply(Texts.NotYourReport);
@@ -44,10 +43,16 @@ public static class MyReports
         }
 
         var timeline = report.Events.OrderBy(e => e.At).Select(e => Texts.EventLine(e.Kind, PersianTime.Date(e.At, context.Zone), e.Text));
+        // Only the reporter adds to a report; a follower reads it.
+        var keyboard = report.MemberId == member.Id ? new InlineKeyboard([[new InlineButton(Texts.AddToReport, AddPrefix + report.Code)]]) : null;
         turn.Reply(Texts.ReportDetails(report.Code, SecretariatName(context, report.Secretariat), Texts.StageName(report.Stage, report.Outcome),
-                report.Description, timeline),
-            new InlineKeyboard([[new InlineButton(Texts.AddToReport, AddPrefix + report.Code)]]), [report.Code]);
+            report.Description, timeline), keyboard, [report.Code]);
     }
+
+    /// <summary>A member's own reports and those they follow; nobody else's.</summary>
+    private static IQueryable<Report> Visible(Turn turn, Member member) =>
+        turn.Db.Reports.AsNoTracking()
+            .Where(r => r.MemberId == member.Id || turn.Db.ReportFollowers.Any(f => f.ReportId == r.Id && f.MemberId == member.Id));
 
     private static string SecretariatName(FlowContext context, string key) => Routing.Find(context.Assembly, key)?.Name ?? key;
 }

@@ -41,3 +41,14 @@ public sealed class ReportEventConfiguration : IEntityTypeConfiguration<ReportEv
         b.HasIndex(e => new { e.ReportId, e.At });
     }
 }
+
+public sealed class ReportFollowerConfiguration : IEntityTypeConfiguration<ReportFollower>
+{
+    public void Configure(EntityTypeBuilder<ReportFollower> b)
+    {
+        b.HasKey(f => new { f.ReportId, f.MemberId });
+        b.HasIndex(f => f.MemberId);
+        b.HasOne<Report>().WithMany().HasForeignKey(f => f.ReportId);
+        b.HasOne<Member>().WithMany().HasForeignKey(f => f.MemberId);
+    }
+}

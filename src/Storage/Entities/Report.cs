@@ -73,7 +73,7 @@ public sealed class ReportAttachment
     public DateTime AddedAt { get; init; }
 }
 
-public enum ReportEventKind { Created, MemberMessage, MemberAttachment }
+public enum ReportEventKind { Created, MemberMessage, MemberAttachment, Followed }
 
 /// <summary>One thing that happened to a report, with who and when: the report's timeline.</summary>
 public sealed class ReportEvent
@@ -86,4 +86,15 @@ public sealed class ReportEvent
     /// <summary>Who: <c>member</c>, or a staff account like <c>telegram:123</c>.</summary>
     public required string Actor { get; init; }
     public string? Text { get; init; }
+}
+
+/// <summary>
+/// A member who had the same problem and chose to follow this report instead of filing a duplicate: they
+/// are told of its progress like its reporter.
+/// </summary>
+public sealed class ReportFollower
+{
+    public int ReportId { get; init; }
+    public int MemberId { get; init; }
+    public DateTime Since { get; init; }
 }

@@ -255,3 +255,63 @@ public sealed class ReportFlowTests : IAsyncLifetime
         Assert.Equal([Texts.RegisterFirst], (await _chat.Say(Texts.MenuReport)).Texts);
     }
 }
+
+/// <summary>Before confirming, a member sees open reports of the same problem and may follow one instead.</summary>
+public sealed class SimilarReportTests : IDisposable
+{
+    private readonly ChatHarness _chat = new();
+
+    public void Dispose() => _chat.Dispose();
+
+    private async Task<Reply> ReportAsync(string description, int county = 0)
+    {
+        await _chat.Say("/report");
+        await _chat.Press("4"); // «آب و برق و گاز»
+        await _chat.Say(description);
+        await _chat.Press("done");
+        await _chat.Press(county.ToString());
+        await _chat.Say("محله فین");
+        await _chat.Press("skip");
+        return await _chat.Press("named");
+    }
+
+    [Fact]
+    public async Task A_similar_open_report_is_offered_and_following_it_files_nothing_new()
+    {
+        await _chat.RegisterAsync(phone: "09121111111");
+        await ReportAsync("آب آشامیدنی محله فین سه روز است قطع شده و کسی پاسخ نمی‌دهد");
+        await _chat.Press("submit");
+
+        _chat.As = ("bale", 600, "رضا");
+        await _chat.RegisterAsync(phone: "09122222222");
+        var preview = await ReportAsync("سه روز است آب محله فین قطع شده");
+        Assert.Contains("RJ-1001: آب آشامیدنی محله فین", preview.Last.Text);
+        Assert.Contains(Texts.FollowButton("RJ-1001"), preview.ButtonLabels);
+
+        Assert.Equal([Texts.Following("RJ-1001")], (await _chat.Press("f:RJ-1001")).Texts);
+        await using (var db = _chat.Db())
+        {
+            Assert.Equal(1, await db.Reports.CountAsync());
+            Assert.Equal(1, await db.ReportFollowers.CountAsync());
+        }
+
+        var mine = await _chat.Say("/myreports");
+        Assert.Contains("RJ-1001", mine.Last.Text);
+        var details = await _chat.Say("RJ-1001");
+        Assert.Null(details.Last.Keyboard); // a follower reads, only the reporter adds
+    }
+
+    [Fact]
+    public async Task A_different_problem_or_another_county_is_not_offered()
+    {
+        await _chat.RegisterAsync(phone: "09121111111");
+        await ReportAsync("آب آشامیدنی محله فین سه روز است قطع شده و کسی پاسخ نمی‌دهد");
+        await _chat.Press("submit");
+
+        _chat.As = ("telegram", 601, "رضا");
+        await _chat.RegisterAsync(phone: "09122222222");
+        Assert.DoesNotContain("RJ-1001", (await ReportAsync("برق خیابان بابا افضل هر شب ساعت نه می‌رود")).Last.Text);
+        await _chat.Say("/cancel");
+        Assert.DoesNotContain("RJ-1001", (await ReportAsync("سه روز است آب محله فین قطع شده", county: 2)).Last.Text);
+    }
+}

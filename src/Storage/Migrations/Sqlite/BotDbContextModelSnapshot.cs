@@ -396,6 +396,24 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.ToTable("ReportEvents");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.ReportFollower", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ReportFollowers");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.Account", b =>
                 {
                     b.HasOne("Assembly.Storage.Entities.Member", "Member")
@@ -431,6 +449,21 @@ namespace Assembly.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Assembly.Storage.Entities.Report", null)
                         .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Assembly.Storage.Entities.ReportFollower", b =>
+                {
+                    b.HasOne("Assembly.Storage.Entities.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Assembly.Storage.Entities.Report", null)
+                        .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
