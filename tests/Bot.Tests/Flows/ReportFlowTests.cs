@@ -132,6 +132,14 @@ public sealed class ReportFlowTests : IAsyncLifetime
         Assert.Equal(Texts.AskDescription(3), (await _chat.Say("حقوق عامه")).Last.Text);
     }
 
+    [Fact]
+    public async Task A_button_where_text_is_expected_asks_for_text()
+    {
+        await _chat.Say("/report");
+        await _chat.Press("0");
+        Assert.Equal([Texts.TextExpectedHere, Texts.AskDescription(3)], (await _chat.Press("0")).Texts);
+    }
+
     [Theory]
     [InlineData("خراب")]
     [InlineData("😡😡😡😡")]
