@@ -136,7 +136,9 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 break;
             case State.Preview:
                 var similar = await SimilarAsync();
-                var text = PreviewText() + (similar.Count == 0 ? "" : Texts.SimilarOpenReports(similar.Select(r => (r.Code, Texts.Excerpt(r.Description)))));
+                var text = PreviewText()
+                           + (similar.Count == 0 ? "" : Texts.SimilarOpenReports(similar.Select(r => (r.Code, Texts.Excerpt(r.Description)))))
+                           + Texts.PreviewNextStep;
                 Ask(text, Choices(
                     similar.Select(r => (Texts.FollowButton(r.Code), FollowPrefix + r.Code)).Concat(
                     [
@@ -375,7 +377,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     private string PreviewText()
     {
         var secretariat = Routing.Find(_context.Assembly, Data.Secretariat);
-        return Texts.Preview(Data.Topic ?? Texts.DontKnow, secretariat?.Name ?? "—", Data.Description ?? "—", Data.Attachments.Count,
+        return Texts.Preview(Data.Topic ?? Texts.NoTopic, secretariat?.Name ?? "—", Data.Description ?? "—", Data.Attachments.Count,
             Data.County ?? "—", Data.Place ?? "—", Data.Solution, Data.Anonymous);
     }
 }

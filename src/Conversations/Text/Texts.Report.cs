@@ -61,8 +61,11 @@ public static partial class Texts
         $"پیوست‌ها: {PersianText.ToPersianDigits(attachments)}\n" +
         $"مکان: {county}، {place}\n" +
         $"راهکار پیشنهادی: {solution ?? "—"}\n" +
-        $"نمایش نام و شماره به دبیرخانه: {(anonymous ? "خیر (ناشناس)" : "بله")}\n\n" +
-        "اگر درست است «ثبت نهایی» را بزنید؛ برای تغییر هر بخش دکمه ویرایش آن را بزنید.";
+        $"نمایش نام و شماره به دبیرخانه: {(anonymous ? "خیر (ناشناس)" : "بله")}";
+
+    public const string PreviewNextStep = "\n\nاگر درست است «ثبت نهایی» را بزنید؛ برای تغییر هر بخش دکمه ویرایش آن را بزنید.";
+
+    public const string NoTopic = "تعیین‌نشده (دبیرخانه از روی شرح)";
 
     public const string PlaceByLocation = "موقعیت مکانی فرستاده‌شده";
 
