@@ -10,6 +10,7 @@ public static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSingleton<FlowContext>();
+        services.AddSingleton<Staff.StaffDesk>();
         services.AddSingleton<PrivateChat>();
         services.AddSingleton<ITurnHandler, TurnRouter>();
         return services;

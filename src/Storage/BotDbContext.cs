@@ -16,6 +16,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);

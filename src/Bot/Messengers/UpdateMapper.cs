@@ -28,7 +28,7 @@ public static class UpdateMapper
         var from = Sender(m.From);
         var title = m.Chat.Title ?? string.Join(' ', new[] { m.Chat.FirstName, m.Chat.LastName }.Where(s => s is not null));
         var common = new IncomingMessage(chat, kind, IncomingKind.Other, from, MessageId: m.MessageId, ChatTitle: title,
-            ReplyToMessageId: m.ReplyToMessage?.MessageId);
+            ReplyToMessageId: m.ReplyToMessage?.MessageId, ReplyToUserId: m.ReplyToMessage?.From is { IsBot: false } author ? author.Id : null);
 
         if (edited) return common with { Kind = IncomingKind.Edited, Text = m.Text ?? m.Caption };
 

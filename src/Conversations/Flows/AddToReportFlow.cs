@@ -75,6 +75,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
         }
 
         report.UpdatedAt = Turn.Now;
+        await Staff.StaffNotices.MemberAddedAsync(Turn, report, input.IsText ? input.Text : input.Message.Text, file: !input.IsText, _context, ct);
         Turn.Reply(Texts.Added(report.Code), MainMenu.Keyboard, [report.Code]);
         Finished = true;
     }

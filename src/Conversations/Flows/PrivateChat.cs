@@ -12,7 +12,7 @@ namespace Assembly.Conversations.Flows;
 /// whichever guided conversation is under way. Input that cannot be used gets a clear answer and leaves
 /// the conversation where it was.
 /// </summary>
-public sealed class PrivateChat(FlowContext context)
+public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
 {
     /// <summary>The most a Telegram text message can hold; Bale is held to the same so both behave alike.</summary>
     public const int MaxTextLength = 4096;
@@ -25,6 +25,7 @@ public sealed class PrivateChat(FlowContext context)
         var message = turn.In;
         var conversation = await turn.Db.Conversations.FindAsync([message.Messenger, message.Chat.ChatId], ct);
         var member = message.From is null ? null : await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, message.From.UserId, ct);
+        if (await staff.TryHandleAsync(turn, member, ct)) return;
 
         switch (message.Kind)
         {

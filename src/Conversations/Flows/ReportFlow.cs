@@ -369,6 +369,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         }));
         report.Events.Add(new ReportEvent { Kind = ReportEventKind.Created, At = Turn.Now, Actor = "member" });
         Turn.Db.Reports.Add(report);
+        await Staff.StaffNotices.PostReportAsync(Turn, report, member, _context, ct);
 
         Turn.Reply(Texts.Submitted(code, secretariat.Name), MainMenu.Keyboard, [code]);
         Finished = true;

@@ -58,6 +58,7 @@ public sealed record IncomingMessage(
     string? Text = null,
     string? ChatTitle = null,
     long? ReplyToMessageId = null,
+    long? ReplyToUserId = null,
     string? ButtonData = null,
     string? ButtonPressId = null,
     Attachment? Attachment = null,

@@ -30,6 +30,10 @@ public abstract record OutgoingMessage
     [JsonIgnore] public ChatAddress To { get; init; }
     [JsonIgnore] public ChatKind ToKind { get; init; }
     [JsonIgnore] public OutboxPriority Priority { get; init; } = OutboxPriority.Interactive;
+
+    /// <summary>The report this message is about, and what a reply to it does (see OutboxMessage.Subject).</summary>
+    [JsonIgnore] public string? Subject { get; init; }
+    [JsonIgnore] public string? SubjectAction { get; init; }
 }
 
 /// <param name="Monospace">Parts shown in a fixed-width font, which phones copy with one tap (tracking codes).</param>

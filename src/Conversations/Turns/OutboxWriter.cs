@@ -19,6 +19,8 @@ public static class OutboxWriter
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NotBefore = now,
+            Subject = message.Subject,
+            SubjectAction = message.SubjectAction,
         };
         db.Outbox.Add(row);
         return row;

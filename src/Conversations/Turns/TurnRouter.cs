@@ -10,7 +10,7 @@ namespace Assembly.Conversations.Turns;
 /// Decides what an update means. Every update that comes from a person gets an answer that says what
 /// to do next; what the bot cannot use changes nothing.
 /// </summary>
-public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat) : ITurnHandler
+public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat, Staff.StaffDesk staff) : ITurnHandler
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
 
         if (turn.In.ChatKind == ChatKind.Private)
             await privateChat.HandleAsync(turn, ct);
-        else
+        else if (!await staff.TryHandleAsync(turn, member: null, ct))
             HandleGroup(turn, arrived);
     }
 

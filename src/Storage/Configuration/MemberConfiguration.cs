@@ -39,3 +39,16 @@ public sealed class ConversationConfiguration : IEntityTypeConfiguration<Convers
         b.Ignore(c => c.Active);
     }
 }
+
+public sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGrant>
+{
+    public void Configure(EntityTypeBuilder<RoleGrant> b)
+    {
+        b.HasKey(g => g.Id);
+        b.Property(g => g.Who).HasMaxLength(32);
+        b.Property(g => g.Secretariat).HasMaxLength(32);
+        b.Property(g => g.GrantedBy).HasMaxLength(32);
+        b.Property(g => g.RevokedBy).HasMaxLength(32);
+        b.HasIndex(g => new { g.Who, g.RevokedAt });
+    }
+}

@@ -15,5 +15,9 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // The sender's query: what is pending for one messenger, interactive first, oldest first.
         b.HasIndex(o => new { o.Messenger, o.Status, o.Priority, o.Id });
         b.HasIndex(o => new { o.Messenger, o.ChatId, o.Status });
+        b.Property(o => o.Subject).HasMaxLength(16);
+        b.Property(o => o.SubjectAction).HasMaxLength(16);
+        // Finding the post a staff member replied to.
+        b.HasIndex(o => new { o.Messenger, o.ChatId, o.SentMessageId });
     }
 }

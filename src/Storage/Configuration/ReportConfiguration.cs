@@ -16,6 +16,7 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => new { r.MemberId, r.UpdatedAt });
         b.HasIndex(r => new { r.Secretariat, r.County, r.Stage });
         b.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId);
+        b.Property(r => r.Version).IsConcurrencyToken();
         b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId);
         b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId);
     }

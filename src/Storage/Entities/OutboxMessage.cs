@@ -55,4 +55,11 @@ public sealed class OutboxMessage
     /// <summary>The messenger's id of the sent message, for edits and for replies to it.</summary>
     public long? SentMessageId { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The report a message is about (its code), and what a reply to it means (<c>post</c>, <c>reply</c>,
+    /// <c>note</c>): a staff member answering the bot's message with the messenger's reply-to acts on it.
+    /// </summary>
+    public string? Subject { get; init; }
+    public string? SubjectAction { get; init; }
 }

@@ -57,6 +57,9 @@ public sealed class Report
     public ReportOutcome? Outcome { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Goes up with every change; two staff acting at the same moment cannot both win.</summary>
+    public int Version { get; set; }
     public List<ReportAttachment> Attachments { get; init; } = [];
     public List<ReportEvent> Events { get; init; } = [];
 }
@@ -73,7 +76,11 @@ public sealed class ReportAttachment
     public DateTime AddedAt { get; init; }
 }
 
-public enum ReportEventKind { Created, MemberMessage, MemberAttachment, Followed }
+public enum ReportEventKind
+{
+    Created, MemberMessage, MemberAttachment, Followed,
+    Replied, Note, StageChanged, Routed, FollowUp, Closed, Reopened,
+}
 
 /// <summary>One thing that happened to a report, with who and when: the report's timeline.</summary>
 public sealed class ReportEvent
@@ -86,6 +93,9 @@ public sealed class ReportEvent
     /// <summary>Who: <c>member</c>, or a staff account like <c>telegram:123</c>.</summary>
     public required string Actor { get; init; }
     public string? Text { get; init; }
+
+    /// <summary>What changed, where it matters: the new stage, the new secretariat, the outcome.</summary>
+    public string? Detail { get; init; }
 }
 
 /// <summary>

@@ -31,7 +31,8 @@ public sealed class ChatHarness : IDisposable
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)))
             .Build());
         Context = new FlowContext(config.Assembly, config.Conversations);
-        _router = new TurnRouter(config.Assembly, new PrivateChat(Context));
+        var staff = new Assembly.Conversations.Staff.StaffDesk(Context, config.Access);
+        _router = new TurnRouter(config.Assembly, new PrivateChat(Context, staff), staff);
     }
 
     public FlowContext Context { get; }

@@ -1,0 +1,111 @@
+using Assembly.Conversations.Flows;
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Text;
+using Assembly.Conversations.Turns;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Conversations.Staff;
+
+/// <summary>
+/// <c>/grant WHO staff KEY</c>, <c>/grant WHO organizer</c>, <c>/revoke WHO ROLE [KEY]</c> and <c>/staff</c>, for
+/// admins. WHO is a mobile number, <c>telegram:ID</c> or <c>bale:ID</c>, or left out when the command
+/// replies to that person's message.
+/// </summary>
+public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
+{
+    public async Task HandleAsync(string name, string args, CancellationToken ct)
+    {
+        switch (name)
+        {
+            case "staff":
+                await ListAsync(ct);
+                return;
+            case "grant" or "revoke":
+                var words = args.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
+                var who = Who(words);
+                if (who is null) { turn.Reply(Texts.BadWho); return; }
+                var (role, secretariat, error) = RoleOf(words);
+                if (error is not null) { turn.Reply(error); return; }
+                if (name == "grant") await GrantAsync(who, role, secretariat, ct);
+                else await RevokeAsync(who, role, secretariat, ct);
+                return;
+        }
+    }
+
+    /// <summary>The person named first, or the author of the message replied to (removing what it consumed from the words).</summary>
+    private string? Who(List<string> words)
+    {
+        if (words.Count > 0 && AccountRef.TryParse(words[0], out var account) && account.Messenger is "telegram" or "bale")
+        {
+            words.RemoveAt(0);
+            return account.ToString();
+        }
+
+        if (words.Count > 0 && PhoneNumber.TryNormalizeTyped(words[0], out var phone))
+        {
+            words.RemoveAt(0);
+            return "phone:" + phone;
+        }
+
+        return turn.In.ReplyToUserId is { } replied ? new AccountRef(turn.In.Messenger, replied).ToString() : null;
+    }
+
+    private (Role Role, string? Secretariat, string? Error) RoleOf(List<string> words)
+    {
+        var usage = Texts.Usage("/grant WHO staff SECRETARIAT_KEY یا /grant WHO organizer");
+        if (words.Count == 0) return (default, null, usage);
+        switch (words[0].ToLowerInvariant())
+        {
+            case "organizer":
+                return (Role.Organizer, null, null);
+            case "staff" when words.Count >= 2:
+                var key = words[1].ToLowerInvariant();
+                return Routing.Find(context.Assembly, key) is null
+                    ? (default, null, Texts.UnknownSecretariat(words[1], context.Assembly.Secretariats.Select(s => s.Key)))
+                    : (Role.Staff, key, null);
+            default:
+                return (default, null, usage);
+        }
+    }
+
+    private async Task GrantAsync(string who, Role role, string? secretariat, CancellationToken ct)
+    {
+        if (!await turn.Db.RoleGrants.AnyAsync(g => g.Who == who && g.Role == role && g.Secretariat == secretariat && g.RevokedAt == null, ct))
+            turn.Db.RoleGrants.Add(new RoleGrant { Who = who, Role = role, Secretariat = secretariat, GrantedBy = actor.Account, GrantedAt = turn.Now });
+        turn.Reply(Texts.Granted(who, RoleName(role, secretariat)));
+    }
+
+    private async Task RevokeAsync(string who, Role role, string? secretariat, CancellationToken ct)
+    {
+        var grants = await turn.Db.RoleGrants
+            .Where(g => g.Who == who && g.Role == role && (secretariat == null || g.Secretariat == secretariat) && g.RevokedAt == null)
+            .ToListAsync(ct);
+        if (grants.Count == 0) { turn.Reply(Texts.NothingToRevoke); return; }
+        foreach (var grant in grants)
+        {
+            grant.RevokedAt = turn.Now;
+            grant.RevokedBy = actor.Account;
+        }
+
+        turn.Reply(Texts.Revoked(who, RoleName(role, secretariat)));
+    }
+
+    private async Task ListAsync(CancellationToken ct)
+    {
+        var grants = await turn.Db.RoleGrants.AsNoTracking().Where(g => g.RevokedAt == null).OrderBy(g => g.Id).ToListAsync(ct);
+        var lines = new List<string>();
+        foreach (var s in context.Assembly.Secretariats)
+        {
+            var people = s.Staff.Concat(grants.Where(g => g.Role == Role.Staff && g.Secretariat == s.Key).Select(g => g.Who)).ToList();
+            lines.Add($"{s.Name}: {(people.Count == 0 ? "—" : string.Join("، ", people))}");
+        }
+
+        var organizers = grants.Where(g => g.Role == Role.Organizer).Select(g => g.Who).ToList();
+        lines.Add($"{Texts.RoleOrganizer}: {(organizers.Count == 0 ? "—" : string.Join("، ", organizers))}");
+        turn.Reply(string.Join('\n', lines));
+    }
+
+    private string RoleName(Role role, string? secretariat) =>
+        role == Role.Organizer ? Texts.RoleOrganizer : $"{Texts.RoleStaff} {Routing.Find(context.Assembly, secretariat)?.Name}";
+}

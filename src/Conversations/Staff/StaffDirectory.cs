@@ -1,0 +1,42 @@
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Organisation;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Conversations.Staff;
+
+/// <summary>Where a secretariat's staff read the bot: each staff member's private chat and the secretariat's staff groups.</summary>
+public static class StaffDirectory
+{
+    public static async Task<IReadOnlyList<(ChatAddress Chat, ChatKind Kind)>> ChatsAsync(BotDbContext db, AssemblyOptions assembly, string secretariat, CancellationToken ct)
+    {
+        var options = Routing.Find(assembly, secretariat);
+        if (options is null) return [];
+        var accounts = options.Staff.Select(Parse).OfType<AccountRef>().ToList();
+
+        var grants = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.RevokedAt == null && g.Role == Role.Staff && g.Secretariat == secretariat)
+            .Select(g => g.Who).ToListAsync(ct);
+        accounts.AddRange(grants.Select(Parse).OfType<AccountRef>());
+        var phones = grants.Where(g => g.StartsWith("phone:", StringComparison.Ordinal)).Select(g => g["phone:".Length..]).ToList();
+        if (phones.Count > 0)
+            accounts.AddRange((await db.Accounts.AsNoTracking().Where(a => phones.Contains(a.Member!.Phone)).Select(a => new { a.Messenger, a.UserId }).ToListAsync(ct))
+                .Select(a => new AccountRef(a.Messenger, a.UserId)));
+
+        // A person's private chat has their user id on both messengers.
+        var chats = accounts.Distinct().Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
+        chats.AddRange(options.StaffChats.Select(Parse).OfType<AccountRef>().Select(c => (new ChatAddress(c.Messenger, c.Id), ChatKind.Group)));
+        return chats;
+    }
+
+    /// <summary>The private chats of a member on every messenger they use: where their notices go.</summary>
+    public static async Task<IReadOnlyList<ChatAddress>> MemberChatsAsync(BotDbContext db, IEnumerable<int> memberIds, CancellationToken ct)
+    {
+        var ids = memberIds.Distinct().ToList();
+        return (await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.MemberId)).Select(a => new { a.Messenger, a.ChatId }).ToListAsync(ct))
+            .Select(a => new ChatAddress(a.Messenger, a.ChatId)).ToList();
+    }
+
+    private static AccountRef? Parse(string text) => AccountRef.TryParse(text, out var account) ? account : null;
+}

@@ -1,0 +1,69 @@
+using Assembly.Conversations.Flows;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Text;
+using Assembly.Conversations.Turns;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Conversations.Staff;
+
+/// <summary>Messages about a report: posts to its secretariat's staff, and notices to its reporter and followers.</summary>
+public static class StaffNotices
+{
+    public const string PostAction = "post";
+
+    /// <summary>Posts a report to every staff chat of its secretariat, with the buttons staff act by.</summary>
+    public static async Task PostReportAsync(Turn turn, Report report, Member reporter, FlowContext context, CancellationToken ct)
+    {
+        var secretariat = Routing.Find(context.Assembly, report.Secretariat)!;
+        var text = Texts.NewReportForStaff(report.Code, secretariat.Name, report.Topic ?? Texts.NoTopic, report.County, report.Place ?? "—",
+            report.Description, report.Attachments.Count, report.ProposedSolution,
+            report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, PhoneNumber.Display(reporter.Phone)));
+        foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
+            turn.Send(chat, kind, new TextMessage(text, StaffButtons.Actions(report.Code), Monospace: [report.Code])
+                { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+    }
+
+    /// <summary>What the reporter added reaches the secretariat's staff, with the code.</summary>
+    public static async Task MemberAddedAsync(Turn turn, Report report, string? text, bool file, FlowContext context, CancellationToken ct)
+    {
+        foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
+            turn.Send(chat, kind, new TextMessage(Texts.ToStaffMemberAdded(report.Code, text, file), StaffButtons.Actions(report.Code), Monospace: [report.Code])
+                { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+    }
+
+    /// <summary>Tells the reporter (on every messenger they use) and those who follow the report.</summary>
+    public static async Task ToReporterAsync(Turn turn, Report report, string text, CancellationToken ct)
+    {
+        var followers = await turn.Db.ReportFollowers.Where(f => f.ReportId == report.Id).Select(f => f.MemberId).ToListAsync(ct);
+        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, followers.Append(report.MemberId), ct))
+            turn.Send(chat, ChatKind.Private, new TextMessage(text, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
+    }
+}
+
+/// <summary>The buttons under a report in a staff chat: data <c>st:ACTION:CODE[:VALUE]</c>.</summary>
+public static class StaffButtons
+{
+    public const string Prefix = "st:";
+
+    public static InlineKeyboard Actions(string code) => new(
+    [
+        [new InlineButton(Texts.StaffReplyButton, $"{Prefix}reply:{code}"), new InlineButton(Texts.StaffNoteButton, $"{Prefix}note:{code}")],
+        [new InlineButton(Texts.StaffStageButton, $"{Prefix}stage:{code}"), new InlineButton(Texts.StaffRouteButton, $"{Prefix}route:{code}"),
+            new InlineButton(Texts.StaffCloseButton, $"{Prefix}close:{code}")],
+    ]);
+
+    public static InlineKeyboard Choices(string action, string code, IEnumerable<(string Label, string Value)> values) =>
+        new(values.Select(v => (IReadOnlyList<InlineButton>)[new InlineButton(v.Label, $"{Prefix}{action}:{code}:{v.Value}")]).ToList());
+
+    public static bool TryRead(string? data, out string action, out string code, out string? value)
+    {
+        (action, code, value) = ("", "", null);
+        if (data is null || !data.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        var parts = data[Prefix.Length..].Split(':');
+        if (parts.Length is < 2 or > 3) return false;
+        (action, code, value) = (parts[0], parts[1], parts.Length == 3 ? parts[2] : null);
+        return true;
+    }
+}

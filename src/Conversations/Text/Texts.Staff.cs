@@ -1,0 +1,106 @@
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Text;
+
+/// <summary>What staff read, and what reporters are told of the secretariat's work.</summary>
+public static partial class Texts
+{
+    public const string StaffReplyButton = "پاسخ";
+    public const string StaffNoteButton = "یادداشت";
+    public const string StaffStageButton = "مرحله";
+    public const string StaffRouteButton = "ارجاع";
+    public const string StaffCloseButton = "بستن";
+
+    public static string NewReportForStaff(string code, string secretariat, string topic, string county, string place, string description,
+        int attachments, string? solution, string reporter) =>
+        $"مسئله تازه {code} برای {secretariat}\n\n" +
+        $"موضوع: {topic}\nمکان: {county}، {place}\nگزارش‌دهنده: {reporter}\nپیوست‌ها: {PersianText.ToPersianDigits(attachments)}\n" +
+        $"شرح: {description}\nراهکار پیشنهادی: {solution ?? "—"}\n\n" +
+        "برای پاسخ به گزارش‌دهنده، در جواب (reply) همین پیام بنویسید یا دکمه‌ها را بزنید.";
+
+    public const string Anonymous = "ناشناس";
+
+    public static string ReporterLine(string name, string phone) => $"{name} ({phone})";
+
+    public static string AskStaffReply(string code) => $"پاسخ به گزارش‌دهنده مسئله {code} را در جواب (reply) همین پیام بنویسید. پاسخ با امضای دبیرخانه به او می‌رسد.";
+    public static string AskStaffNote(string code) => $"یادداشت داخلی برای مسئله {code} را در جواب (reply) همین پیام بنویسید. یادداشت به گزارش‌دهنده نمی‌رسد.";
+    public static string ChooseStage(string code) => $"مرحله تازه مسئله {code} را انتخاب کنید:";
+    public static string ChooseRoute(string code) => $"مسئله {code} به کدام دبیرخانه ارجاع شود؟";
+    public static string ChooseOutcome(string code) =>
+        $"نتیجه مسئله {code} چیست؟ (برای «تکراری» بنویسید: /close {code} duplicate کد_اصلی)";
+
+    public static string StageLabel(ReportStage stage) => StageName(stage, null);
+
+    public static string OutcomeLabel(ReportOutcome outcome) => StageName(ReportStage.Closed, outcome);
+
+    // What reporters are told; always signed by the secretariat, never by a person.
+    public static string ToReporterReply(string code, string secretariat, string text) => $"پاسخ {secretariat} درباره مسئله {code}:\n\n{text}";
+    public static string ToReporterStage(string code, string secretariat, ReportStage stage) =>
+        $"مسئله {code} به مرحله «{StageLabel(stage)}» رسید.\n— {secretariat}";
+    public static string ToReporterRouted(string code, string from, string to) =>
+        $"مسئله {code} برای رسیدگی بهتر از {from} به {to} ارجاع شد.\n— {from}";
+    public static string ToReporterClosed(string code, string secretariat, ReportOutcome outcome, string? text, string? original) =>
+        $"رسیدگی به مسئله {code} پایان یافت: {OutcomeLabel(outcome)}." +
+        (original is null ? "" : $"\nاین مسئله پیش‌تر با کد {original} ثبت شده و پیگیری آن ادامه دارد.") +
+        (string.IsNullOrWhiteSpace(text) ? "" : $"\n\n{text}") + $"\n— {secretariat}";
+    public static string ToReporterFollowUp(string code, string secretariat, string text, string nextDate) =>
+        $"پیگیری مسئله {code}: {text}\nپیگیری بعدی: {nextDate}\n— {secretariat}";
+
+    public static string ToStaffMemberAdded(string code, string? text, bool file) =>
+        $"گزارش‌دهنده به مسئله {code} {(file ? "فایلی" : "پیامی")} افزود:" + (string.IsNullOrWhiteSpace(text) ? "" : $"\n\n{text}");
+
+    // Staff confirmations and refusals.
+    public static string StaffDone(string code, string what) => $"{what} — {code}";
+    public const string DoneReplied = "پاسخ به گزارش‌دهنده فرستاده شد";
+    public const string DoneNoted = "یادداشت داخلی ثبت شد";
+    public static string DoneStage(ReportStage stage) => $"مرحله به «{StageLabel(stage)}» تغییر کرد و به گزارش‌دهنده خبر داده شد";
+    public static string DoneRouted(string to) => $"به {to} ارجاع شد و به گزارش‌دهنده خبر داده شد";
+    public static string DoneClosed(ReportOutcome outcome) => $"با نتیجه «{OutcomeLabel(outcome)}» بسته شد و به گزارش‌دهنده خبر داده شد";
+    public static string DoneFollowUp(string date) => $"پیگیری ثبت شد؛ پیگیری بعدی {date}";
+
+    public const string UnknownCode = "مسئله‌ای با این کد در دسترس شما نیست. کد را بررسی کنید (مثلاً RJ-1001) یا /inbox را بفرستید.";
+    public const string StaffTextMissing = "متن پیام خالی است. مثلاً: /reply RJ-1001 متن پاسخ";
+    public static string UnknownStage(string given) => $"مرحله «{given}» وجود ندارد. یکی از این‌ها را بنویسید: identification، solution، followup.";
+    public static string UnknownOutcome(string given) => $"نتیجه «{given}» وجود ندارد. یکی از این‌ها را بنویسید: resolved، unresolved، rejected، duplicate.";
+    public static string UnknownSecretariat(string given, IEnumerable<string> keys) => $"دبیرخانه‌ای با کلید «{given}» نیست. کلیدها: {string.Join("، ", keys)}.";
+    public const string DuplicateNeedsOriginal = "برای «تکراری» کد مسئله اصلی را هم بنویسید: /close کد duplicate کد_اصلی";
+    public const string AlreadyClosed = "این مسئله پیش‌تر بسته شده است؛ تغییری داده نشد.";
+    public const string SameSecretariat = "این مسئله همین حالا در همین دبیرخانه است.";
+    public static string SameStage(ReportStage stage) => $"این مسئله همین حالا در مرحله «{StageLabel(stage)}» است.";
+    public const string BadDate = "تاریخ درست نیست. تاریخ شمسی را مثل ۱۴۰۴/۰۹/۱۵ بنویسید؛ روزی که در تقویم نیست پذیرفته نمی‌شود.";
+    public const string PastDate = "تاریخ پیگیری بعدی باید بعد از امروز باشد.";
+    public static string Usage(string usage) => $"شکل درست دستور: {usage}";
+
+    public const string InboxEmpty = "مسئله بازی در صف شما نیست.";
+    public static string InboxHeader(int count) => $"صف شما ({PersianText.ToPersianDigits(count)} مسئله باز):";
+    public static string InboxLine(string code, string stage, string county, string age) => $"{code} — {stage} — {county} — {age}";
+
+    public static string StaffDetails(string code, string secretariat, string stage, string topic, string county, string place,
+        string reporter, string description, string? solution, int attachments, IEnumerable<string> timeline) =>
+        $"مسئله {code} — {secretariat}\nمرحله: {stage}\nموضوع: {topic}\nمکان: {county}، {place}\nگزارش‌دهنده: {reporter}\n" +
+        $"پیوست‌ها: {PersianText.ToPersianDigits(attachments)}\nشرح: {description}\nراهکار پیشنهادی: {solution ?? "—"}\n\nرویدادها:\n" +
+        string.Join('\n', timeline);
+
+    public static string StaffEventLine(ReportEventKind kind, string when, string actor, string? text, string? detail) => kind switch
+    {
+        ReportEventKind.Created => $"• {when} ثبت شد",
+        ReportEventKind.MemberMessage => $"• {when} پیام گزارش‌دهنده: {text}",
+        ReportEventKind.MemberAttachment => $"• {when} فایل گزارش‌دهنده",
+        ReportEventKind.Followed => $"• {when} عضو دیگری آن را دنبال کرد",
+        ReportEventKind.Replied => $"• {when} پاسخ ({actor}): {text}",
+        ReportEventKind.Note => $"• {when} یادداشت ({actor}): {text}",
+        ReportEventKind.StageChanged => $"• {when} مرحله ({actor}): {detail}",
+        ReportEventKind.Routed => $"• {when} ارجاع ({actor}): {detail}",
+        ReportEventKind.FollowUp => $"• {when} پیگیری ({actor}): {text} — بعدی: {detail}",
+        ReportEventKind.Closed => $"• {when} بسته شد ({actor}): {detail}{(text is null ? "" : " — " + text)}",
+        ReportEventKind.Reopened => $"• {when} باز شد ({actor}): {text}",
+        _ => $"• {when}",
+    };
+
+    public static string Granted(string who, string role) => $"نقش «{role}» به {who} داده شد.";
+    public static string Revoked(string who, string role) => $"نقش «{role}» از {who} گرفته شد.";
+    public const string NothingToRevoke = "چنین نقشی برای این شخص ثبت نشده بود (نقش‌هایی که در تنظیمات نوشته شده‌اند فقط از همان‌جا برداشته می‌شوند).";
+    public const string BadWho = "شخص را با شماره همراه، telegram:شناسه یا bale:شناسه مشخص کنید، یا دستور را در جواب پیام او بفرستید.";
+    public const string RoleStaff = "کارشناس دبیرخانه";
+    public const string RoleOrganizer = "برگزارکننده";
+}
