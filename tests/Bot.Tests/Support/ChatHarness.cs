@@ -80,9 +80,17 @@ public sealed class ChatHarness : IDisposable
         await using var tx = await db.Database.BeginTransactionAsync();
         var turn = new Turn(db, message, Now);
         await _router.HandleAsync(turn, CancellationToken.None);
+        // As the pipeline does, then as if the sender had sent each at once: rows with the messenger's message id.
+        var rows = turn.Outgoing.Select(o => OutboxWriter.Enqueue(db, o, Now)).ToList();
+        foreach (var row in rows)
+        {
+            row.Status = OutboxStatus.Sent;
+            row.SentMessageId = Interlocked.Increment(ref _nextMessageId);
+        }
+
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return new Reply(turn.Outgoing);
+        return new Reply(turn.Outgoing, rows.Select(r => r.SentMessageId!.Value).ToList(), message.Chat);
     }
 
     /// <summary>Registers the current person with a typed number, county by its index.</summary>
@@ -98,13 +106,20 @@ public sealed class ChatHarness : IDisposable
     public void Dispose() => _connection.Dispose();
 }
 
-/// <summary>What the bot sent for one update.</summary>
-public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages)
+/// <summary>What the bot sent for one update, with the message id each got.</summary>
+public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, IReadOnlyList<long> MessageIds, ChatAddress Speaker)
 {
-    public IReadOnlyList<string> Texts => Messages.OfType<TextMessage>().Select(m => m.Text).ToList();
+    /// <summary>What went to one chat (a staff member, a group, the reporter).</summary>
+    public IReadOnlyList<TextMessage> To(long chatId) => Messages.OfType<TextMessage>().Where(m => m.To.ChatId == chatId).ToList();
+
+    /// <summary>The id the messenger gave the last message sent to a chat, for replying to it.</summary>
+    public long IdOfLastTo(long chatId) => MessageIds[Messages.ToList().FindLastIndex(m => m.To.ChatId == chatId)];
+
+    /// <summary>The texts sent back to the one who spoke.</summary>
+    public IReadOnlyList<string> Texts => Messages.OfType<TextMessage>().Where(m => m.To == Speaker).Select(m => m.Text).ToList();
 
     /// <summary>The last question asked: what the member is expected to answer now.</summary>
-    public TextMessage Last => Messages.OfType<TextMessage>().Last();
+    public TextMessage Last => Messages.OfType<TextMessage>().Last(m => m.To == Speaker);
 
     public ButtonAnswer? Answer => Messages.OfType<ButtonAnswer>().SingleOrDefault();
 

@@ -1,0 +1,239 @@
+using Assembly.Bot.Tests.Support;
+using Assembly.Conversations.Staff;
+using Assembly.Conversations.Text;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Bot.Tests.Flows;
+
+/// <summary>The staff side through the brain, no network: posts, commands, buttons, reply-to, roles.</summary>
+public sealed class StaffDeskTests : IAsyncLifetime
+{
+    private const long Admin = 1, Modarres = 101, Rajaei = 201, Reporter = 501, Group = -100200;
+
+    private readonly ChatHarness _chat = new(
+        ("Access:Admins:0", "telegram:1"),
+        ("Assembly:Secretariats:0:Staff:0", "telegram:101"),
+        ("Assembly:Secretariats:1:Staff:0", "telegram:201"),
+        ("Assembly:Secretariats:1:StaffChats:0", "telegram:-100200"));
+
+    private Reply _submitted = null!;
+
+    public async Task InitializeAsync()
+    {
+        _chat.As = ("telegram", Reporter, "زهرا");
+        await _chat.RegisterAsync();
+        _submitted = await FileAsync(anonymous: false);
+    }
+
+    public Task DisposeAsync()
+    {
+        _chat.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<Reply> FileAsync(bool anonymous)
+    {
+        _chat.As = ("telegram", Reporter, "زهرا");
+        await _chat.Say("/report");
+        await _chat.Press("4"); // «آب و برق و گاز» → rajaei
+        await _chat.Say("آب آشامیدنی محله فین سه روز است قطع شده");
+        await _chat.Press("done");
+        await _chat.Press("0");
+        await _chat.Say("خیابان امیرکبیر");
+        await _chat.Press("skip");
+        await _chat.Press(anonymous ? "anonymous" : "named");
+        return await _chat.Press("submit");
+    }
+
+    private Task<Reply> As(long user, string text)
+    {
+        _chat.As = ("telegram", user, "کارشناس");
+        return _chat.Say(text);
+    }
+
+    [Fact]
+    public async Task A_new_report_is_posted_to_its_secretariats_staff_and_groups_only_with_the_reporters_name()
+    {
+        var toStaff = _submitted.To(Rajaei).Single();
+        Assert.StartsWith("مسئله تازه RJ-1001 برای دبیرخانه شهید رجایی", toStaff.Text);
+        Assert.Contains("زهرا احمدی (۰۹۱۲۱۲۳۴۵۶۷)", toStaff.Text);
+        var buttons = Assert.IsType<Conversations.Messages.InlineKeyboard>(toStaff.Keyboard).Rows.SelectMany(r => r).Select(b => b.Data);
+        Assert.Equal(["st:reply:RJ-1001", "st:note:RJ-1001", "st:stage:RJ-1001", "st:route:RJ-1001", "st:close:RJ-1001"], buttons);
+        Assert.Single(_submitted.To(Group));
+        Assert.Empty(_submitted.To(Modarres));
+        Assert.Empty(_submitted.To(Admin));
+    }
+
+    [Fact]
+    public async Task An_anonymous_report_reaches_staff_without_name_or_number()
+    {
+        var anonymous = await FileAsync(anonymous: true);
+        Assert.Contains("گزارش‌دهنده: " + Texts.Anonymous, anonymous.To(Rajaei).Single().Text);
+        var shown = await As(Rajaei, "/show RJ-1002");
+        Assert.DoesNotContain("۰۹۱۲۱۲۳۴۵۶۷", shown.Last.Text);
+        Assert.DoesNotContain("احمدی", shown.Last.Text);
+    }
+
+    [Fact]
+    public async Task A_reply_reaches_the_reporter_signed_by_the_secretariat_never_by_the_staff_member()
+    {
+        var reply = await As(Rajaei, "/reply rj-۱۰۰۱ لوله‌کشی فردا تعمیر می‌شود.");
+        Assert.Equal([Texts.StaffDone("RJ-1001", Texts.DoneReplied)], reply.Texts);
+        var toReporter = reply.To(Reporter).Single();
+        Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", "لوله‌کشی فردا تعمیر می‌شود."), toReporter.Text);
+        Assert.DoesNotContain("201", toReporter.Text);
+        Assert.DoesNotContain("کارشناس", toReporter.Text);
+
+        await using var db = _chat.Db();
+        var replied = await db.ReportEvents.SingleAsync(e => e.Kind == ReportEventKind.Replied);
+        Assert.Equal(("telegram:201", "لوله‌کشی فردا تعمیر می‌شود."), (replied.Actor, replied.Text));
+    }
+
+    [Fact]
+    public async Task Replying_with_reply_to_on_the_bots_post_in_the_staff_group_works_as_reply_and_a_note_prompt_as_note()
+    {
+        _chat.As = ("telegram", Group, "گروه");
+        var reply = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with
+        {
+            ChatKind = ChatKind.Group, From = new Conversations.Messages.Sender(Rajaei, "کارشناس", null, null),
+            Text = "پیگیری می‌کنیم", ReplyToMessageId = _submitted.IdOfLastTo(Group),
+        });
+        Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", "پیگیری می‌کنیم"), reply.To(Reporter).Single().Text);
+
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        var prompt = await _chat.PressData("st:note:RJ-1001");
+        Assert.Equal(Texts.AskStaffNote("RJ-1001"), prompt.Last.Text);
+        var note = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "با آبفا تماس گرفتم", ReplyToMessageId = prompt.IdOfLastTo(Rajaei) });
+        Assert.Empty(note.To(Reporter)); // internal: never shown to the reporter
+        await using var db = _chat.Db();
+        Assert.Equal("با آبفا تماس گرفتم", (await db.ReportEvents.SingleAsync(e => e.Kind == ReportEventKind.Note)).Text);
+    }
+
+    [Fact]
+    public async Task Stage_route_close_and_followup_are_kept_announced_and_bad_values_change_nothing()
+    {
+        Assert.Equal([Texts.UnknownStage("done")], (await As(Rajaei, "/stage RJ-1001 done")).Texts);
+        var stage = await As(Rajaei, "/stage RJ-1001 solution");
+        Assert.Equal(Texts.ToReporterStage("RJ-1001", "دبیرخانه شهید رجایی", ReportStage.Solution), stage.To(Reporter).Single().Text);
+
+        Assert.Equal([Texts.BadDate], (await As(Rajaei, "/followup RJ-1001 1404/12/30 تماس با فرمانداری")).Texts);
+        Assert.Equal([Texts.PastDate], (await As(Rajaei, "/followup RJ-1001 1405/01/01 تماس با فرمانداری")).Texts);
+        var followup = await As(Rajaei, "/followup RJ-1001 ۱۴۰۵/۱۰/۰۱ نامه به فرمانداری فرستاده شد");
+        Assert.Equal([Texts.StaffDone("RJ-1001", Texts.DoneFollowUp("۱۴۰۵/۱۰/۰۱"))], followup.Texts);
+
+        Assert.Equal([Texts.UnknownSecretariat("nowhere", ["modarres", "rajaei", "beheshti"])], (await As(Rajaei, "/route RJ-1001 nowhere")).Texts);
+        Assert.Equal([Texts.UnknownOutcome("finished")], (await As(Rajaei, "/close RJ-1001 finished")).Texts);
+        Assert.Equal([Texts.DuplicateNeedsOriginal], (await As(Rajaei, "/close RJ-1001 duplicate")).Texts);
+        Assert.Equal([Texts.StaffTextMissing], (await As(Rajaei, "/reply RJ-1001")).Texts);
+
+        var closed = await As(Rajaei, "/close RJ-1001 resolved آب وصل شد");
+        Assert.Equal(Texts.ToReporterClosed("RJ-1001", "دبیرخانه شهید رجایی", ReportOutcome.Resolved, "آب وصل شد", null), closed.To(Reporter).Single().Text);
+        // A second close, by another hand a moment later, is told and changes nothing.
+        Assert.Equal([Texts.AlreadyClosed], (await As(Admin, "/close RJ-1001 rejected")).Texts);
+
+        await using var db = _chat.Db();
+        var report = await db.Reports.Include(r => r.Events).SingleAsync();
+        Assert.Equal((ReportStage.Closed, ReportOutcome.Resolved), (report.Stage, report.Outcome));
+        Assert.Equal([ReportEventKind.Created, ReportEventKind.StageChanged, ReportEventKind.FollowUp, ReportEventKind.Closed],
+            report.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+        Assert.Contains("نامه به فرمانداری فرستاده شد", (await As(Rajaei, "/show RJ-1001")).Last.Text);
+    }
+
+    [Fact]
+    public async Task A_report_routed_away_leaves_the_old_secretariats_view_and_reaches_the_new_one()
+    {
+        var routed = await As(Rajaei, "/route RJ-1001 modarres");
+        Assert.Equal(Texts.ToReporterRouted("RJ-1001", "دبیرخانه شهید رجایی", "دبیرخانه شهید مدرس"), routed.To(Reporter).Single().Text);
+        Assert.StartsWith("مسئله تازه RJ-1001 برای دبیرخانه شهید مدرس", routed.To(Modarres).Single().Text);
+        Assert.Equal([Texts.UnknownCode], (await As(Rajaei, "/show RJ-1001")).Texts);
+        Assert.StartsWith("مسئله RJ-1001 — دبیرخانه شهید مدرس", (await As(Modarres, "/show RJ-1001")).Last.Text);
+    }
+
+    [Fact]
+    public async Task Staff_buttons_act_like_the_commands()
+    {
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        var choose = await _chat.PressData("st:stage:RJ-1001");
+        Assert.Equal(Texts.ChooseStage("RJ-1001"), choose.Last.Text);
+        var moved = await _chat.PressData("st:stage:RJ-1001:followup");
+        Assert.Equal(Texts.ToReporterStage("RJ-1001", "دبیرخانه شهید رجایی", ReportStage.FollowUp), moved.To(Reporter).Single().Text);
+        var closed = await _chat.PressData("st:close:RJ-1001:unresolved");
+        Assert.Single(closed.To(Reporter));
+        Assert.Equal([Texts.AlreadyClosed], (await _chat.PressData("st:close:RJ-1001:rejected")).Texts);
+    }
+
+    [Fact]
+    public async Task What_the_reporter_adds_reaches_the_staff_with_the_code()
+    {
+        _chat.As = ("telegram", Reporter, "زهرا");
+        await _chat.PressData(Conversations.Reports.MyReports.AddPrefix + "RJ-1001");
+        var added = await _chat.Say("امروز هم آب نیامد");
+        Assert.Equal(Texts.ToStaffMemberAdded("RJ-1001", "امروز هم آب نیامد", file: false), added.To(Rajaei).Single().Text);
+        Assert.Single(added.To(Group));
+    }
+
+    [Fact]
+    public async Task Granted_staff_work_and_once_revoked_an_old_button_does_nothing()
+    {
+        Assert.Equal([Texts.Granted("telegram:301", "کارشناس دبیرخانه دبیرخانه شهید رجایی")], (await As(Admin, "/grant telegram:301 staff rajaei")).Texts);
+        Assert.StartsWith(Texts.InboxHeader(1), (await As(301, "/inbox")).Last.Text);
+        Assert.Contains("telegram:301", (await As(Admin, "/staff")).Last.Text);
+
+        Assert.Equal([Texts.Revoked("telegram:301", "کارشناس دبیرخانه دبیرخانه شهید رجایی")], (await As(Admin, "/revoke telegram:301 staff rajaei")).Texts);
+        _chat.As = ("telegram", 301, "کارشناس");
+        var old = await _chat.PressData("st:stage:RJ-1001:solution");
+        Assert.Equal(Texts.StaleButton, old.Answer!.Notice);
+        Assert.Empty(old.Texts);
+        await using var db = _chat.Db();
+        Assert.Equal(ReportStage.Identification, (await db.Reports.SingleAsync()).Stage);
+    }
+
+    [Fact]
+    public async Task A_grant_by_phone_reaches_the_member_on_any_messenger()
+    {
+        await As(Admin, "/grant 09121234567 staff rajaei");
+        _chat.As = ("telegram", Reporter, "زهرا");
+        Assert.StartsWith(Texts.InboxHeader(1), (await _chat.Say("/inbox")).Last.Text);
+    }
+
+    public static TheoryData<string, string> Matrix()
+    {
+        // who × command → "ok" (done), "unknown-command" (as to any member), "unknown-code" (as if no such report).
+        var data = new TheoryData<string, string>();
+        string[] commands = ["/inbox", "/show RJ-1001", "/reply RJ-1001 x", "/note RJ-1001 x", "/stage RJ-1001 solution", "/route RJ-1001 beheshti",
+            "/close RJ-1001 rejected", "/followup RJ-1001 1406/01/15 x", "/staff", "/grant telegram:9 organizer", "/revoke telegram:9 organizer"];
+        foreach (var who in new[] { "member", "staff", "other-staff", "organizer", "admin" })
+            foreach (var command in commands)
+                data.Add(who, command);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task The_authorisation_matrix(string who, string command)
+    {
+        await As(Admin, "/grant telegram:401 organizer");
+        var user = who switch { "member" => Reporter, "staff" => Rajaei, "other-staff" => Modarres, "organizer" => 401, _ => Admin };
+        var name = command.Split(' ')[0];
+        var reply = await As(user, command);
+
+        var adminOnly = name is "/staff" or "/grant" or "/revoke";
+        var expected = who switch
+        {
+            "member" or "organizer" => "unknown-command",
+            "staff" or "other-staff" when adminOnly => "unknown-command",
+            "other-staff" when name != "/inbox" => "unknown-code",
+            _ => "ok",
+        };
+        var actual = reply.Texts.SequenceEqual([Texts.UnknownCommand(name)]) ? "unknown-command"
+            : reply.Texts.SequenceEqual([Texts.UnknownCode]) ? "unknown-code"
+            : "ok";
+        Assert.Equal(expected, actual);
+        if (expected != "ok")
+        {
+            await using var db = _chat.Db();
+            Assert.Equal(1, await db.ReportEvents.CountAsync()); // nothing but «created»
+        }
+    }
+}
