@@ -36,7 +36,7 @@ try
             // Draws every flow from its machine into docs/flows/ (a test checks the pages match the code).
             var settings = BotSettings.Read(BotHost.CreateBuilder(configArgs, BotMode.Serve).Configuration);
             Directory.CreateDirectory(Path.Combine("docs", "flows"));
-            foreach (var (name, mermaid) in FlowDiagrams.All(new FlowContext(settings.Assembly, settings.Conversations)))
+            foreach (var (name, mermaid) in FlowDiagrams.All(new FlowContext(settings.Assembly, settings.Conversations, settings.Deadlines)))
             {
                 var path = Path.Combine("docs", "flows", name + ".md");
                 await File.WriteAllTextAsync(path, FlowDiagrams.Markdown(name, mermaid));

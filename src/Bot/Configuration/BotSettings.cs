@@ -15,6 +15,7 @@ public sealed partial record BotSettings(
     AssemblyOptions Assembly,
     AccessOptions Access,
     ConversationOptions Conversations,
+    DeadlineOptions Deadlines,
     int Lanes)
 {
     /// <summary>The messengers the bot knows, by their configuration key and the name used in data (<c>telegram:123</c>).</summary>
@@ -57,11 +58,17 @@ public sealed partial record BotSettings(
         var conversations = config.GetSection("Conversations").Get<ConversationOptions>() ?? new ConversationOptions();
         Check(conversations);
 
+        var deadlines = config.GetSection("Deadlines").Get<DeadlineOptions>() ?? new DeadlineOptions();
+        if (deadlines.EscalateAfterHours is < 1 or > 720)
+            throw new ConfigurationError($"Deadlines:EscalateAfterHours must be from 1 to 720 (it is {deadlines.EscalateAfterHours}).");
+        if (deadlines.ResolvedCheckDays is < 1 or > 90)
+            throw new ConfigurationError($"Deadlines:ResolvedCheckDays must be from 1 to 90 (it is {deadlines.ResolvedCheckDays}).");
+
         var lanes = config.GetValue<int?>("Pipeline:Lanes") ?? 0;
         if (lanes is < 1 or > 64)
             throw new ConfigurationError($"Pipeline:Lanes must be a whole number from 1 to 64 (it is '{config["Pipeline:Lanes"]}').");
 
-        return new BotSettings(messengers, storage, assembly, access, conversations, lanes);
+        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, lanes);
     }
 
     private static void Check(MessengerOptions options, string key)
@@ -131,6 +138,10 @@ public sealed partial record BotSettings(
             if (string.IsNullOrWhiteSpace(s.Name))
                 throw new ConfigurationError($"{key}:Name is empty.");
             CheckList(s.Topics, $"{key}:Topics", required: true);
+            if (s.FirstAnswerHours is < 1 or > 720)
+                throw new ConfigurationError($"{key}:FirstAnswerHours must be from 1 to 720 (it is {s.FirstAnswerHours}).");
+            if (s.FollowUpDays is < 1 or > 90)
+                throw new ConfigurationError($"{key}:FollowUpDays must be from 1 to 90 (it is {s.FollowUpDays}).");
             CheckList(s.Keywords, $"{key}:Keywords", required: false);
             for (var j = 0; j < s.Staff.Count; j++) CheckAccount(s.Staff[j], $"{key}:Staff:{j}");
             for (var j = 0; j < s.StaffChats.Count; j++) CheckAccount(s.StaffChats[j], $"{key}:StaffChats:{j}");

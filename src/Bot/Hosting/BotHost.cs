@@ -57,6 +57,7 @@ public static class BotHost
         services.AddSingleton(settings.Assembly);
         services.AddSingleton(settings.Access);
         services.AddSingleton(settings.Conversations);
+        services.AddSingleton(settings.Deadlines);
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(settings.Storage);
         services.AddConversations();
@@ -93,6 +94,8 @@ public static class BotHost
         }
 
         services.AddHostedService<MessengerWorker>();
+        services.AddSingleton<Scheduling.DeadlineWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduling.DeadlineWatch>());
         services.AddSingleton<Scheduling.ConversationExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduling.ConversationExpiry>());
         services.AddSingleton<ProcessedUpdatePruner>();

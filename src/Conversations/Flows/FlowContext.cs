@@ -2,8 +2,8 @@ using Assembly.Conversations.Organisation;
 
 namespace Assembly.Conversations.Flows;
 
-/// <summary>The settings every flow reads: the organisation, how conversations behave, the local time zone.</summary>
-public sealed record FlowContext(AssemblyOptions Assembly, ConversationOptions Conversations)
+/// <summary>The settings every flow reads: the organisation, how conversations behave, deadlines, the local time zone.</summary>
+public sealed record FlowContext(AssemblyOptions Assembly, ConversationOptions Conversations, DeadlineOptions Deadlines)
 {
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(Assembly.TimeZone);
 }

@@ -148,6 +148,12 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             return;
         }
 
+        if (member is not null && data?.StartsWith(Staff.Satisfaction.Prefix, StringComparison.Ordinal) == true)
+        {
+            await Staff.Satisfaction.AnswerAsync(turn, member, data, context, ct);
+            return;
+        }
+
         if (member is not null && data?.StartsWith(MyReports.AddPrefix, StringComparison.Ordinal) == true)
         {
             turn.AnswerButton();

@@ -368,6 +368,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             Kind = a.Kind, Messenger = Turn.In.Messenger, FileId = a.FileId, FileName = a.FileName, AddedAt = Turn.Now,
         }));
         report.Events.Add(new ReportEvent { Kind = ReportEventKind.Created, At = Turn.Now, Actor = "member" });
+        Staff.Deadlines.FirstAnswer(report, secretariat, Turn.Now);
         Turn.Db.Reports.Add(report);
         await Staff.StaffNotices.PostReportAsync(Turn, report, member, _context, ct);
 

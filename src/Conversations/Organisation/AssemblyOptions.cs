@@ -30,6 +30,22 @@ public sealed class SecretariatOptions
 
     /// <summary>Staff group chats like <c>telegram:-100123</c>.</summary>
     public List<string> StaffChats { get; set; } = [];
+
+    /// <summary>A new report must get its first answer within this many hours.</summary>
+    public int FirstAnswerHours { get; set; }
+
+    /// <summary>While in follow-up, the secretariat must act again at least every this many days.</summary>
+    public int FollowUpDays { get; set; }
+}
+
+/// <summary>What happens when a deadline passes, and the check after a report is resolved (<c>Deadlines</c>).</summary>
+public sealed class DeadlineOptions
+{
+    /// <summary>Hours after the reminder to staff before organizers are told.</summary>
+    public int EscalateAfterHours { get; set; }
+
+    /// <summary>Days after a report is closed as resolved before its reporter is asked whether it really was.</summary>
+    public int ResolvedCheckDays { get; set; }
 }
 
 /// <summary>Who may administer the bot (<c>Access:Admins</c>, accounts like <c>telegram:123456</c>).</summary>

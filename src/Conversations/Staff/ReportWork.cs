@@ -16,9 +16,12 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
 {
     private string SecretariatName(string key) => Routing.Find(context.Assembly, key)?.Name ?? key;
 
+    private SecretariatOptions Secretariat(Report report) => Routing.Find(context.Assembly, report.Secretariat)!;
+
     public async Task ReplyAsync(Report report, string text, CancellationToken ct)
     {
         Record(report, ReportEventKind.Replied, text);
+        if (report.DueKind == DeadlineKind.FirstAnswer) Deadlines.Set(report, DeadlineKind.FirstAnswer, null); // answered
         await StaffNotices.ToReporterAsync(turn, report, Texts.ToReporterReply(report.Code, SecretariatName(report.Secretariat), text), ct);
         Done(report, Texts.DoneReplied);
     }
@@ -36,10 +39,13 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         {
             // Staff judge: a closed report may be taken up again at any stage.
             report.Outcome = null;
+            report.CheckAt = null;
             Record(report, ReportEventKind.Reopened, null);
         }
 
         report.Stage = stage;
+        if (stage == ReportStage.FollowUp) Deadlines.NextFollowUp(report, Secretariat(report), turn.Now);
+        else if (report.DueKind == DeadlineKind.FollowUp) Deadlines.Set(report, DeadlineKind.FollowUp, null);
         Record(report, ReportEventKind.StageChanged, null, Texts.StageLabel(stage));
         await StaffNotices.ToReporterAsync(turn, report, Texts.ToReporterStage(report.Code, SecretariatName(report.Secretariat), stage), ct);
         Done(report, Texts.DoneStage(stage));
@@ -50,6 +56,8 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         if (report.Secretariat == key) { turn.Reply(Texts.SameSecretariat); return; }
         var from = report.Secretariat;
         report.Secretariat = key;
+        // The new secretariat gets its own time for a first answer if none was given yet.
+        if (report is { DueKind: DeadlineKind.FirstAnswer, DueAt: not null }) Deadlines.FirstAnswer(report, Secretariat(report), turn.Now);
         Record(report, ReportEventKind.Routed, null, $"{SecretariatName(from)} ← {SecretariatName(key)}");
         await StaffNotices.ToReporterAsync(turn, report, Texts.ToReporterRouted(report.Code, SecretariatName(from), SecretariatName(key)), ct);
         var reporter = await turn.Db.Members.SingleAsync(m => m.Id == report.MemberId, ct);
@@ -62,6 +70,8 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
     {
         report.Stage = ReportStage.Closed;
         report.Outcome = outcome;
+        Deadlines.Set(report, report.DueKind, null);
+        report.CheckAt = outcome == ReportOutcome.Resolved ? turn.Now.AddDays(context.Deadlines.ResolvedCheckDays) : null;
         Record(report, ReportEventKind.Closed, text, Texts.OutcomeLabel(outcome) + (original is null ? "" : $" ({original})"));
         await StaffNotices.ToReporterAsync(turn, report,
             Texts.ToReporterClosed(report.Code, SecretariatName(report.Secretariat), outcome, text, original), ct);
@@ -72,6 +82,8 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
     {
         var date = SolarDate.Format(next);
         Record(report, ReportEventKind.FollowUp, text, date);
+        // Due at the start of that day, Tehran time.
+        Deadlines.Set(report, DeadlineKind.FollowUp, TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), context.Zone));
         await StaffNotices.ToReporterAsync(turn, report, Texts.ToReporterFollowUp(report.Code, SecretariatName(report.Secretariat), text, date), ct);
         Done(report, Texts.DoneFollowUp(date));
     }

@@ -17,6 +17,8 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => new { r.Secretariat, r.County, r.Stage });
         b.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId);
         b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => r.DueAt);
+        b.HasIndex(r => r.CheckAt);
         b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId);
         b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId);
     }

@@ -18,6 +18,8 @@ public enum ReportStage
 
 public enum ReportOutcome { Resolved, Unresolved, Rejected, Duplicate }
 
+public enum DeadlineKind { FirstAnswer = 0, FollowUp = 1 }
+
 /// <summary>Why a report went to its secretariat.</summary>
 public enum RoutingReason
 {
@@ -57,6 +59,21 @@ public sealed class Report
     public ReportOutcome? Outcome { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The next deadline the secretariat must meet (first answer, or the next follow-up), or null.</summary>
+    public DateTime? DueAt { get; set; }
+    public DeadlineKind DueKind { get; set; }
+
+    /// <summary>When the secretariat's staff were reminded of the current deadline, and when organizers were told.</summary>
+    public DateTime? RemindedAt { get; set; }
+    public DateTime? EscalatedAt { get; set; }
+
+    /// <summary>When to ask the reporter whether a report closed as resolved really was; and when it was asked.</summary>
+    public DateTime? CheckAt { get; set; }
+    public DateTime? CheckAskedAt { get; set; }
+
+    /// <summary>The reporter's answer to that question, once given.</summary>
+    public bool? ConfirmedResolved { get; set; }
 
     /// <summary>Goes up with every change; two staff acting at the same moment cannot both win.</summary>
     public int Version { get; set; }

@@ -272,10 +272,19 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CheckAskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ConfirmedResolved")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("County")
                         .IsRequired()
@@ -287,6 +296,15 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Latitude")
@@ -305,6 +323,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProposedSolution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RoutedBy")
@@ -333,8 +354,12 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckAt");
+
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("MemberId", "UpdatedAt");
 

@@ -1,0 +1,65 @@
+using Assembly.Bot.Sending;
+using Assembly.Conversations.Flows;
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Staff;
+using Assembly.Conversations.Turns;
+using Assembly.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Scheduling;
+
+/// <summary>
+/// Turns due deadlines into messages: reminders to staff, escalations to organizers, and the «was it
+/// resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
+/// done in the same transaction that queues its messages, so none is sent twice.
+/// </summary>
+public sealed class DeadlineWatch(
+    IDbContextFactory<BotDbContext> factory,
+    WriteGate gate,
+    OutboxSignal signal,
+    FlowContext context,
+    AccessOptions access,
+    TimeProvider time,
+    ILogger<DeadlineWatch> logger) : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+
+    /// <summary>Queues what is due now; returns how many messages.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outgoing = await Deadlines.DueAsync(db, context, access, now, ct);
+        foreach (var message in outgoing) OutboxWriter.Enqueue(db, message, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var messenger in outgoing.Select(m => m.To.Messenger).Distinct()) signal.Wake(messenger);
+        return outgoing.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var queued = await RunDueAsync(stoppingToken);
+                if (queued > 0) logger.LogInformation("Queued {Count} deadline messages", queued);
+                await Task.Delay(Every, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Checking deadlines failed; trying again in {Every}", Every);
+                await Task.Delay(Every, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}
