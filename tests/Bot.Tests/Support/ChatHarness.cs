@@ -31,11 +31,23 @@ public sealed class ChatHarness : IDisposable
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)))
             .Build());
         Context = new FlowContext(config.Assembly, config.Conversations, config.Deadlines);
+        Access = config.Access;
         var staff = new Assembly.Conversations.Staff.StaffDesk(Context, config.Access);
         _router = new TurnRouter(config.Assembly, new PrivateChat(Context, staff), staff);
     }
 
     public FlowContext Context { get; }
+
+    public Conversations.Organisation.AccessOptions Access { get; }
+
+    /// <summary>What the deadline watch would queue at <see cref="Now"/> (and marks done, as it does).</summary>
+    public async Task<IReadOnlyList<TextMessage>> DeadlinesDueAsync()
+    {
+        await using var db = Db();
+        var due = await Conversations.Staff.Deadlines.DueAsync(db, Context, Access, Now, CancellationToken.None);
+        await db.SaveChangesAsync();
+        return due.OfType<TextMessage>().ToList();
+    }
 
     /// <summary>Who speaks next; change it to play another person or messenger.</summary>
     public (string Messenger, long UserId, string Name) As { get; set; } = ("telegram", 501, "زهرا");
