@@ -1,8 +1,11 @@
+using Assembly.Bot.Scheduling;
 using Assembly.Bot.Tests.Support;
+using Assembly.Conversations.Staff;
 using Assembly.Conversations.Text;
 using Assembly.FakeBotApi;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
@@ -13,7 +16,7 @@ public sealed class StaffJourneyTests
     private const long Reporter = 7001, Staff = 201, OtherStaff = 202;
 
     [Fact]
-    public async Task Reporter_on_Bale_staff_on_Telegram_through_the_three_stages_to_an_outcome()
+    public async Task Reporter_on_Bale_staff_on_Telegram_through_the_three_stages_to_an_outcome_and_the_satisfaction_question()
     {
         using var database = new TestDatabase();
         await using var telegram = await FakeBotApiServer.StartAsync();
@@ -73,7 +76,7 @@ public sealed class StaffJourneyTests
 
         // Two staff close at the same moment: one wins, the other is told.
         telegram.EnqueueText(Staff, "/close RJ-1001 resolved جاده آسفالت شد");
-        telegram.EnqueueText(OtherStaff, "/close RJ-1001 rejected");
+        telegram.EnqueueText(OtherStaff, "/close RJ-1001 resolved چاله‌ها پر شد");
         bool Answered(SentMessage m) => m.Text == Texts.AlreadyClosed || m.Text!.Contains("بسته شد و به گزارش‌دهنده خبر داده شد");
         await telegram.WaitUntilAsync(t => t.SentTo(Staff).Concat(t.SentTo(OtherStaff)).Count(Answered) >= 2, Wait);
         var refusals = telegram.SentTo(Staff).Concat(telegram.SentTo(OtherStaff)).Count(m => m.Text == Texts.AlreadyClosed);
@@ -83,10 +86,26 @@ public sealed class StaffJourneyTests
         Assert.Single(bale.SentTo(Reporter), m => m.Text!.StartsWith("رسیدگی به مسئله RJ-1001 پایان یافت"));
         Assert.Empty(telegram.SentTo(Reporter)); // the reporter is on Bale only
 
+        // Days later the reporter is asked whether it really was resolved; «no» reopens it and tells the staff.
+        await using (var db = bot.Db())
+        {
+            var closed = await db.Reports.SingleAsync();
+            Assert.True(closed.CheckAt > TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(2));
+            closed.CheckAt = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await bot.Services.GetRequiredService<DeadlineWatch>().RunDueAsync(CancellationToken.None));
+        await bale.WaitUntilAsync(b => b.SentTo(Reporter).Any(m => m.Text == Texts.AskResolved("RJ-1001", "دبیرخانه شهید رجایی")), Wait);
+        var question = bale.SentTo(Reporter).Last(m => m.Text == Texts.AskResolved("RJ-1001", "دبیرخانه شهید رجایی"));
+        bale.EnqueueCallback(Reporter, Satisfaction.Data("RJ-1001", resolved: false), question.MessageId);
+        await bale.WaitUntilAsync(b => b.SentTo(Reporter).Any(m => m.Text == Texts.Reopened("RJ-1001")), Wait);
+        await telegram.WaitUntilAsync(t => t.SentTo(Staff).Any(m => m.Text == Texts.ToStaffReopened("RJ-1001")), Wait);
+
         await using var check = bot.Db();
         var report = await check.Reports.Include(r => r.Events).SingleAsync();
-        Assert.Equal(ReportStage.Closed, report.Stage);
-        Assert.Equal([ReportEventKind.Created, ReportEventKind.Replied, ReportEventKind.StageChanged, ReportEventKind.StageChanged, ReportEventKind.FollowUp, ReportEventKind.Closed],
+        Assert.Equal((ReportStage.FollowUp, false), (report.Stage, report.ConfirmedResolved));
+        Assert.Equal([ReportEventKind.Created, ReportEventKind.Replied, ReportEventKind.StageChanged, ReportEventKind.StageChanged, ReportEventKind.FollowUp, ReportEventKind.Closed, ReportEventKind.Reopened],
             report.Events.OrderBy(e => e.Id).Select(e => e.Kind));
     }
 }
