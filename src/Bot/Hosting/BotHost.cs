@@ -80,6 +80,10 @@ public static class BotHost
 
         if (mode == BotMode.ConsoleChat)
         {
+            // In the terminal one plays every part: «admin» is an admin and «staff» works every secretariat.
+            settings.Access.Admins.Add(new Conversations.Organisation.AccountRef(ConsoleMessenger.MessengerName, ConsoleUsers.IdOf("admin")).ToString());
+            foreach (var secretariat in settings.Assembly.Secretariats)
+                secretariat.Staff.Add(new Conversations.Organisation.AccountRef(ConsoleMessenger.MessengerName, ConsoleUsers.IdOf("staff")).ToString());
             services.TryAddSingleton(new ConsoleTerminal(Console.In, Console.Out));
             services.AddSingleton(sp => new ConsoleMessenger(sp.GetRequiredService<ConsoleTerminal>().Output));
             services.AddSingleton<IMessengerClient>(sp => sp.GetRequiredService<ConsoleMessenger>());

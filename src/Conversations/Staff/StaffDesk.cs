@@ -16,7 +16,7 @@ namespace Assembly.Conversations.Staff;
 /// </summary>
 public sealed class StaffDesk(FlowContext context, AccessOptions access)
 {
-    private static readonly HashSet<string> Commands = ["inbox", "show", "reply", "note", "stage", "route", "close", "followup", "staff", "grant", "revoke"];
+    private static readonly HashSet<string> Commands = ["help", "inbox", "show", "reply", "note", "stage", "route", "close", "followup", "staff", "grant", "revoke"];
 
     /// <summary>True when the update was staff work (handled here); false to let the caller treat it as a member's.</summary>
     public async Task<bool> TryHandleAsync(Turn turn, Member? member, CancellationToken ct)
@@ -70,6 +70,11 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         var (first, rest) = Split(args);
         switch (command.Name)
         {
+            case "help":
+                // Staff see their commands beside the members' help; nobody else learns they exist.
+                turn.Reply(Texts.Help(context.Assembly.Name) + Texts.StaffHelp + (actor.IsAdmin ? Texts.AdminHelp : ""),
+                    actor.Member is null ? null : MainMenu.Keyboard);
+                return;
             case "inbox":
                 await InboxAsync(turn, actor, first, ct);
                 return;

@@ -190,6 +190,27 @@ public sealed class StaffDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Help_lists_staff_commands_to_staff_only_and_admin_commands_to_admins_only()
+    {
+        var member = (await As(Reporter, "/help")).Last.Text;
+        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), member);
+        Assert.DoesNotContain("/inbox", member);
+        var staff = (await As(Rajaei, "/help")).Last.Text;
+        Assert.Contains("/inbox", staff);
+        Assert.DoesNotContain("/grant", staff);
+        Assert.Contains("/grant", (await As(Admin, "/help")).Last.Text);
+    }
+
+    [Fact]
+    public async Task A_grant_without_who_takes_the_author_of_the_message_replied_to()
+    {
+        _chat.As = ("telegram", Admin, "مدیر");
+        var granted = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "/grant organizer", ReplyToMessageId = 5, ReplyToUserId = 333 });
+        Assert.Equal([Texts.Granted("telegram:333", Texts.RoleOrganizer)], granted.Texts);
+        Assert.Equal([Texts.BadWho], (await As(Admin, "/grant organizer")).Texts);
+    }
+
+    [Fact]
     public async Task A_grant_by_phone_reaches_the_member_on_any_messenger()
     {
         await As(Admin, "/grant 09121234567 staff rajaei");
