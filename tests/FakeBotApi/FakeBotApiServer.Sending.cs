@@ -75,7 +75,7 @@ public sealed partial class FakeBotApiServer
         }, messageId);
     }
 
-    /// <summary>sendPhoto / sendDocument: the file is an upload (multipart) or a file_id / URL string.</summary>
+    /// <summary>sendPhoto / sendDocument / sendVoice / sendAudio / sendVideo: the file is an upload (multipart) or a file_id / URL string.</summary>
     private BotReply SendMedia(BotRequest request, string method, string field)
     {
         var chatId = ChatId(request);

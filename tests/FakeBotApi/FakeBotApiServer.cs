@@ -52,6 +52,9 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             ["editMessageText"] = (r, _) => ValueTask.FromResult(EditMessageText(r)),
             ["sendPhoto"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendPhoto", "photo")),
             ["sendDocument"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendDocument", "document")),
+            ["sendVoice"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendVoice", "voice")),
+            ["sendAudio"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendAudio", "audio")),
+            ["sendVideo"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendVideo", "video")),
             ["answerCallbackQuery"] = (r, _) => ValueTask.FromResult(AnswerCallbackQuery(r)),
         };
     }

@@ -83,6 +83,10 @@ public sealed class ConsoleMessenger(TextWriter output) : IMessengerClient
                     output.WriteLine(text.Text);
                     PrintKeyboard(userId, text.Keyboard);
                     break;
+                case FileMessage file:
+                    output.WriteLine();
+                    output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}: [{file.Kind}] {file.Caption}");
+                    break;
                 case ButtonAnswer { Notice: { } notice }:
                     output.WriteLine($"  ({notice})");
                     break;

@@ -97,6 +97,9 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
                 case TextMessage text:
                     var sent = await SendTextAsync(text, timeout.Token);
                     return new SendOutcome.Sent(sent.MessageId);
+                case FileMessage file:
+                    var sentFile = await SendFileAsync(file, timeout.Token);
+                    return new SendOutcome.Sent(sentFile.MessageId);
                 case ButtonAnswer answer:
                     await _client.AnswerCallbackQuery(answer.PressId, answer.Notice, answer.AsAlert, cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(null);
@@ -142,6 +145,20 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
                 .Where(p => p.at >= 0)
                 .Select(p => new MessageEntity { Type = MessageEntityType.Code, Offset = p.at, Length = p.part.Length })
                 .ToArray();
+
+    private Task<Message> SendFileAsync(FileMessage file, CancellationToken ct)
+    {
+        var chat = file.To.ChatId;
+        var input = InputFile.FromFileId(file.FileId);
+        return file.Kind switch
+        {
+            AttachmentKind.Photo => _client.SendPhoto(chat, input, file.Caption, cancellationToken: ct),
+            AttachmentKind.Voice => _client.SendVoice(chat, input, file.Caption, cancellationToken: ct),
+            AttachmentKind.Audio => _client.SendAudio(chat, input, file.Caption, cancellationToken: ct),
+            AttachmentKind.Video => _client.SendVideo(chat, input, file.Caption, cancellationToken: ct),
+            _ => _client.SendDocument(chat, input, file.Caption, cancellationToken: ct),
+        };
+    }
 
     private SendOutcome Classify(ApiRequestException e) => e.ErrorCode switch
     {

@@ -53,6 +53,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
             return;
         }
 
+        ReportAttachment? added = null;
         if (input.IsText)
         {
             report.Events.Add(new ReportEvent { Kind = ReportEventKind.MemberMessage, At = Turn.Now, Actor = "member", Text = input.Text });
@@ -65,7 +66,8 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
                 return;
             }
 
-            report.Attachments.Add(new ReportAttachment { Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = Turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = Turn.Now });
+            added = new ReportAttachment { Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = Turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = Turn.Now };
+            report.Attachments.Add(added);
             report.Events.Add(new ReportEvent { Kind = ReportEventKind.MemberAttachment, At = Turn.Now, Actor = "member", Text = input.Message.Text });
         }
         else
@@ -75,7 +77,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
         }
 
         report.UpdatedAt = Turn.Now;
-        await Staff.StaffNotices.MemberAddedAsync(Turn, report, input.IsText ? input.Text : input.Message.Text, file: !input.IsText, _context, ct);
+        await Staff.StaffNotices.MemberAddedAsync(Turn, report, input.IsText ? input.Text : input.Message.Text, added, _context, ct);
         Turn.Reply(Texts.Added(report.Code), MainMenu.Keyboard, [report.Code]);
         Finished = true;
     }

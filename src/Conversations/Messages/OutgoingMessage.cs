@@ -25,6 +25,7 @@ public sealed record RemoveKeyboard : Keyboard;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "t")]
 [JsonDerivedType(typeof(TextMessage), "text")]
 [JsonDerivedType(typeof(ButtonAnswer), "answer")]
+[JsonDerivedType(typeof(FileMessage), "file")]
 public abstract record OutgoingMessage
 {
     [JsonIgnore] public ChatAddress To { get; init; }
@@ -41,3 +42,9 @@ public sealed record TextMessage(string Text, Keyboard? Keyboard = null, long? R
 
 /// <summary>The answer to a button press (the small notice on the phone; it also stops the button's spinner).</summary>
 public sealed record ButtonAnswer(string PressId, string? Notice = null, bool AsAlert = false) : OutgoingMessage;
+
+/// <summary>
+/// A file the messenger already holds (by its file id), sent again with a caption: a member's attachment
+/// shown to staff. A file id is valid only on the messenger it came from.
+/// </summary>
+public sealed record FileMessage(AttachmentKind Kind, string FileId, string? Caption = null) : OutgoingMessage;

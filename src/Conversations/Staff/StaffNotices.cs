@@ -21,16 +21,39 @@ public static class StaffNotices
             report.Description, report.Attachments.Count, report.ProposedSolution,
             report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, PhoneNumber.Display(reporter.Phone)));
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
-            turn.Send(chat, kind, new TextMessage(text, StaffButtons.Actions(report.Code), Monospace: [report.Code])
-                { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+        {
+            var elsewhere = report.Attachments.FirstOrDefault(a => a.Messenger != chat.Messenger);
+            turn.Send(chat, kind, new TextMessage(text + (elsewhere is null ? "" : Texts.AttachmentsElsewhere(elsewhere.Messenger)),
+                StaffButtons.Actions(report.Code), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+            SendFiles(turn, chat, kind, report.Code, report.Attachments);
+        }
+    }
+
+    /// <summary>
+    /// The member's files, to staff on the same messenger: a file id means nothing on another one, so there
+    /// the post says where the files are instead.
+    /// </summary>
+    private static void SendFiles(Turn turn, ChatAddress chat, ChatKind kind, string code, IReadOnlyList<ReportAttachment> attachments)
+    {
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            var file = attachments[i];
+            if (file.Messenger != chat.Messenger || !Enum.TryParse<AttachmentKind>(file.Kind, ignoreCase: true, out var fileKind)) continue;
+            turn.Send(chat, kind, new FileMessage(fileKind, file.FileId, Texts.AttachmentCaption(code, i + 1, attachments.Count))
+                { Subject = code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+        }
     }
 
     /// <summary>What the reporter added reaches the secretariat's staff, with the code.</summary>
-    public static async Task MemberAddedAsync(Turn turn, Report report, string? text, bool file, FlowContext context, CancellationToken ct)
+    public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct)
     {
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
-            turn.Send(chat, kind, new TextMessage(Texts.ToStaffMemberAdded(report.Code, text, file), StaffButtons.Actions(report.Code), Monospace: [report.Code])
-                { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+        {
+            var elsewhere = file is not null && file.Messenger != chat.Messenger;
+            turn.Send(chat, kind, new TextMessage(Texts.ToStaffMemberAdded(report.Code, text, file is not null) + (elsewhere ? Texts.AttachmentsElsewhere(file!.Messenger) : ""),
+                StaffButtons.Actions(report.Code), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+            if (file is not null) SendFiles(turn, chat, kind, report.Code, [file]);
+        }
     }
 
     /// <summary>Tells the reporter (on every messenger they use) and those who follow the report.</summary>

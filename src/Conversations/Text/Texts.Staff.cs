@@ -37,6 +37,12 @@ public static partial class Texts
 
     public const string Anonymous = "ناشناس";
 
+    public static string AttachmentCaption(string code, int index, int count) =>
+        $"پیوست {PersianText.ToPersianDigits(index)} از {PersianText.ToPersianDigits(count)} مسئله {code}";
+
+    public static string AttachmentsElsewhere(string messenger) =>
+        $"\n(پیوست‌ها در پیام‌رسان {(messenger == "bale" ? "بله" : messenger == "telegram" ? "تلگرام" : messenger)} فرستاده شده‌اند و این‌جا نشان داده نمی‌شوند.)";
+
     public static string ReporterLine(string name, string phone) => $"{name} ({phone})";
 
     public static string AskStaffReply(string code) => $"پاسخ به گزارش‌دهنده مسئله {code} را در جواب (reply) همین پیام بنویسید. پاسخ با امضای دبیرخانه به او می‌رسد.";

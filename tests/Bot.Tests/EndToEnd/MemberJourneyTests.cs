@@ -24,7 +24,9 @@ public sealed class MemberJourneyTests
             ? new FakeBotApiOptions { Token = "987654:BALE-token_xyz", IgnoreLongPollTimeout = true, ChatTypeForGroups = "group" }
             : new FakeBotApiOptions());
         var journey = new Journey(server, 4242);
-        var first = await BotTestHost.StartAsync(database, bale ? null : server, bale ? server : null);
+        // A staff member of the secretariat on the same messenger, who should see the photo itself.
+        var staffSettings = new Dictionary<string, string?> { ["Assembly:Secretariats:1:Staff:0"] = $"{messenger}:9900" };
+        var first = await BotTestHost.StartAsync(database, bale ? null : server, bale ? server : null, settings: staffSettings);
 
         await journey.Text("/start", Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"));
         await journey.Text("مریم کاظمی", Texts.AskPhone);
@@ -37,7 +39,7 @@ public sealed class MemberJourneyTests
 
         // The bot goes down and comes back: the member goes on from the same step.
         await first.StopAsync();
-        await using var second = await BotTestHost.StartAsync(database, bale ? null : server, bale ? server : null);
+        await using var second = await BotTestHost.StartAsync(database, bale ? null : server, bale ? server : null, settings: staffSettings);
 
         await journey.Do(() => server.EnqueuePhoto(4242), Texts.AskAttachments(1, 10));
         await journey.Press(Texts.Done, Texts.AskReportCounty("کاشان"));
@@ -51,6 +53,11 @@ public sealed class MemberJourneyTests
         Assert.Equal("RJ-1001", code);
         await Task.Delay(300);
         Assert.Equal(journey.Expected, server.SentTo(4242).Count); // nothing answered twice across the restart
+
+        await server.WaitUntilAsync(s => s.SentTo(9900).Count >= 2, Wait);
+        Assert.StartsWith("مسئله تازه RJ-1001", server.SentTo(9900)[0].Text);
+        var photo = server.SentTo(9900)[1];
+        Assert.Equal(("sendPhoto", Texts.AttachmentCaption("RJ-1001", 1, 1)), (photo.Method, photo.Text));
 
         await using var db = second.Db();
         var report = await db.Reports.Include(r => r.Attachments).Include(r => r.Member).SingleAsync();

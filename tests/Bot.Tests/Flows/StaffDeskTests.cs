@@ -66,6 +66,31 @@ public sealed class StaffDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attachments_reach_staff_on_the_same_messenger_and_staff_elsewhere_are_told_where_they_are()
+    {
+        await As(Admin, "/grant bale:301 staff rajaei");
+        _chat.As = ("telegram", Reporter, "زهرا");
+        await _chat.Say("/report");
+        await _chat.Press("4");
+        await _chat.Say("آب آشامیدنی محله فین سه روز است قطع شده");
+        await _chat.SendFile(Conversations.Messages.AttachmentKind.Photo);
+        await _chat.SendFile(Conversations.Messages.AttachmentKind.Voice);
+        await _chat.Press("done");
+        await _chat.Press("0");
+        await _chat.Say("خیابان امیرکبیر");
+        await _chat.Press("skip");
+        await _chat.Press("named");
+        var submitted = await _chat.Press("submit");
+
+        var files = submitted.Messages.OfType<Conversations.Messages.FileMessage>().Where(f => f.To.ChatId == Rajaei).ToList();
+        Assert.Equal([(Conversations.Messages.AttachmentKind.Photo, Texts.AttachmentCaption("RJ-1002", 1, 2)), (Conversations.Messages.AttachmentKind.Voice, Texts.AttachmentCaption("RJ-1002", 2, 2))],
+            files.Select(f => (f.Kind, f.Caption)));
+        var onBale = submitted.Messages.Where(m => m.To.Messenger == "bale").ToList();
+        var post = Assert.IsType<Conversations.Messages.TextMessage>(Assert.Single(onBale));
+        Assert.EndsWith(Texts.AttachmentsElsewhere("telegram"), post.Text);
+    }
+
+    [Fact]
     public async Task An_anonymous_report_reaches_staff_without_name_or_number()
     {
         var anonymous = await FileAsync(anonymous: true);
