@@ -175,13 +175,25 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
     {
         var reporter = await turn.Db.Members.AsNoTracking().SingleAsync(m => m.Id == report.MemberId, ct);
         var attachments = await turn.Db.ReportAttachments.CountAsync(a => a.ReportId == report.Id, ct);
+        var names = await ActorNamesAsync(turn, report.Events.Select(e => e.Actor), ct);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e =>
-            Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), e.Actor, e.Text, e.Detail));
+            Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), names.GetValueOrDefault(e.Actor, e.Actor), e.Text, e.Detail));
         turn.Reply(Texts.StaffDetails(report.Code, Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat,
                 Texts.StageName(report.Stage, report.Outcome), report.Topic ?? Texts.NoTopic, report.County, report.Place ?? "—",
                 report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, PhoneNumber.Display(reporter.Phone)),
                 report.Description, report.ProposedSolution, attachments, timeline),
             StaffButtons.Actions(report.Code), [report.Code]);
+    }
+
+    /// <summary>Staff accounts by the name their private chat goes by, for the internal timeline.</summary>
+    private static async Task<Dictionary<string, string>> ActorNamesAsync(Turn turn, IEnumerable<string> actors, CancellationToken ct)
+    {
+        var accounts = actors.Distinct().Select(a => AccountRef.TryParse(a, out var account) ? account : (AccountRef?)null).OfType<AccountRef>().ToList();
+        var ids = accounts.Select(a => a.Id).ToList();
+        var chats = await turn.Db.Chats.AsNoTracking().Where(c => ids.Contains(c.ChatId) && c.Title != null)
+            .Select(c => new { c.Messenger, c.ChatId, c.Title }).ToListAsync(ct);
+        return chats.Where(c => accounts.Contains(new AccountRef(c.Messenger, c.ChatId)))
+            .ToDictionary(c => new AccountRef(c.Messenger, c.ChatId).ToString(), c => c.Title!);
     }
 
     private async Task ButtonAsync(Turn turn, Actor actor, ReportWork work, CancellationToken ct)

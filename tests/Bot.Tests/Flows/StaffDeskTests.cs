@@ -162,7 +162,9 @@ public sealed class StaffDeskTests : IAsyncLifetime
         Assert.Equal((ReportStage.Closed, ReportOutcome.Resolved), (report.Stage, report.Outcome));
         Assert.Equal([ReportEventKind.Created, ReportEventKind.StageChanged, ReportEventKind.FollowUp, ReportEventKind.Closed],
             report.Events.OrderBy(e => e.Id).Select(e => e.Kind));
-        Assert.Contains("نامه به فرمانداری فرستاده شد", (await As(Rajaei, "/show RJ-1001")).Last.Text);
+        var shown = (await As(Rajaei, "/show RJ-1001")).Last.Text;
+        Assert.Contains("نامه به فرمانداری فرستاده شد", shown);
+        Assert.Contains("پیگیری (کارشناس)", shown); // by the staff member's name, inside the secretariat only
     }
 
     [Fact]
