@@ -7,7 +7,6 @@ using Assembly.Conversations.Turns;
 using Assembly.Storage;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Scheduling;
@@ -22,14 +21,14 @@ public sealed class ConversationExpiry(
     OutboxSignal signal,
     ConversationOptions options,
     TimeProvider time,
-    ILogger<ConversationExpiry> logger) : BackgroundService
+    ILogger<ConversationExpiry> logger) : PeriodicJob(time, logger)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
+    protected override TimeSpan Every => TimeSpan.FromSeconds(30);
 
     /// <summary>Ends every conversation whose time is up; returns how many.</summary>
-    public async Task<int> ExpireDueAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -50,27 +49,5 @@ public sealed class ConversationExpiry(
         await tx.CommitAsync(ct);
         foreach (var messenger in due.Select(c => c.Messenger).Distinct()) signal.Wake(messenger);
         return due.Count;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var expired = await ExpireDueAsync(stoppingToken);
-                if (expired > 0) logger.LogInformation("Gave up {Count} idle conversations", expired);
-                await Task.Delay(Every, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Expiring idle conversations failed; trying again in {Every}", Every);
-                await Task.Delay(Every, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ using Assembly.Conversations.Staff;
 using Assembly.Conversations.Turns;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Scheduling;
@@ -22,14 +21,14 @@ public sealed class DeadlineWatch(
     FlowContext context,
     AccessOptions access,
     TimeProvider time,
-    ILogger<DeadlineWatch> logger) : BackgroundService
+    ILogger<DeadlineWatch> logger) : PeriodicJob(time, logger)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+    protected override TimeSpan Every => TimeSpan.FromMinutes(1);
 
     /// <summary>Queues what is due now; returns how many messages.</summary>
-    public async Task<int> RunDueAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -39,27 +38,5 @@ public sealed class DeadlineWatch(
         await tx.CommitAsync(ct);
         foreach (var messenger in outgoing.Select(m => m.To.Messenger).Distinct()) signal.Wake(messenger);
         return outgoing.Count;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var queued = await RunDueAsync(stoppingToken);
-                if (queued > 0) logger.LogInformation("Queued {Count} deadline messages", queued);
-                await Task.Delay(Every, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Checking deadlines failed; trying again in {Every}", Every);
-                await Task.Delay(Every, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
     }
 }

@@ -129,7 +129,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 Ask(Texts.AskPlace, Navigation());
                 break;
             case State.Solution:
-                Ask(Texts.AskSolution, Choices([(Texts.Skip, "skip")]));
+                Ask(Texts.AskSolution, Choices([(Texts.SkipAnswer, "skip")]));
                 break;
             case State.Anonymity:
                 Ask(Texts.AskAnonymity, Choices([(Texts.ShowMyName, "named"), (Texts.SendAnonymously, "anonymous")]));
@@ -239,7 +239,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 return;
 
             case State.Solution:
-                if (input.Choice == "skip" || input.Text == Texts.Skip) Data.Solution = null;
+                if (input.Choice == "skip" || input.Text == Texts.SkipAnswer) Data.Solution = null;
                 else if (input.IsText) Data.Solution = input.Text;
                 else { await RefuseAsync(Texts.TextExpectedHere); return; }
                 await Machine.FireAsync(Trigger.Next);

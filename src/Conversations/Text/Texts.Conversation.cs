@@ -5,7 +5,7 @@ public static partial class Texts
 {
     public const string Back = "بازگشت";
     public const string Cancel = "لغو";
-    public const string Skip = "رد کردن";
+    public const string SkipAnswer = "رد کردن";
     public const string Done = "تمام";
 
     public const string MenuReport = "ثبت مسئله";

@@ -23,7 +23,7 @@ public sealed class ConversationExpiryTests
         await telegram.WaitUntilAsync(t => t.SentTo(9101).Any(m => m.Text == Texts.AskPhone), Wait);
 
         var expiry = bot.Services.GetRequiredService<ConversationExpiry>();
-        Assert.Equal(0, await expiry.ExpireDueAsync(CancellationToken.None)); // not yet: five minutes have not passed
+        Assert.Equal(0, await expiry.RunOnceAsync(CancellationToken.None)); // not yet: five minutes have not passed
         await using (var db = bot.Db())
         {
             var conversation = await db.Conversations.SingleAsync();
@@ -32,7 +32,7 @@ public sealed class ConversationExpiryTests
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(1, await expiry.ExpireDueAsync(CancellationToken.None));
+        Assert.Equal(1, await expiry.RunOnceAsync(CancellationToken.None));
         await telegram.WaitUntilAsync(t => t.SentTo(9101).Any(m => m.Text == Texts.Expired(5)), Wait);
 
         // The next answer finds no conversation: nothing half-made was kept.

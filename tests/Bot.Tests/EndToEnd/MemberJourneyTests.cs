@@ -45,7 +45,7 @@ public sealed class MemberJourneyTests
         await journey.Press(Texts.Done, Texts.AskReportCounty("کاشان"));
         await journey.Press("کاشان " + Texts.SameCounty, Texts.AskPlace);
         await journey.Do(() => server.EnqueueLocation(4242), Texts.AskSolution);
-        await journey.Press(Texts.Skip, Texts.AskAnonymity);
+        await journey.Press(Texts.SkipAnswer, Texts.AskAnonymity);
         await journey.Press(Texts.ShowMyName, "پیش‌نمایش مسئله شما");
         var submitted = await journey.Press(Texts.Submit, "مسئله شما ثبت شد");
 

@@ -22,7 +22,7 @@ public sealed class PrunerTests
             await db.SaveChangesAsync();
         }
 
-        var removed = await bot.Services.GetRequiredService<ProcessedUpdatePruner>().PruneAsync(CancellationToken.None);
+        var removed = await bot.Services.GetRequiredService<ProcessedUpdatePruner>().RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(1, removed);
         await using var check = bot.Db();

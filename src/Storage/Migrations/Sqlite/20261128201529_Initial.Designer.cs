@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Assembly.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261128195612_Staff")]
-    partial class Staff
+    [Migration("20261128201529_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -275,10 +275,19 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CheckAskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ConfirmedResolved")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("County")
                         .IsRequired()
@@ -290,6 +299,15 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Latitude")
@@ -308,6 +326,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProposedSolution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RoutedBy")
@@ -336,8 +357,12 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckAt");
+
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("MemberId", "UpdatedAt");
 

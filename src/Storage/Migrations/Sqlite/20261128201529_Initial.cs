@@ -6,11 +6,29 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Assembly.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Members : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Chats",
+                columns: table => new
+                {
+                    Messenger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UnreachableSince = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Chats", x => new { x.Messenger, x.ChatId });
+                });
+
             migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
@@ -46,6 +64,79 @@ namespace Assembly.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Members", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Messenger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ChatId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChatKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentMessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    SubjectAction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PollCursors",
+                columns: table => new
+                {
+                    Messenger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NextOffset = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PollCursors", x => x.Messenger);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedUpdates",
+                columns: table => new
+                {
+                    Messenger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UpdateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Failed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedUpdates", x => new { x.Messenger, x.UpdateId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleGrants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Who = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Secretariat = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    GrantedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleGrants", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -91,7 +182,15 @@ namespace Assembly.Storage.Migrations.Sqlite
                     Stage = table.Column<int>(type: "INTEGER", nullable: false),
                     Outcome = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DueKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemindedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckAskedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedResolved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,13 +237,39 @@ namespace Assembly.Storage.Migrations.Sqlite
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: true)
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReportEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ReportEvents_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportFollowers",
+                columns: table => new
+                {
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportFollowers", x => new { x.ReportId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_ReportFollowers_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReportFollowers_Reports_ReportId",
                         column: x => x.ReportId,
                         principalTable: "Reports",
                         principalColumn: "Id",
@@ -167,6 +292,26 @@ namespace Assembly.Storage.Migrations.Sqlite
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Messenger_ChatId_SentMessageId",
+                table: "Outbox",
+                columns: new[] { "Messenger", "ChatId", "SentMessageId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Messenger_ChatId_Status",
+                table: "Outbox",
+                columns: new[] { "Messenger", "ChatId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Messenger_Status_Priority_Id",
+                table: "Outbox",
+                columns: new[] { "Messenger", "Status", "Priority", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessedUpdates_ProcessedAt",
+                table: "ProcessedUpdates",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportAttachments_ReportId",
                 table: "ReportAttachments",
                 column: "ReportId");
@@ -177,10 +322,25 @@ namespace Assembly.Storage.Migrations.Sqlite
                 columns: new[] { "ReportId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportFollowers_MemberId",
+                table: "ReportFollowers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_CheckAt",
+                table: "Reports",
+                column: "CheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reports_Code",
                 table: "Reports",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_DueAt",
+                table: "Reports",
+                column: "DueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_MemberId_UpdatedAt",
@@ -191,6 +351,11 @@ namespace Assembly.Storage.Migrations.Sqlite
                 name: "IX_Reports_Secretariat_County_Stage",
                 table: "Reports",
                 columns: new[] { "Secretariat", "County", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleGrants_Who_RevokedAt",
+                table: "RoleGrants",
+                columns: new[] { "Who", "RevokedAt" });
         }
 
         /// <inheritdoc />
@@ -200,13 +365,31 @@ namespace Assembly.Storage.Migrations.Sqlite
                 name: "Accounts");
 
             migrationBuilder.DropTable(
+                name: "Chats");
+
+            migrationBuilder.DropTable(
                 name: "Conversations");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "PollCursors");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedUpdates");
 
             migrationBuilder.DropTable(
                 name: "ReportAttachments");
 
             migrationBuilder.DropTable(
                 name: "ReportEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReportFollowers");
+
+            migrationBuilder.DropTable(
+                name: "RoleGrants");
 
             migrationBuilder.DropTable(
                 name: "Reports");
