@@ -23,15 +23,7 @@ public sealed class DeadlineTests : IAsyncLifetime
     {
         _chat.As = ("telegram", Reporter, "زهرا");
         await _chat.RegisterAsync();
-        await _chat.Say("/report");
-        await _chat.Press("4");
-        await _chat.Say("آب آشامیدنی محله فین سه روز است قطع شده");
-        await _chat.Press("done");
-        await _chat.Press("0");
-        await _chat.Say("خیابان امیرکبیر");
-        await _chat.Press("skip");
-        await _chat.Press("named");
-        await _chat.Press("submit");
+        await _chat.FileReportAsync();
         _chat.As = ("telegram", Admin, "مدیر");
         await _chat.Say("/grant telegram:401 organizer");
     }

@@ -16,15 +16,7 @@ public sealed class MyReportsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _chat.RegisterAsync();
-        await _chat.Say("/report");
-        await _chat.Press("0"); // «قوانین و مقررات» of the Modarres secretariat
-        await _chat.Say("قانون جدید مالیات کسب‌وکارهای کوچک را تعطیل می‌کند");
-        await _chat.Press("done");
-        await _chat.Press("0");
-        await _chat.Say("بازار کاشان");
-        await _chat.Press("skip");
-        await _chat.Press("named");
-        await _chat.Press("submit");
+        await _chat.FileReportAsync(topic: 0, description: "قانون جدید مالیات کسب‌وکارهای کوچک را تعطیل می‌کند", place: "بازار کاشان");
     }
 
     public Task DisposeAsync()

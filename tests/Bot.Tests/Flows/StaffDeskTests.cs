@@ -32,18 +32,10 @@ public sealed class StaffDeskTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<Reply> FileAsync(bool anonymous)
+    private Task<Reply> FileAsync(bool anonymous)
     {
         _chat.As = ("telegram", Reporter, "زهرا");
-        await _chat.Say("/report");
-        await _chat.Press("4"); // «آب و برق و گاز» → rajaei
-        await _chat.Say("آب آشامیدنی محله فین سه روز است قطع شده");
-        await _chat.Press("done");
-        await _chat.Press("0");
-        await _chat.Say("خیابان امیرکبیر");
-        await _chat.Press("skip");
-        await _chat.Press(anonymous ? "anonymous" : "named");
-        return await _chat.Press("submit");
+        return _chat.FileReportAsync(anonymous: anonymous); // «آب و برق و گاز» → rajaei
     }
 
     private Task<Reply> As(long user, string text)

@@ -115,6 +115,24 @@ public sealed class ChatHarness : IDisposable
         await Press("none");
     }
 
+    /// <summary>
+    /// Reports a problem as the current person, from the menu to the preview (and, by default, submits it).
+    /// Topic 4 is «آب و برق و گاز» of the Rajaei secretariat, 0 «قوانین و مقررات» of the Modarres one.
+    /// </summary>
+    public async Task<Reply> FileReportAsync(int topic = 4, string description = "آب آشامیدنی محله فین سه روز است قطع شده",
+        int county = 0, string place = "خیابان امیرکبیر", bool anonymous = false, bool submit = true)
+    {
+        await Say("/report");
+        await Press(topic.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Say(description);
+        await Press("done");
+        await Press(county.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Say(place);
+        await Press("skip");
+        var preview = await Press(anonymous ? "anonymous" : "named");
+        return submit ? await Press("submit") : preview;
+    }
+
     public void Dispose() => _connection.Dispose();
 }
 
