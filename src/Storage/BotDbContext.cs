@@ -17,6 +17,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);

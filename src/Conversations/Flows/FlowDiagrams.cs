@@ -21,6 +21,7 @@ public static class FlowDiagrams
             [RegistrationFlow.Name] = Draw(new RegistrationFlow(Row(RegistrationFlow.Name, RegistrationFlow.InitialState), context)),
             [ReportFlow.Name] = Draw(new ReportFlow(Row(ReportFlow.Name, ReportFlow.InitialState), context)),
             [AddToReportFlow.Name] = Draw(new AddToReportFlow(Row(AddToReportFlow.Name, AddToReportFlow.InitialState), context)),
+            [AnnounceFlow.Name] = Draw(new AnnounceFlow(Row(AnnounceFlow.Name, AnnounceFlow.InitialState), context)),
         };
     }
 

@@ -97,7 +97,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             case "help":
                 turn.Reply(Texts.Help(context.Assembly.Name), member is null ? HelpKeyboard : MainMenu.Keyboard);
                 return true;
-            case "report" or "myreports" or "meetings" when member is null:
+            case "report" or "myreports" or "meetings" or "mute" or "unmute" when member is null:
                 turn.Reply(Texts.RegisterFirst);
                 return true;
             case "report":
@@ -109,6 +109,21 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                 return true;
             case "meetings":
                 turn.Reply(Texts.MeetingsSoon, MainMenu.Keyboard);
+                return true;
+            case "mute" or "unmute" when member is not null:
+                member.MutedAnnouncements = command == "mute";
+                turn.Reply(command == "mute" ? Texts.Muted : Texts.Unmuted, MainMenu.Keyboard);
+                return true;
+            case "announce" or "broadcasts":
+                // Checked against the one permission table; anybody else is answered as for any unknown command.
+                if (!Staff.Permissions.Allows(await staff.ActorAsync(turn, member, ct), command))
+                {
+                    turn.Reply(Texts.UnknownCommand("/" + command));
+                    return true;
+                }
+
+                if (command == "broadcasts") await Announcements.BroadcastReport.ShowAsync(turn, context, ct);
+                else await StartAsync(turn, conversation, AnnounceFlow.Name, AnnounceFlow.InitialState, ct);
                 return true;
             default:
                 turn.Reply(Texts.UnknownCommand("/" + command));
@@ -202,6 +217,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         RegistrationFlow.Name => new RegistrationFlow(row, context),
         ReportFlow.Name => new ReportFlow(row, context),
         AddToReportFlow.Name => new AddToReportFlow(row, context),
+        AnnounceFlow.Name => new AnnounceFlow(row, context),
         _ => throw new InvalidOperationException($"No flow is called '{row.Flow}'."),
     };
 

@@ -13,6 +13,9 @@ public sealed record Actor(string Account, Member? Member, bool IsAdmin, IReadOn
 {
     public bool IsStaff => IsAdmin || StaffOf.Count > 0;
 
+    /// <summary>Has any team role: sees the team's part of the help.</summary>
+    public bool HasRole => IsStaff || IsOrganizer;
+
     /// <summary>May see and act on the reports of this secretariat.</summary>
     public bool Works(string secretariat) => IsAdmin || StaffOf.Contains(secretariat);
 

@@ -16,7 +16,6 @@ namespace Assembly.Conversations.Staff;
 /// </summary>
 public sealed class StaffDesk(FlowContext context, AccessOptions access)
 {
-    private static readonly HashSet<string> Commands = ["help", "inbox", "show", "reply", "note", "stage", "route", "close", "followup", "staff", "grant", "revoke"];
 
     /// <summary>True when the update was staff work (handled here); false to let the caller treat it as a member's.</summary>
     public async Task<bool> TryHandleAsync(Turn turn, Member? member, CancellationToken ct)
@@ -29,7 +28,8 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         if (message.Kind == IncomingKind.Text)
         {
             var text = PersianText.CleanInput(message.Text);
-            if (CommandText.TryParse(text, out command) && Commands.Contains(command.Name)) { }
+            // Organizers' commands start conversations, which the member side runs; help and the rest are here.
+            if (CommandText.TryParse(text, out command) && (command.Name == "help" || (Permissions.IsTeamCommand(command.Name) && command.Name is not ("announce" or "broadcasts")))) { }
             else if (message.ReplyToMessageId is { } replyTo && await RepliedPostAsync(turn, replyTo, ct) is { } target) replyTarget = target;
             else return false;
         }
@@ -38,10 +38,13 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
             return false;
         }
 
-        var actor = await Actor.ResolveAsync(turn.Db, context.Assembly, access, message.Messenger, message.From.UserId, member, ct);
-        if (!actor.IsStaff)
+        var actor = await ActorAsync(turn, member, ct);
+        var allowed = isButton || replyTarget is not null ? actor.IsStaff
+            : command.Name == "help" ? actor.HasRole
+            : Permissions.Allows(actor, command.Name);
+        if (!allowed)
         {
-            // Not staff (or no longer): an old staff button does nothing; commands are answered as to any member.
+            // Not allowed (or no longer): an old staff button does nothing; commands are answered as to any member.
             if (isButton) turn.AnswerButton(Texts.StaleButton);
             return isButton;
         }
@@ -52,6 +55,9 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         else await CommandAsync(turn, actor, work, command, ct);
         return true;
     }
+
+    public Task<Actor> ActorAsync(Turn turn, Member? member, CancellationToken ct) =>
+        Actor.ResolveAsync(turn.Db, context.Assembly, access, turn.In.Messenger, turn.In.From!.UserId, member, ct);
 
     /// <summary>The one gate for a report: parsed, existing, and of a secretariat this actor works for.</summary>
     private async Task<Report?> ReportAsync(Turn turn, Actor actor, string codeText, CancellationToken ct, bool tell = true)
@@ -72,7 +78,8 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         {
             case "help":
                 // Staff see their commands beside the members' help; nobody else learns they exist.
-                turn.Reply(Texts.Help(context.Assembly.Name) + Texts.StaffHelp + (actor.IsAdmin ? Texts.AdminHelp : ""),
+                turn.Reply(Texts.Help(context.Assembly.Name) + (actor.IsStaff ? Texts.StaffHelp : "")
+                    + (actor.IsAdmin || actor.IsOrganizer ? Texts.OrganizerHelp : "") + (actor.IsAdmin ? Texts.AdminHelp : ""),
                     actor.Member is null ? null : MainMenu.Keyboard);
                 return;
             case "inbox":
@@ -109,7 +116,6 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
                 await FollowUpAsync(turn, actor, work, first, rest, ct);
                 return;
             default:
-                if (!actor.IsAdmin) { turn.Reply(Texts.UnknownCommand("/" + command.Name)); return; }
                 await new RoleCommands(turn, actor, context).HandleAsync(command.Name, args, ct);
                 return;
         }

@@ -19,5 +19,6 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(o => o.SubjectAction).HasMaxLength(16);
         // Finding the post a staff member replied to.
         b.HasIndex(o => new { o.Messenger, o.ChatId, o.SentMessageId });
+        b.HasIndex(o => new { o.BroadcastId, o.Status });
     }
 }

@@ -14,6 +14,9 @@ public sealed class Member
     public required string County { get; set; }
     public string? WorkingGroup { get; set; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>Wants no announcements (session notices they answered and notices of their own reports still come).</summary>
+    public bool MutedAnnouncements { get; set; }
     public List<Account> Accounts { get; init; } = [];
 }
 

@@ -62,4 +62,7 @@ public sealed class OutboxMessage
     /// </summary>
     public string? Subject { get; init; }
     public string? SubjectAction { get; init; }
+
+    /// <summary>The announcement this message is one copy of, for its delivery counts.</summary>
+    public int? BroadcastId { get; init; }
 }

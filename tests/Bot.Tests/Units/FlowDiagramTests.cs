@@ -14,6 +14,7 @@ public sealed class FlowDiagramTests
         { RegistrationFlow.Name, typeof(RegistrationFlow.State) },
         { ReportFlow.Name, typeof(ReportFlow.State) },
         { AddToReportFlow.Name, typeof(AddToReportFlow.State) },
+        { AnnounceFlow.Name, typeof(AnnounceFlow.State) },
     };
 
     [Theory]

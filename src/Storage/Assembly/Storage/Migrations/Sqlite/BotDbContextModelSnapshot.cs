@@ -42,6 +42,49 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.Broadcast", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileMessenger")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Broadcasts");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.ChatRecord", b =>
                 {
                     b.Property<string>("Messenger")
@@ -132,6 +175,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MutedAnnouncements")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -163,6 +209,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BroadcastId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ChatId")
@@ -214,6 +263,8 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BroadcastId", "Status");
 
                     b.HasIndex("Messenger", "ChatId", "SentMessageId");
 

@@ -1,0 +1,27 @@
+namespace Assembly.Conversations.Staff;
+
+/// <summary>
+/// Which role each team command needs: the one table every command and button is checked against
+/// (<see cref="StaffDesk"/> for staff and admin work, <c>PrivateChat</c> for the organizers' conversations).
+/// </summary>
+public static class Permissions
+{
+    public enum Need { Staff, Organizer, Admin }
+
+    private static readonly Dictionary<string, Need> Commands = new()
+    {
+        ["inbox"] = Need.Staff, ["show"] = Need.Staff, ["reply"] = Need.Staff, ["note"] = Need.Staff, ["stage"] = Need.Staff,
+        ["route"] = Need.Staff, ["close"] = Need.Staff, ["followup"] = Need.Staff,
+        ["announce"] = Need.Organizer, ["broadcasts"] = Need.Organizer,
+        ["staff"] = Need.Admin, ["grant"] = Need.Admin, ["revoke"] = Need.Admin,
+    };
+
+    public static bool IsTeamCommand(string command) => Commands.ContainsKey(command);
+
+    public static bool Allows(Actor actor, string command) => Commands.TryGetValue(command, out var need) && need switch
+    {
+        Need.Staff => actor.IsStaff,
+        Need.Organizer => actor.IsAdmin || actor.IsOrganizer,
+        _ => actor.IsAdmin,
+    };
+}
