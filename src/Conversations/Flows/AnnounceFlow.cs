@@ -1,7 +1,6 @@
 using Assembly.Conversations.Announcements;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Text;
-using Assembly.Conversations.Turns;
 using Assembly.Storage.Entities;
 
 namespace Assembly.Conversations.Flows;
@@ -135,7 +134,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
         await Machine.FireAsync(Trigger.Next);
     }
 
-    /// <summary>Writes the broadcast and one bulk outbox row per chat, in this update's transaction.</summary>
+    /// <summary>Writes the broadcast, and one bulk message per chat that goes to the outbox in this update's transaction.</summary>
     private async Task SendAsync(CancellationToken ct)
     {
         var chats = await Audience.ChatsAsync(Turn.Db, _context, ct);
@@ -157,7 +156,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
             OutgoingMessage message = Data.FileId is not null && chat.Messenger == Data.FileMessenger && Enum.TryParse<AttachmentKind>(Data.FileKind, out var kind)
                 ? new FileMessage(kind, Data.FileId, text.Length <= MaxCaption ? text : broadcast.Text)
                 : new TextMessage(text);
-            OutboxWriter.Enqueue(Turn.Db, message with { To = chat, ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk }, Turn.Now, broadcast.Id);
+            Turn.Send(chat, ChatKind.Private, message with { BroadcastId = broadcast.Id }, OutboxPriority.Bulk);
         }
 
         Turn.Reply(Texts.AnnouncementQueued(chats.Count));

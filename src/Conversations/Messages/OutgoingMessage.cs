@@ -35,6 +35,9 @@ public abstract record OutgoingMessage
     /// <summary>The report this message is about, and what a reply to it does (see OutboxMessage.Subject).</summary>
     [JsonIgnore] public string? Subject { get; init; }
     [JsonIgnore] public string? SubjectAction { get; init; }
+
+    /// <summary>The announcement this is one copy of (for its delivery counts).</summary>
+    [JsonIgnore] public int? BroadcastId { get; init; }
 }
 
 /// <param name="Monospace">Parts shown in a fixed-width font, which phones copy with one tap (tracking codes).</param>

@@ -7,7 +7,7 @@ namespace Assembly.Conversations.Turns;
 /// <summary>The one way a message enters the outbox, whoever sends it (a turn, the scheduler, a broadcast).</summary>
 public static class OutboxWriter
 {
-    public static OutboxMessage Enqueue(BotDbContext db, OutgoingMessage message, DateTime now, int? broadcastId = null)
+    public static OutboxMessage Enqueue(BotDbContext db, OutgoingMessage message, DateTime now)
     {
         var row = new OutboxMessage
         {
@@ -21,7 +21,7 @@ public static class OutboxWriter
             NotBefore = now,
             Subject = message.Subject,
             SubjectAction = message.SubjectAction,
-            BroadcastId = broadcastId,
+            BroadcastId = message.BroadcastId,
         };
         db.Outbox.Add(row);
         return row;
