@@ -4,20 +4,28 @@ namespace Assembly.Bench;
 
 /// <summary>The scenario and its parameters, as given on the command line.</summary>
 internal sealed record BenchOptions(
-    string Scenario, int Updates, int Users, int Runs, int Rate, int Seconds, bool Profile, IReadOnlyList<KeyValuePair<string, string>> Settings)
+    string Scenario, int Updates, int Users, int Runs, int Rate, int Seconds, bool Profile, IReadOnlyList<KeyValuePair<string, string>> Settings,
+    int Members = 10_000, bool Restart = false)
 {
     public const string Usage =
-        "Usage: pipeline [--updates N] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
-        "       latency  [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]";
+        "Usage: pipeline  [--updates N] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
+        "       latency   [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
+        "       broadcast [--members N] [--runs R] [--restart] [--set Key=Value]... [--profile]";
+
+    /// <summary>Runs when --runs is not given; a broadcast of 10,000 at 30/s takes nearly six minutes a run.</summary>
+    private const int DefaultRuns = 5, DefaultBroadcastRuns = 3;
 
     /// <summary>The command that repeats this measurement, every parameter spelled out.</summary>
     public string Command
     {
         get
         {
-            var scenario = Scenario == "pipeline"
-                ? $"pipeline --updates {Updates} --users {Users} --runs {Runs}"
-                : $"latency --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}";
+            var scenario = Scenario switch
+            {
+                "pipeline" => $"pipeline --updates {Updates} --users {Users} --runs {Runs}",
+                "broadcast" => $"broadcast --members {Members} --runs {Runs}" + (Restart ? " --restart" : ""),
+                _ => $"latency --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
+            };
             var settings = string.Concat(Settings.Select(s => $" --set {s.Key}={s.Value}"));
             return "dotnet run -c Release --project bench -- " + scenario + settings + (Profile ? " --profile" : "");
         }
@@ -25,15 +33,16 @@ internal sealed record BenchOptions(
 
     public static bool TryParse(string[] args, out BenchOptions options, out string error)
     {
-        options = new BenchOptions("", Updates: 20_000, Users: 500, Runs: 5, Rate: 300, Seconds: 10, Profile: false, Settings: []);
+        options = new BenchOptions("", Updates: 20_000, Users: 500, Runs: DefaultRuns, Rate: 300, Seconds: 10, Profile: false, Settings: []);
         error = "";
-        if (args.Length == 0 || args[0] is not ("pipeline" or "latency"))
+        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast"))
         {
-            error = "Name a scenario: pipeline or latency.";
+            error = "Name a scenario: pipeline, latency or broadcast.";
             return false;
         }
 
-        options = options with { Scenario = args[0] };
+        var broadcast = args[0] == "broadcast";
+        options = options with { Scenario = args[0], Runs = broadcast ? DefaultBroadcastRuns : DefaultRuns };
         var settings = new List<KeyValuePair<string, string>>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -44,7 +53,25 @@ internal sealed record BenchOptions(
                 continue;
             }
 
-            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds"))
+            if (name is "--members" or "--restart" && !broadcast)
+            {
+                error = $"{name} applies to the broadcast scenario only.";
+                return false;
+            }
+
+            if (name is "--updates" or "--users" or "--rate" or "--seconds" && broadcast)
+            {
+                error = $"{name} does not apply to the broadcast scenario (it has --members, --runs, --restart).";
+                return false;
+            }
+
+            if (name == "--restart")
+            {
+                options = options with { Restart = true };
+                continue;
+            }
+
+            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members"))
             {
                 error = $"Unknown option '{name}'.";
                 return false;
@@ -84,6 +111,7 @@ internal sealed record BenchOptions(
                 case "--runs": options = options with { Runs = number }; break;
                 case "--rate": options = options with { Rate = number }; break;
                 case "--seconds": options = options with { Seconds = number }; break;
+                case "--members": options = options with { Members = number }; break;
             }
         }
 
@@ -92,5 +120,5 @@ internal sealed record BenchOptions(
     }
 }
 
-/// <summary>The bot answered wrongly (a reply missing, doubled or misaddressed) or not in time.</summary>
+/// <summary>The bot answered wrongly (a reply missing, doubled or misaddressed; a broadcast copy lost or doubled) or not in time.</summary>
 internal sealed class BenchFailure(string message) : Exception(message);

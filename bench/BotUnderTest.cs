@@ -13,8 +13,9 @@ namespace Assembly.Bench;
 
 /// <summary>
 /// One bot under measurement, fresh for every run so no run inherits another's rows: a temp folder with a
-/// SQLite file, a fake Bot API without flood limits (the bot's own speed is measured, not Telegram's
-/// pacing), and the real host built by <see cref="BotHost"/>, as in production.
+/// SQLite file, a fake Bot API (without flood limits unless given options that set them: the pipeline's own
+/// speed is measured, not Telegram's pacing), and the real host built by <see cref="BotHost"/>, as in
+/// production. The host can be stopped and started again on the same database and fake.
 /// </summary>
 internal sealed class BotUnderTest : IAsyncDisposable
 {
@@ -29,11 +30,11 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public FakeBotApiServer Fake { get; }
 
-    public static async Task<BotUnderTest> CreateAsync()
+    public static async Task<BotUnderTest> CreateAsync(FakeBotApiOptions? fakeOptions = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "assembly-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        return new BotUnderTest(folder, await FakeBotApiServer.StartAsync());
+        return new BotUnderTest(folder, await FakeBotApiServer.StartAsync(fakeOptions));
     }
 
     /// <summary>Builds and starts the host; returns once its services have started (schema migrated, loops running).</summary>
@@ -55,6 +56,19 @@ internal sealed class BotUnderTest : IAsyncDisposable
         builder.Logging.ClearProviders();
         _host = builder.Build();
         await _host.StartAsync();
+    }
+
+    /// <summary>
+    /// Stops the host the way the process stops on a signal (its StopAsync: sends on the wire finish and are
+    /// recorded, nothing new is claimed) and lets it go; <see cref="StartAsync"/> may then start a new one.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_host is null) return;
+        var host = _host;
+        _host = null;
+        await host.StopAsync();
+        host.Dispose();
     }
 
     /// <summary>A fresh context on the bot's database, to check what it stored.</summary>
@@ -98,12 +112,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            _host.Dispose();
-        }
-
+        await StopAsync();
         await Fake.DisposeAsync();
         // Pooled connections keep the file open; let them go so the folder can be deleted.
         SqliteConnection.ClearAllPools();

@@ -5,6 +5,10 @@ using Assembly.Bot.Configuration;
 //
 //   dotnet run -c Release --project bench -- pipeline [--updates N] [--users M] [--runs R] [--set Key=Value]...
 //   dotnet run -c Release --project bench -- latency  [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]...
+//   dotnet run -c Release --project bench -- broadcast [--members N] [--runs R] [--restart] [--set Key=Value]...
+//
+// broadcast measures the paced sending of an announcement against a fake that enforces Telegram's flood
+// limits (30 sends per second, 1 per chat, 429 beyond); see BroadcastScenario.
 //
 // --set overrides one setting of the bot (e.g. --set Pipeline:Lanes=1), to compare configurations.
 // --profile adds a table of where the time goes (SQL, transactions, HTTP calls); it slows the bot a little.
@@ -24,9 +28,12 @@ Console.Error.WriteLine("Warning: a Debug build; run with -c Release for figures
 try
 {
     using var profiler = options.Profile ? new Profiler() : null;
-    var measures = options.Scenario == "pipeline"
-        ? await PipelineScenario.RunAsync(options, profiler)
-        : await LatencyScenario.RunAsync(options, profiler);
+    var measures = options.Scenario switch
+    {
+        "pipeline" => await PipelineScenario.RunAsync(options, profiler),
+        "broadcast" => await BroadcastScenario.RunAsync(options, profiler),
+        _ => await LatencyScenario.RunAsync(options, profiler),
+    };
     Report.Print(options, measures);
     profiler?.Print();
     return 0;

@@ -22,9 +22,9 @@ internal static class Report
             Console.WriteLine($"| {m.Scenario} | {m.Name} ({m.Unit}) | {m.Values.Count} | {Format(m.Median, m.Unit)} | {Format(m.Min, m.Unit)} | {Format(m.Max, m.Unit)} |");
     }
 
-    // Rates are whole updates; latencies keep a tenth of a millisecond.
+    // Update rates and counts are whole; latencies, seconds and paced message rates keep a tenth.
     private static string Format(double value, string unit) =>
-        value.ToString(unit == "ms" ? "0.0" : "0", CultureInfo.InvariantCulture);
+        value.ToString(unit is "ms" or "s" or "messages/s" ? "0.0" : "0", CultureInfo.InvariantCulture);
 
     private const string Configuration =
 #if DEBUG

@@ -18,6 +18,9 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+    public DbSet<MeetingReminder> MeetingReminders => Set<MeetingReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);

@@ -16,6 +16,7 @@ public sealed partial record BotSettings(
     AccessOptions Access,
     ConversationOptions Conversations,
     DeadlineOptions Deadlines,
+    MeetingOptions Meetings,
     int Lanes)
 {
     /// <summary>The messengers the bot knows, by their configuration key and the name used in data (<c>telegram:123</c>).</summary>
@@ -64,11 +65,24 @@ public sealed partial record BotSettings(
         if (deadlines.ResolvedCheckDays is < 1 or > 90)
             throw new ConfigurationError($"Deadlines:ResolvedCheckDays must be from 1 to 90 (it is {deadlines.ResolvedCheckDays}).");
 
+        MeetingOptions meetings;
+        try
+        {
+            meetings = config.GetSection("Meetings").Get<MeetingOptions>() ?? new MeetingOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ConfigurationError("Meetings:ReminderOffsets must be time spans like '1.00:00:00' (a day) or '02:00:00' (two hours).");
+        }
+
+        if (meetings.ReminderOffsets.Any(o => o <= TimeSpan.Zero || o > TimeSpan.FromDays(60)))
+            throw new ConfigurationError("Meetings:ReminderOffsets must each be more than zero and at most 60 days before the session.");
+
         var lanes = config.GetValue<int?>("Pipeline:Lanes") ?? 0;
         if (lanes is < 1 or > 64)
             throw new ConfigurationError($"Pipeline:Lanes must be a whole number from 1 to 64 (it is '{config["Pipeline:Lanes"]}').");
 
-        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, lanes);
+        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes);
     }
 
     private static void Check(MessengerOptions options, string key)

@@ -58,6 +58,7 @@ public static class BotHost
         services.AddSingleton(settings.Access);
         services.AddSingleton(settings.Conversations);
         services.AddSingleton(settings.Deadlines);
+        services.AddSingleton(settings.Meetings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(settings.Storage);
         services.AddConversations();

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Scheduling;
 
 /// <summary>
-/// Turns due deadlines into messages: reminders to staff, escalations to organizers, and the «was it
-/// resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
+/// The scheduler: turns what is due into messages: sessions' reminders, reminders of deadlines to staff,
+/// escalations to organizers, and the «was it resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
 /// done in the same transaction that queues its messages, so none is sent twice.
 /// </summary>
 public sealed class DeadlineWatch(
@@ -23,7 +23,7 @@ public sealed class DeadlineWatch(
     TimeProvider time,
     ILogger<DeadlineWatch> logger) : PeriodicJob(time, logger)
 {
-    protected override TimeSpan Every => TimeSpan.FromMinutes(1);
+    protected override TimeSpan Every => TimeSpan.FromSeconds(30);
 
     /// <summary>Queues what is due now; returns how many messages.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken ct)
@@ -32,7 +32,8 @@ public sealed class DeadlineWatch(
         await using var db = await factory.CreateDbContextAsync(ct);
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outgoing = await Deadlines.DueAsync(db, context, access, now, ct);
+        var outgoing = (await Conversations.Meetings.MeetingNotices.DueRemindersAsync(db, context, now, ct))
+            .Concat(await Deadlines.DueAsync(db, context, access, now, ct)).ToList();
         foreach (var message in outgoing) OutboxWriter.Enqueue(db, message, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -24,6 +24,21 @@ public sealed record Audience(string Kind, string? Value)
 
     public bool IsMembers => Kind != Staff;
 
+    /// <summary>Whether a member belongs to it (muting aside: muting stops announcements, not the right to answer).</summary>
+    public async Task<bool> IncludesAsync(BotDbContext db, FlowContext context, Member member, CancellationToken ct)
+    {
+        switch (Kind)
+        {
+            case County: return member.County == Value;
+            case Group: return member.WorkingGroup == Value;
+            case Staff:
+                var accounts = await db.Accounts.AsNoTracking().Where(a => a.MemberId == member.Id).Select(a => new { a.Messenger, a.ChatId }).ToListAsync(ct);
+                var staff = await StaffDirectory.ChatsAsync(db, context.Assembly, Value!, ct);
+                return accounts.Any(a => staff.Any(s => s.Chat == new ChatAddress(a.Messenger, a.ChatId)));
+            default: return true;
+        }
+    }
+
     /// <summary>
     /// The private chats it reaches, on every messenger each person uses. Members who muted announcements
     /// are left out; chats that blocked the bot are left in and settled by the sender, so they show as

@@ -49,12 +49,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
 
     private Audience Audience => new(Data.AudienceKind ?? Audience.All, Data.AudienceValue);
 
-    private IReadOnlyList<string> Values => Data.AudienceKind switch
-    {
-        Audience.County => _context.Assembly.Counties,
-        Audience.Group => _context.Assembly.WorkingGroups,
-        _ => _context.Assembly.Secretariats.Select(s => s.Name).ToList(),
-    };
+    private IReadOnlyList<string> Values => AudienceChoice.Values(_context, Data.AudienceKind);
 
     protected override async Task AskAsync()
     {
@@ -64,12 +59,10 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
                 Ask(Texts.AskAnnouncement, Navigation(back: false));
                 break;
             case State.AudienceKind:
-                Ask(Texts.AskAudience, Choices([(Texts.AudienceAll, Audience.All), (Texts.AudienceCounty, Audience.County),
-                    (Texts.AudienceGroup, Audience.Group), (Texts.AudienceStaff, Audience.Staff)]));
+                Ask(Texts.AskAudience, Choices(AudienceChoice.Kinds));
                 break;
             case State.AudienceValue:
-                Ask(Data.AudienceKind switch { Audience.County => Texts.AskAudienceCounty, Audience.Group => Texts.AskAudienceGroup, _ => Texts.AskAudienceSecretariat },
-                    Choices(FlowInput.Indexed(Values), perRow: 2));
+                Ask(AudienceChoice.Question(Data.AudienceKind), Choices(FlowInput.Indexed(Values), perRow: 2));
                 break;
             case State.Preview:
                 var count = (await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None)).Count;
@@ -91,13 +84,13 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
                 await AnswerContentAsync(input);
                 return;
             case State.AudienceKind:
-                if (input.Choice is not (Audience.All or Audience.County or Audience.Group or Audience.Staff)) { await RefuseAsync(Texts.UseButtons); return; }
+                if (!AudienceChoice.IsKind(input.Choice)) { await RefuseAsync(Texts.UseButtons); return; }
                 (Data.AudienceKind, Data.AudienceValue) = (input.Choice, null);
                 await Machine.FireAsync(input.Choice == Audience.All ? Trigger.Next : Trigger.Choose);
                 return;
             case State.AudienceValue:
                 if (input.Pick(Values) is not { } value) { await RefuseAsync(Texts.UseButtons); return; }
-                Data.AudienceValue = Data.AudienceKind == Audience.Staff ? _context.Assembly.Secretariats.First(s => s.Name == value).Key : value;
+                Data.AudienceValue = AudienceChoice.Stored(_context, Data.AudienceKind, value);
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.Preview:

@@ -22,6 +22,7 @@ public static class FlowDiagrams
             [ReportFlow.Name] = Draw(new ReportFlow(Row(ReportFlow.Name, ReportFlow.InitialState), context)),
             [AddToReportFlow.Name] = Draw(new AddToReportFlow(Row(AddToReportFlow.Name, AddToReportFlow.InitialState), context)),
             [AnnounceFlow.Name] = Draw(new AnnounceFlow(Row(AnnounceFlow.Name, AnnounceFlow.InitialState), context)),
+            [MeetingFlow.Name] = Draw(new MeetingFlow(Row(MeetingFlow.Name, MeetingFlow.InitialState), context)),
         };
     }
 

@@ -97,7 +97,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             case "help":
                 turn.Reply(Texts.Help(context.Assembly.Name), member is null ? HelpKeyboard : MainMenu.Keyboard);
                 return true;
-            case "report" or "myreports" or "meetings" or "mute" or "unmute" when member is null:
+            case "report" or "myreports" or "mute" or "unmute" when member is null:
                 turn.Reply(Texts.RegisterFirst);
                 return true;
             case "report":
@@ -108,13 +108,13 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                 await MyReports.ListAsync(turn, member!, context, ct);
                 return true;
             case "meetings":
-                turn.Reply(Texts.MeetingsSoon, MainMenu.Keyboard);
+                await Meetings.MeetingDesk.ListAsync(turn, member, await staff.ActorAsync(turn, member, ct), context, ct);
                 return true;
             case "mute" or "unmute" when member is not null:
                 member.MutedAnnouncements = command == "mute";
                 turn.Reply(command == "mute" ? Texts.Muted : Texts.Unmuted, MainMenu.Keyboard);
                 return true;
-            case "announce" or "broadcasts":
+            case "announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting":
                 // Checked against the one permission table; anybody else is answered as for any unknown command.
                 if (!Staff.Permissions.Allows(await staff.ActorAsync(turn, member, ct), command))
                 {
@@ -122,8 +122,16 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                     return true;
                 }
 
-                if (command == "broadcasts") await Announcements.BroadcastReport.ShowAsync(turn, context, ct);
-                else await StartAsync(turn, conversation, AnnounceFlow.Name, AnnounceFlow.InitialState, ct);
+                var args = parsed.Arguments;
+                switch (command)
+                {
+                    case "broadcasts": await Announcements.BroadcastReport.ShowAsync(turn, context, ct); break;
+                    case "announce": await StartAsync(turn, conversation, AnnounceFlow.Name, AnnounceFlow.InitialState, ct); break;
+                    case "meeting": await StartAsync(turn, conversation, MeetingFlow.Name, MeetingFlow.InitialState, ct); break;
+                    case "reschedule": await Meetings.MeetingDesk.RescheduleAsync(turn, args, context, ct); break;
+                    default: await Meetings.MeetingDesk.CancelAsync(turn, args, context, ct); break;
+                }
+
                 return true;
             default:
                 turn.Reply(Texts.UnknownCommand("/" + command));
@@ -160,6 +168,12 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         {
             turn.AnswerButton();
             await MyReports.ShowAsync(turn, member, data[MyReports.ShowPrefix.Length..], context, ct);
+            return;
+        }
+
+        if (data?.StartsWith(Meetings.MeetingNotices.RsvpPrefix, StringComparison.Ordinal) == true)
+        {
+            await Meetings.MeetingDesk.RsvpAsync(turn, member, data, context, ct);
             return;
         }
 
@@ -218,6 +232,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         ReportFlow.Name => new ReportFlow(row, context),
         AddToReportFlow.Name => new AddToReportFlow(row, context),
         AnnounceFlow.Name => new AnnounceFlow(row, context),
+        MeetingFlow.Name => new MeetingFlow(row, context),
         _ => throw new InvalidOperationException($"No flow is called '{row.Flow}'."),
     };
 

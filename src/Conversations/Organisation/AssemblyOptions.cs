@@ -69,3 +69,10 @@ public sealed class ConversationOptions
     /// <summary>A description must have at least this many words.</summary>
     public int MinDescriptionWords { get; set; }
 }
+
+/// <summary>Sessions (<c>Meetings</c> in configuration).</summary>
+public sealed class MeetingOptions
+{
+    /// <summary>How long before a session its reminders go (e.g. <c>1.00:00:00</c>, <c>02:00:00</c>); a past one is skipped.</summary>
+    public List<TimeSpan> ReminderOffsets { get; set; } = [];
+}

@@ -6,7 +6,7 @@ public static partial class Texts
     public const string OrganizerHelp =
         "\n\nدستورهای برگزارکنندگان:\n" +
         "/announce — فرستادن اطلاعیه به اعضا (با پیش‌نمایش و تأیید)\n" +
-        "/broadcasts — وضعیت رسیدن اطلاعیه‌های فرستاده‌شده";
+        "/broadcasts — وضعیت رسیدن اطلاعیه‌های فرستاده‌شده" + MeetingHelp;
 
     public const string AskAnnouncement = "متن اطلاعیه را بنویسید؛ می‌توانید یک عکس یا سند هم با توضیح (کپشن) بفرستید.";
     public const string AnnouncementEmpty = "اطلاعیه بی‌متن فرستاده نمی‌شود. لطفاً متن اطلاعیه را بنویسید (یا عکس را با توضیح بفرستید).";

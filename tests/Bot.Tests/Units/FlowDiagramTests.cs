@@ -15,6 +15,7 @@ public sealed class FlowDiagramTests
         { ReportFlow.Name, typeof(ReportFlow.State) },
         { AddToReportFlow.Name, typeof(AddToReportFlow.State) },
         { AnnounceFlow.Name, typeof(AnnounceFlow.State) },
+        { MeetingFlow.Name, typeof(MeetingFlow.State) },
     };
 
     [Theory]

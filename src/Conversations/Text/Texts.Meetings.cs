@@ -1,0 +1,62 @@
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Text;
+
+/// <summary>Sessions: what organizers are asked, what members receive, RSVPs and reminders.</summary>
+public static partial class Texts
+{
+    public const string MeetingHelp =
+        "\n/meeting — اعلام جلسه یا اجلاسیه تازه (با دکمه‌های حضور)\n" +
+        "/reschedule شماره ۱۴۰۴/۰۹/۲۰ ۱۷:۳۰ — تغییر زمان جلسه\n" +
+        "/cancelmeeting شماره — لغو جلسه";
+
+    public const string AskMeetingTitle = "عنوان جلسه را بنویسید (مثلاً نهمین اجلاسیه مجمع).";
+    public const string AskMeetingTime = "تاریخ و ساعت جلسه را به وقت تهران بنویسید، مثلاً ۱۴۰۴/۰۹/۱۵ ۱۷:۳۰";
+    public const string MeetingTimeInvalid = "تاریخ و ساعت درست نیست یا چنین روزی در تقویم نیست. مثل ۱۴۰۴/۰۹/۱۵ ۱۷:۳۰ بنویسید.";
+    public const string MeetingTimePast = "این زمان گذشته است؛ زمانی در آینده بنویسید.";
+    public const string AskMeetingPlace = "محل برگزاری جلسه را بنویسید.";
+    public const string AskMeetingAgenda = "دستور جلسه را بنویسید.";
+    public const string AskMeetingAudience = "جلسه برای چه کسانی اعلام شود؟";
+    public const string MeetingTooShort = "لطفاً کمی کامل‌تر بنویسید.";
+
+    public const string Publish = "انتشار";
+    public const string EditTime = "ویرایش زمان";
+
+    public static string MeetingPreview(string announcement, string audience, int recipients) =>
+        $"پیش‌نمایش اعلام جلسه:\n\n{announcement}\n\nمخاطبان: {audience} — {PersianText.ToPersianDigits(recipients)} نفر (گفتگو)\n" +
+        "اگر درست است «انتشار» را بزنید.";
+
+    public static string MeetingAnnouncement(string title, string when, string place, string agenda) =>
+        $"{title}\n\nزمان: {when}\nمکان: {place}\nدستور جلسه: {agenda}\n\nلطفاً با دکمه‌های زیر بگویید می‌آیید یا نه.";
+
+    public static string MeetingPublished(int id, int recipients) =>
+        $"جلسه شماره {PersianText.ToPersianDigits(id)} برای {PersianText.ToPersianDigits(recipients)} گفتگو اعلام شد. پاسخ‌ها را با /meetings ببینید.";
+
+    public const string RsvpYes = "می‌آیم";
+    public const string RsvpMaybe = "شاید";
+    public const string RsvpNo = "نمی‌آیم";
+
+    public static string RsvpLabel(RsvpAnswer answer) => answer switch { RsvpAnswer.Yes => RsvpYes, RsvpAnswer.Maybe => RsvpMaybe, _ => RsvpNo };
+
+    public static string RsvpRecorded(RsvpAnswer answer) => $"پاسخ شما ثبت شد: {RsvpLabel(answer)}. تا شروع جلسه می‌توانید آن را تغییر دهید.";
+    public const string RsvpClosed = "این جلسه لغو شده یا زمانش گذشته است؛ پاسخ ثبت نشد.";
+    public const string RsvpNotInvited = "این جلسه برای شما اعلام نشده است.";
+
+    public static string MeetingReminder(string title, string when, string place, string left) =>
+        $"یادآوری: «{title}» {left} دیگر برگزار می‌شود.\nزمان: {when}\nمکان: {place}";
+
+    public static string MeetingCancelled(string title, string when) => $"«{title}» که برای {when} اعلام شده بود لغو شد.";
+    public static string MeetingRescheduled(string title, string before, string after, string place) =>
+        $"زمان «{title}» تغییر کرد: از {before} به {after}.\nمکان: {place}\nاگر پاسخ شما تغییر کرده، دوباره دکمه مناسب را بزنید.";
+
+    public const string NoMeetings = "جلسه پیش‌رویی اعلام نشده است.";
+    public static string MeetingLineForMember(string title, string when, string place, string? answer) =>
+        $"• {title}\n  {when} — {place}\n  پاسخ شما: {answer ?? "هنوز پاسخ نداده‌اید"}";
+    public static string MeetingLineForOrganizer(int id, string title, string when, int yes, int maybe, int no, int invited) =>
+        $"#{PersianText.ToPersianDigits(id)} {title} — {when}\n  می‌آیم {PersianText.ToPersianDigits(yes)}، شاید {PersianText.ToPersianDigits(maybe)}، نمی‌آیم {PersianText.ToPersianDigits(no)} از {PersianText.ToPersianDigits(invited)} گفتگو";
+
+    public const string UnknownMeeting = "جلسه‌ای با این شماره نیست. شماره‌ها را با /meetings ببینید.";
+    public const string MeetingAlreadyCancelled = "این جلسه پیش‌تر لغو شده است.";
+    public static string MeetingCancelDone(int id) => $"جلسه شماره {PersianText.ToPersianDigits(id)} لغو شد و به مخاطبانش خبر داده شد.";
+    public static string MeetingRescheduleDone(int id, string when) => $"زمان جلسه شماره {PersianText.ToPersianDigits(id)} به {when} تغییر کرد و به مخاطبانش خبر داده شد.";
+}
