@@ -52,7 +52,23 @@ public sealed class ChatHarness : IDisposable
     /// <summary>Who speaks next; change it to play another person or messenger.</summary>
     public (string Messenger, long UserId, string Name) As { get; set; } = ("telegram", 501, "زهرا");
 
-    public DateTime Now { get; set; } = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+    /// <summary>The clock every turn and the scheduler read; tests move it.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    public DateTime Now
+    {
+        get => Clock.GetUtcNow().UtcDateTime;
+        set => Clock.SetUtcNow(new DateTimeOffset(value, TimeSpan.Zero));
+    }
+
+    /// <summary>Session reminders due at <see cref="Now"/> (marked sent, as the scheduler does).</summary>
+    public async Task<IReadOnlyList<TextMessage>> RemindersDueAsync()
+    {
+        await using var db = Db();
+        var due = await Conversations.Meetings.MeetingNotices.DueRemindersAsync(db, Context, Now, CancellationToken.None);
+        await db.SaveChangesAsync();
+        return due.OfType<TextMessage>().ToList();
+    }
 
     public BotDbContext Db() => new(_options);
 
