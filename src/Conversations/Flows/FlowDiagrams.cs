@@ -23,6 +23,7 @@ public static class FlowDiagrams
             [AddToReportFlow.Name] = Draw(new AddToReportFlow(Row(AddToReportFlow.Name, AddToReportFlow.InitialState), context)),
             [AnnounceFlow.Name] = Draw(new AnnounceFlow(Row(AnnounceFlow.Name, AnnounceFlow.InitialState), context)),
             [MeetingFlow.Name] = Draw(new MeetingFlow(Row(MeetingFlow.Name, MeetingFlow.InitialState), context)),
+            [OutcomeFlow.Name] = Draw(new OutcomeFlow(Row(OutcomeFlow.Name, OutcomeFlow.InitialState), context)),
         };
     }
 

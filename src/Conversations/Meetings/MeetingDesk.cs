@@ -84,6 +84,15 @@ public static class MeetingDesk
         turn.Reply(Texts.MeetingRescheduleDone(meeting.Id, after));
     }
 
+    /// <summary>The session named in <c>/outcome</c>, if it exists, was not cancelled and has begun.</summary>
+    public static async Task<Meeting?> HeldAsync(Turn turn, string args, CancellationToken ct)
+    {
+        if (await FindAsync(turn, args.Trim(), ct) is not { } meeting) return null;
+        if (meeting.Status == MeetingStatus.Cancelled) { turn.Reply(Texts.MeetingAlreadyCancelled); return null; }
+        if (meeting.StartsAt > turn.Now) { turn.Reply(Texts.MeetingNotHeld); return null; }
+        return meeting;
+    }
+
     private static async Task<Meeting?> FindAsync(Turn turn, string idText, CancellationToken ct)
     {
         var meeting = int.TryParse(PersianText.ToLatinDigits(idText).TrimStart('#'), out var id)

@@ -8,7 +8,7 @@ public static partial class Texts
     public const string MeetingHelp =
         "\n/meeting — اعلام جلسه یا اجلاسیه تازه (با دکمه‌های حضور)\n" +
         "/reschedule شماره ۱۴۰۴/۰۹/۲۰ ۱۷:۳۰ — تغییر زمان جلسه\n" +
-        "/cancelmeeting شماره — لغو جلسه";
+        "/cancelmeeting شماره — لغو جلسه" + OutcomeHelp;
 
     public const string AskMeetingTitle = "عنوان جلسه را بنویسید (مثلاً نهمین اجلاسیه مجمع).";
     public const string AskMeetingTime = "تاریخ و ساعت جلسه را به وقت تهران بنویسید، مثلاً ۱۴۰۴/۰۹/۱۵ ۱۷:۳۰";
@@ -59,4 +59,26 @@ public static partial class Texts
     public const string MeetingAlreadyCancelled = "این جلسه پیش‌تر لغو شده است.";
     public static string MeetingCancelDone(int id) => $"جلسه شماره {PersianText.ToPersianDigits(id)} لغو شد و به مخاطبانش خبر داده شد.";
     public static string MeetingRescheduleDone(int id, string when) => $"زمان جلسه شماره {PersianText.ToPersianDigits(id)} به {when} تغییر کرد و به مخاطبانش خبر داده شد.";
+}
+
+/// <summary>The outcome notice after a session.</summary>
+public static partial class Texts
+{
+    public const string OutcomeHelp = "\n/outcome شماره — اطلاعیه نتایج پس از برگزاری جلسه";
+    public const string MeetingNotHeld = "این جلسه هنوز برگزار نشده است؛ اطلاعیه نتایج پس از برگزاری فرستاده می‌شود.";
+    public const string AskOutcomeText = "نتیجه جلسه را در چند جمله بنویسید.";
+    public const string AskAchievements = "دستاوردهای جلسه را بنویسید، هر کدام در یک سطر (یا «رد کردن» را بزنید).";
+    public const string AskOutcomeRecipients = "اطلاعیه نتایج برای چه کسانی فرستاده شود؟";
+    public const string OutcomeToAudience = "همه مخاطبان جلسه";
+    public const string OutcomeToAttendees = "فقط کسانی که گفتند می‌آیند";
+    public const string SendOutcome = "ارسال اطلاعیه نتایج";
+
+    public static string OutcomeNotice(string title, string outcome, IReadOnlyList<string> achievements) =>
+        $"اطلاعیه نتایج «{title}»\n\n{outcome}" +
+        (achievements.Count == 0 ? "" : "\n\nدستاوردها:\n" + string.Join('\n', achievements.Select((a, i) => $"{PersianText.ToPersianDigits(i + 1)}. {a}")));
+
+    public static string OutcomePreview(string notice, int recipients) =>
+        $"پیش‌نمایش:\n\n{notice}\n\nگیرندگان: {PersianText.ToPersianDigits(recipients)} گفتگو. اگر درست است دکمه ارسال را بزنید.";
+
+    public static string OutcomeQueued(int recipients) => $"اطلاعیه نتایج برای {PersianText.ToPersianDigits(recipients)} گفتگو در صف ارسال است.";
 }

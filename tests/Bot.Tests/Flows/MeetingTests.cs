@@ -150,3 +150,55 @@ public sealed class MeetingTests : IAsyncLifetime
         Assert.Equal([Texts.UnknownCommand("/cancelmeeting")], (await _chat.Say("/cancelmeeting 1")).Texts);
     }
 }
+
+public sealed class OutcomeTests : IAsyncLifetime
+{
+    private readonly ChatHarness _chat = new(("Access:Admins:0", "telegram:1"));
+
+    public async Task InitializeAsync()
+    {
+        foreach (var (id, phone) in new[] { (501L, "09121111111"), (502L, "09122222222") })
+        {
+            _chat.As = ("telegram", id, "عضو");
+            await _chat.RegisterAsync(phone: phone);
+        }
+
+        _chat.As = ("telegram", 1, "مدیر");
+        await _chat.Say("/meeting");
+        await _chat.Say("نهمین اجلاسیه");
+        await _chat.Say("۱۴۰۵/۰۹/۱۵ ۱۷:۳۰");
+        await _chat.Say("فرمانداری");
+        await _chat.Say("ارائه مسئله‌ها");
+        await _chat.Press("all");
+        await _chat.Press("publish");
+        _chat.As = ("telegram", 501, "عضو");
+        await _chat.PressData($"{MeetingNotices.RsvpPrefix}1:yes");
+    }
+
+    public Task DisposeAsync()
+    {
+        _chat.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_outcome_is_refused_before_the_session_and_then_sent_to_attendees_only_when_chosen()
+    {
+        _chat.As = ("telegram", 1, "مدیر");
+        Assert.Equal([Texts.MeetingNotHeld], (await _chat.Say("/outcome 1")).Texts);
+
+        _chat.Now = new DateTime(2026, 12, 6, 16, 0, 0, DateTimeKind.Utc); // after it began
+        Assert.Equal(Texts.AskOutcomeText, (await _chat.Say("/outcome ۱")).Last.Text);
+        Assert.Equal(Texts.AskAchievements, (await _chat.Say("مسئله‌های سال ارائه و سه دستاورد رونمایی شد.")).Last.Text);
+        await _chat.Say("نخستین دستگاه اسپیرومتری هوش مصنوعی\nکتاب «بحران در تغذیه»\n- باند درمان زخم سالک");
+        var preview = await _chat.Press("attendees");
+        Assert.Contains("۱. نخستین دستگاه اسپیرومتری هوش مصنوعی\n۲. کتاب «بحران در تغذیه»\n۳. باند درمان زخم سالک", preview.Last.Text);
+        Assert.Contains("گیرندگان: ۱ گفتگو", preview.Last.Text);
+
+        var sent = await _chat.Press("send");
+        Assert.Equal([Texts.OutcomeQueued(1)], sent.Texts);
+        var notice = sent.Messages.OfType<Conversations.Messages.TextMessage>().Single(m => m.To.ChatId == 501);
+        Assert.StartsWith("اطلاعیه نتایج «نهمین اجلاسیه»", notice.Text);
+        Assert.DoesNotContain(sent.Messages, m => m.To.ChatId == 502);
+    }
+}

@@ -16,6 +16,7 @@ public sealed class FlowDiagramTests
         { AddToReportFlow.Name, typeof(AddToReportFlow.State) },
         { AnnounceFlow.Name, typeof(AnnounceFlow.State) },
         { MeetingFlow.Name, typeof(MeetingFlow.State) },
+        { OutcomeFlow.Name, typeof(OutcomeFlow.State) },
     };
 
     [Theory]
