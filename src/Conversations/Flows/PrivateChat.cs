@@ -114,7 +114,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                 member.MutedAnnouncements = command == "mute";
                 turn.Reply(command == "mute" ? Texts.Muted : Texts.Unmuted, MainMenu.Keyboard);
                 return true;
-            case "announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome":
+            case "announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place":
                 // Checked against the one permission table; anybody else is answered as for any unknown command.
                 if (!Staff.Permissions.Allows(await staff.ActorAsync(turn, member, ct), command))
                 {
@@ -129,6 +129,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                     case "announce": await StartAsync(turn, conversation, AnnounceFlow.Name, AnnounceFlow.InitialState, ct); break;
                     case "meeting": await StartAsync(turn, conversation, MeetingFlow.Name, MeetingFlow.InitialState, ct); break;
                     case "reschedule": await Meetings.MeetingDesk.RescheduleAsync(turn, args, context, ct); break;
+                    case "place": await Meetings.MeetingDesk.MoveAsync(turn, args, context, ct); break;
                     case "outcome":
                         if (await Meetings.MeetingDesk.HeldAsync(turn, args, ct) is { } held)
                         {

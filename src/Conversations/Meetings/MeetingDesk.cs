@@ -84,6 +84,21 @@ public static class MeetingDesk
         turn.Reply(Texts.MeetingRescheduleDone(meeting.Id, after));
     }
 
+    public static async Task MoveAsync(Turn turn, string args, FlowContext context, CancellationToken ct)
+    {
+        var space = args.Trim().IndexOf(' ');
+        if (space < 0) { turn.Reply(Texts.Usage("/place شماره محل تازه")); return; }
+        if (await FindAsync(turn, args[..space].Trim(), ct) is not { } meeting) return;
+        if (meeting.Status == MeetingStatus.Cancelled) { turn.Reply(Texts.MeetingAlreadyCancelled); return; }
+        var place = PersianText.CleanInput(args[(space + 1)..]);
+        if (place.Count(char.IsLetterOrDigit) < 2) { turn.Reply(Texts.MeetingTooShort); return; }
+        meeting.Place = place;
+        var text = Texts.MeetingMoved(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), place);
+        foreach (var chat in await MeetingNotices.FollowersAsync(turn.Db, context, meeting, ct))
+            turn.Send(chat, ChatKind.Private, new Messages.TextMessage(text), OutboxPriority.Bulk);
+        turn.Reply(Texts.MeetingMoveDone(meeting.Id));
+    }
+
     /// <summary>The session named in <c>/outcome</c>, if it exists, was not cancelled and has begun.</summary>
     public static async Task<Meeting?> HeldAsync(Turn turn, string args, CancellationToken ct)
     {

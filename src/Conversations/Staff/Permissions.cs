@@ -13,7 +13,7 @@ public static class Permissions
         ["inbox"] = Need.Staff, ["show"] = Need.Staff, ["reply"] = Need.Staff, ["note"] = Need.Staff, ["stage"] = Need.Staff,
         ["route"] = Need.Staff, ["close"] = Need.Staff, ["followup"] = Need.Staff,
         ["announce"] = Need.Organizer, ["broadcasts"] = Need.Organizer,
-        ["meeting"] = Need.Organizer, ["reschedule"] = Need.Organizer, ["cancelmeeting"] = Need.Organizer, ["outcome"] = Need.Organizer,
+        ["meeting"] = Need.Organizer, ["reschedule"] = Need.Organizer, ["cancelmeeting"] = Need.Organizer, ["outcome"] = Need.Organizer, ["place"] = Need.Organizer,
         ["staff"] = Need.Admin, ["grant"] = Need.Admin, ["revoke"] = Need.Admin,
     };
 

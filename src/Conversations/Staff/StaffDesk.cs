@@ -29,7 +29,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         {
             var text = PersianText.CleanInput(message.Text);
             // Organizers' commands start conversations, which the member side runs; help and the rest are here.
-            if (CommandText.TryParse(text, out command) && (command.Name == "help" || (Permissions.IsTeamCommand(command.Name) && command.Name is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome")))) { }
+            if (CommandText.TryParse(text, out command) && (command.Name == "help" || (Permissions.IsTeamCommand(command.Name) && command.Name is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place")))) { }
             else if (message.ReplyToMessageId is { } replyTo && await RepliedPostAsync(turn, replyTo, ct) is { } target) replyTarget = target;
             else return false;
         }

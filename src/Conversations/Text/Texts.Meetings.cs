@@ -8,6 +8,7 @@ public static partial class Texts
     public const string MeetingHelp =
         "\n/meeting — اعلام جلسه یا اجلاسیه تازه (با دکمه‌های حضور)\n" +
         "/reschedule شماره ۱۴۰۴/۰۹/۲۰ ۱۷:۳۰ — تغییر زمان جلسه\n" +
+        "/place شماره محل تازه — تغییر محل جلسه\n" +
         "/cancelmeeting شماره — لغو جلسه" + OutcomeHelp;
 
     public const string AskMeetingTitle = "عنوان جلسه را بنویسید (مثلاً نهمین اجلاسیه مجمع).";
@@ -48,6 +49,10 @@ public static partial class Texts
     public static string MeetingCancelled(string title, string when) => $"«{title}» که برای {when} اعلام شده بود لغو شد.";
     public static string MeetingRescheduled(string title, string before, string after, string place) =>
         $"زمان «{title}» تغییر کرد: از {before} به {after}.\nمکان: {place}\nاگر پاسخ شما تغییر کرده، دوباره دکمه مناسب را بزنید.";
+
+    public static string MeetingMoved(string title, string when, string place) =>
+        $"محل «{title}» ({when}) تغییر کرد. محل تازه: {place}";
+    public static string MeetingMoveDone(int id) => $"محل جلسه شماره {PersianText.ToPersianDigits(id)} تغییر کرد و به مخاطبانش خبر داده شد.";
 
     public const string NoMeetings = "جلسه پیش‌رویی اعلام نشده است.";
     public static string MeetingLineForMember(string title, string when, string place, string? answer) =>

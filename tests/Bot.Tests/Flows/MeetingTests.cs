@@ -118,6 +118,11 @@ public sealed class MeetingTests : IAsyncLifetime
         Assert.Equal(2, (await _chat.RemindersDueAsync()).Count);
 
         _chat.As = ("telegram", Organizer, "مدیر");
+        var moved2 = await _chat.Say("/place 1 سالن اجتماعات دانشگاه کاشان");
+        Assert.Equal([Texts.MeetingMoveDone(1)], moved2.Texts);
+        Assert.Equal(Texts.MeetingMoved("نهمین اجلاسیه مجمع بسیجیان شهرستان کاشان", "۱۴۰۵/۰۹/۲۰ ساعت ۱۸:۰۰", "سالن اجتماعات دانشگاه کاشان"),
+            moved2.Messages.OfType<Conversations.Messages.TextMessage>().First(m => m.To.ChatId == Yes).Text);
+
         var cancelled = await _chat.Say("/cancelmeeting 1");
         Assert.Equal([Texts.MeetingCancelDone(1)], cancelled.Texts);
         Assert.Equal(2, cancelled.Messages.Count(m => m.To.ChatId != Organizer));
