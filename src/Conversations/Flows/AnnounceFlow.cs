@@ -19,7 +19,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
 
     public enum State { Content, AudienceKind, AudienceValue, Preview }
 
-    public enum Trigger { Next, Back, Choose, EditText, EditAudience }
+    public enum Trigger { Next, Back, Choose, EditText, EditAudience, AddAudience }
 
     public sealed class Answers
     {
@@ -27,8 +27,12 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
         public string? FileKind { get; set; }
         public string? FileId { get; set; }
         public string? FileMessenger { get; set; }
+        /// <summary>The audience so far (<see cref="Announcements.Audience.Spec"/>), null until one is chosen.</summary>
+        public string? Audience { get; set; }
+
+        /// <summary>The kind being chosen now, and whether it adds to the audience or replaces it.</summary>
         public string? AudienceKind { get; set; }
-        public string? AudienceValue { get; set; }
+        public bool AddingAudience { get; set; }
     }
 
     private readonly FlowContext _context;
@@ -39,7 +43,8 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
         Machine.Configure(State.Content).Permit(Trigger.Next, State.AudienceKind);
         Machine.Configure(State.AudienceKind).Permit(Trigger.Next, State.Preview).Permit(Trigger.Choose, State.AudienceValue).Permit(Trigger.Back, State.Content);
         Machine.Configure(State.AudienceValue).Permit(Trigger.Next, State.Preview).Permit(Trigger.Back, State.AudienceKind);
-        Machine.Configure(State.Preview).Permit(Trigger.EditText, State.Content).Permit(Trigger.EditAudience, State.AudienceKind).Permit(Trigger.Back, State.AudienceKind);
+        Machine.Configure(State.Preview).Permit(Trigger.EditText, State.Content).Permit(Trigger.EditAudience, State.AudienceKind)
+            .Permit(Trigger.AddAudience, State.AudienceKind).Permit(Trigger.Back, State.AudienceKind);
         AskOnEntry(Enum.GetValues<State>());
     }
 
@@ -47,7 +52,11 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
 
     protected override Trigger BackTrigger => Trigger.Back;
 
-    private Audience Audience => new(Data.AudienceKind ?? Audience.All, Data.AudienceValue);
+    private Audience Audience => Audience.Parse(Data.Audience);
+
+    /// <summary>Takes one part of the audience: a new audience, or one more part of the current one.</summary>
+    private void TakeAudience(string kind, string? value) =>
+        Data.Audience = (Data.AddingAudience && Data.Audience is not null ? Audience.With(kind, value) : Audience.Of(kind, value)).Spec;
 
     private IReadOnlyList<string> Values => AudienceChoice.Values(_context, Data.AudienceKind);
 
@@ -66,7 +75,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
                 break;
             case State.Preview:
                 var count = (await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None)).Count;
-                var edits = new List<(string, string)> { (Texts.EditText, "e:text"), (Texts.EditAudience, "e:audience") };
+                var edits = new List<(string, string)> { (Texts.EditText, "e:text"), (Texts.EditAudience, "e:audience"), (Texts.AddAudience, "e:add") };
                 if (count == 0)
                     Ask(Texts.AudienceReachesNobody, Choices(edits, perRow: 2));
                 else
@@ -85,19 +94,21 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
                 return;
             case State.AudienceKind:
                 if (!AudienceChoice.IsKind(input.Choice)) { await RefuseAsync(Texts.UseButtons); return; }
-                (Data.AudienceKind, Data.AudienceValue) = (input.Choice, null);
+                Data.AudienceKind = input.Choice;
+                if (input.Choice == Audience.All) TakeAudience(Audience.All, null);
                 await Machine.FireAsync(input.Choice == Audience.All ? Trigger.Next : Trigger.Choose);
                 return;
             case State.AudienceValue:
                 if (input.Pick(Values) is not { } value) { await RefuseAsync(Texts.UseButtons); return; }
-                Data.AudienceValue = AudienceChoice.Stored(_context, Data.AudienceKind, value);
+                TakeAudience(Data.AudienceKind!, AudienceChoice.Stored(_context, Data.AudienceKind, value));
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.Preview:
                 switch (input.Choice)
                 {
                     case "e:text": await Machine.FireAsync(Trigger.EditText); return;
-                    case "e:audience": await Machine.FireAsync(Trigger.EditAudience); return;
+                    case "e:audience": Data.AddingAudience = false; await Machine.FireAsync(Trigger.EditAudience); return;
+                    case "e:add": Data.AddingAudience = true; await Machine.FireAsync(Trigger.AddAudience); return;
                     case "send": await SendAsync(ct); return;
                     default: await RefuseAsync(Texts.UseButtons); return;
                 }

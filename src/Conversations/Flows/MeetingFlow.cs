@@ -16,7 +16,7 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
 
     public enum State { Title, Time, Place, Agenda, AudienceKind, AudienceValue, Preview }
 
-    public enum Trigger { Next, Back, Choose, EditTime }
+    public enum Trigger { Next, Back, Choose, EditTime, EditAudience, AddAudience }
 
     public sealed class Answers
     {
@@ -24,8 +24,12 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
         public DateTime? StartsAt { get; set; }
         public string? Place { get; set; }
         public string? Agenda { get; set; }
+        /// <summary>The audience so far (<see cref="Announcements.Audience.Spec"/>), null until one is chosen.</summary>
+        public string? Audience { get; set; }
+
+        /// <summary>The kind being chosen now, and whether it adds to the audience or replaces it.</summary>
         public string? AudienceKind { get; set; }
-        public string? AudienceValue { get; set; }
+        public bool AddingAudience { get; set; }
     }
 
     private readonly FlowContext _context;
@@ -34,14 +38,15 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
     {
         _context = context;
         Machine.Configure(State.Title).Permit(Trigger.Next, State.Time);
-        Machine.Configure(State.Time).PermitDynamic(Trigger.Next, () => Data.AudienceKind is null ? State.Place : State.Preview,
+        Machine.Configure(State.Time).PermitDynamic(Trigger.Next, () => Data.Audience is null ? State.Place : State.Preview,
             "editing from the preview?", new() { { State.Preview, "editing from the preview" }, { State.Place, "first time" } })
             .Permit(Trigger.Back, State.Title);
         Machine.Configure(State.Place).Permit(Trigger.Next, State.Agenda).Permit(Trigger.Back, State.Time);
         Machine.Configure(State.Agenda).Permit(Trigger.Next, State.AudienceKind).Permit(Trigger.Back, State.Place);
         Machine.Configure(State.AudienceKind).Permit(Trigger.Next, State.Preview).Permit(Trigger.Choose, State.AudienceValue).Permit(Trigger.Back, State.Agenda);
         Machine.Configure(State.AudienceValue).Permit(Trigger.Next, State.Preview).Permit(Trigger.Back, State.AudienceKind);
-        Machine.Configure(State.Preview).Permit(Trigger.EditTime, State.Time).Permit(Trigger.Back, State.AudienceKind);
+        Machine.Configure(State.Preview).Permit(Trigger.EditTime, State.Time).Permit(Trigger.EditAudience, State.AudienceKind)
+            .Permit(Trigger.AddAudience, State.AudienceKind).Permit(Trigger.Back, State.AudienceKind);
         AskOnEntry(Enum.GetValues<State>());
     }
 
@@ -49,12 +54,16 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
 
     protected override Trigger BackTrigger => Trigger.Back;
 
-    private Audience Audience => new(Data.AudienceKind ?? Audience.All, Data.AudienceValue);
+    private Audience Audience => Audience.Parse(Data.Audience);
+
+    /// <summary>Takes one part of the audience: a new audience, or one more part of the current one.</summary>
+    private void TakeAudience(string kind, string? value) =>
+        Data.Audience = (Data.AddingAudience && Data.Audience is not null ? Audience.With(kind, value) : Audience.Of(kind, value)).Spec;
 
     private Meeting Draft() => new()
     {
         Title = Data.Title!, StartsAt = Data.StartsAt!.Value, Place = Data.Place!, Agenda = Data.Agenda!,
-        AudienceKind = Audience.Kind, AudienceValue = Audience.Value, CreatedBy = $"{Turn.In.Messenger}:{Turn.In.From!.UserId}", CreatedAt = Turn.Now,
+        Audience = Audience.Spec, CreatedBy = $"{Turn.In.Messenger}:{Turn.In.From!.UserId}", CreatedAt = Turn.Now,
     };
 
     protected override async Task AskAsync()
@@ -72,10 +81,10 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
             case State.Preview:
                 var count = (await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None)).Count;
                 if (count == 0)
-                    Ask(Texts.AudienceReachesNobody, Choices([(Texts.EditAudience, "e:audience")]));
+                    Ask(Texts.AudienceReachesNobody, Choices([(Texts.EditAudience, "e:audience"), (Texts.AddAudience, "e:add")]));
                 else
                     Ask(Texts.MeetingPreview(MeetingNotices.Announcement(Draft(), _context.Zone), Audience.Describe(_context), count),
-                        Choices([(Texts.Publish, "publish"), (Texts.EditTime, "e:time"), (Texts.EditAudience, "e:audience")], perRow: 2));
+                        Choices([(Texts.Publish, "publish"), (Texts.EditTime, "e:time"), (Texts.EditAudience, "e:audience"), (Texts.AddAudience, "e:add")], perRow: 2));
                 break;
         }
     }
@@ -100,17 +109,19 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
                 return;
             case State.AudienceKind:
                 if (!AudienceChoice.IsKind(input.Choice)) { await RefuseAsync(Texts.UseButtons); return; }
-                (Data.AudienceKind, Data.AudienceValue) = (input.Choice, null);
+                Data.AudienceKind = input.Choice;
+                if (input.Choice == Audience.All) TakeAudience(Audience.All, null);
                 await Machine.FireAsync(input.Choice == Audience.All ? Trigger.Next : Trigger.Choose);
                 return;
             case State.AudienceValue:
                 if (input.Pick(AudienceChoice.Values(_context, Data.AudienceKind)) is not { } value) { await RefuseAsync(Texts.UseButtons); return; }
-                Data.AudienceValue = AudienceChoice.Stored(_context, Data.AudienceKind, value);
+                TakeAudience(Data.AudienceKind!, AudienceChoice.Stored(_context, Data.AudienceKind, value));
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.Preview:
                 if (input.Choice == "e:time") { await Machine.FireAsync(Trigger.EditTime); return; }
-                if (input.Choice == "e:audience") { await Machine.FireAsync(Trigger.Back); return; }
+                if (input.Choice == "e:audience") { Data.AddingAudience = false; await Machine.FireAsync(Trigger.EditAudience); return; }
+                if (input.Choice == "e:add") { Data.AddingAudience = true; await Machine.FireAsync(Trigger.AddAudience); return; }
                 if (input.Choice != "publish") { await RefuseAsync(Texts.UseButtons); return; }
                 await PublishAsync(ct);
                 return;

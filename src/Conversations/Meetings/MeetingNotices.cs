@@ -14,7 +14,7 @@ public static class MeetingNotices
 {
     public const string RsvpPrefix = "rsvp:";
 
-    public static Audience AudienceOf(Meeting meeting) => new(meeting.AudienceKind, meeting.AudienceValue);
+    public static Audience AudienceOf(Meeting meeting) => Audience.Parse(meeting.Audience);
 
     public static InlineKeyboard RsvpKeyboard(int meetingId) => new(
     [[

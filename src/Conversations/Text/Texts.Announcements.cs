@@ -35,6 +35,7 @@ public static partial class Texts
     public static string SendTo(int recipients) => $"ارسال به {PersianText.ToPersianDigits(recipients)} نفر";
     public const string EditText = "ویرایش متن";
     public const string EditAudience = "ویرایش مخاطبان";
+    public const string AddAudience = "افزودن مخاطبان دیگر";
 
     public static string AnnouncementQueued(int recipients) =>
         $"اطلاعیه برای {PersianText.ToPersianDigits(recipients)} گفتگو در صف ارسال است و با سرعت مجاز پیام‌رسان‌ها فرستاده می‌شود. وضعیت رسیدن را با /broadcasts ببینید.";

@@ -11,8 +11,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.HasKey(m => m.Id);
         b.Property(m => m.Title).HasMaxLength(256);
         b.Property(m => m.Place).HasMaxLength(256);
-        b.Property(m => m.AudienceKind).HasMaxLength(16);
-        b.Property(m => m.AudienceValue).HasMaxLength(64);
+        b.Property(m => m.Audience).HasMaxLength(512);
         b.Property(m => m.CreatedBy).HasMaxLength(32);
         b.HasIndex(m => m.StartsAt);
         b.HasMany(m => m.Rsvps).WithOne().HasForeignKey(r => r.MeetingId);

@@ -15,9 +15,8 @@ public sealed class Meeting
     public required string Place { get; set; }
     public required string Agenda { get; set; }
 
-    /// <summary>Who it is for: the kind (all, county, group, staff) and its value, as announcements have.</summary>
-    public required string AudienceKind { get; init; }
-    public string? AudienceValue { get; init; }
+    /// <summary>Who it is for, as an audience spec (<c>all</c>, or parts like <c>county=کاشان;group=جوانان</c>).</summary>
+    public required string Audience { get; init; }
     public MeetingStatus Status { get; set; }
     public required string CreatedBy { get; init; }
     public DateTime CreatedAt { get; init; }

@@ -83,6 +83,20 @@ public sealed class AnnouncementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_audience_may_combine_a_county_and_a_working_group_each_person_once()
+    {
+        Assert.Contains("اعضای شهرستان کاشان — ۳ نفر", (await PreviewAsync("جلسه مشترک", Audience.County, 0)).Last.Text);
+        await _chat.Press("e:add");
+        await _chat.Press(Audience.Group);
+        var both = await _chat.Press("4"); // «جوانان»: the member in Natanz
+        Assert.Contains("اعضای شهرستان کاشان، اعضای کارگروه جوانان — ۴ نفر", both.Last.Text);
+        await _chat.Press("e:add");
+        await _chat.Press(Audience.County);
+        Assert.Contains("— ۴ نفر", (await _chat.Press("0")).Last.Text); // Kashan again changes nothing
+        Assert.Equal(4, (await _chat.Press("send")).Messages.Count(m => m.To.ChatId != Organizer));
+    }
+
+    [Fact]
     public async Task Muted_members_are_left_out_until_they_unmute()
     {
         _chat.As = ("telegram", 502, "علی");

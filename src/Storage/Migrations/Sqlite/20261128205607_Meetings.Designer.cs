@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Assembly.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261128202540_Meetings")]
+    [Migration("20261128205607_Meetings")]
     partial class Meetings
     {
         /// <inheritdoc />
@@ -174,13 +174,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AudienceKind")
+                    b.Property<string>("Audience")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AudienceValue")
-                        .HasMaxLength(64)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

@@ -21,8 +21,7 @@ namespace Assembly.Storage.Migrations.Sqlite
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Place = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Agenda = table.Column<string>(type: "TEXT", nullable: false),
-                    AudienceKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AudienceValue = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
