@@ -22,11 +22,8 @@ public static partial class Texts
         $"گفتگوی شما چون {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند بسته شد و چیزی از آن ثبت نشد. هر وقت خواستید از منو دوباره شروع کنید.";
 
     public const string UseButtons = "لطفاً یکی از دکمه‌های پیام بالا را بزنید، یا «بازگشت» یا «لغو».";
-    public const string ButtonOfAnotherStep = "این دکمه مال مرحله دیگری است. لطفاً به آخرین پیام ربات پاسخ دهید.";
     public const string TextExpectedHere = "اینجا متن لازم است. لطفاً پاسخ را بنویسید.";
     public const string CannotGoBack = "این اولین مرحله است؛ برای خروج «لغو» را بزنید.";
-
-    public const string MeetingsSoon = "فهرست جلسات و اجلاسیه‌ها به‌زودی در همین بخش می‌آید.";
 
     public const string RegisterFirst = "برای این کار ابتدا باید عضو شوید. /start را بفرستید تا ثبت‌نام کنیم.";
 }
