@@ -27,12 +27,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
         public string? FileKind { get; set; }
         public string? FileId { get; set; }
         public string? FileMessenger { get; set; }
-        /// <summary>The audience so far (<see cref="Announcements.Audience.Spec"/>), null until one is chosen.</summary>
-        public string? Audience { get; set; }
-
-        /// <summary>The kind being chosen now, and whether it adds to the audience or replaces it.</summary>
-        public string? AudienceKind { get; set; }
-        public bool AddingAudience { get; set; }
+        public AudienceDraft Audience { get; set; } = new();
     }
 
     private readonly FlowContext _context;
@@ -52,13 +47,8 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
 
     protected override Trigger BackTrigger => Trigger.Back;
 
-    private Audience Audience => Audience.Parse(Data.Audience);
+    private Audience Audience => Data.Audience.Audience;
 
-    /// <summary>Takes one part of the audience: a new audience, or one more part of the current one.</summary>
-    private void TakeAudience(string kind, string? value) =>
-        Data.Audience = (Data.AddingAudience && Data.Audience is not null ? Audience.With(kind, value) : Audience.Of(kind, value)).Spec;
-
-    private IReadOnlyList<string> Values => AudienceChoice.Values(_context, Data.AudienceKind);
 
     protected override async Task AskAsync()
     {
@@ -71,7 +61,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
                 Ask(Texts.AskAudience, Choices(AudienceChoice.Kinds));
                 break;
             case State.AudienceValue:
-                Ask(AudienceChoice.Question(Data.AudienceKind), Choices(FlowInput.Indexed(Values), perRow: 2));
+                Ask(AudienceChoice.Question(Data.Audience.Kind), Choices(FlowInput.Indexed(AudienceChoice.Values(_context, Data.Audience.Kind)), perRow: 2));
                 break;
             case State.Preview:
                 var count = (await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None)).Count;
@@ -93,22 +83,19 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
                 await AnswerContentAsync(input);
                 return;
             case State.AudienceKind:
-                if (!AudienceChoice.IsKind(input.Choice)) { await RefuseAsync(Texts.UseButtons); return; }
-                Data.AudienceKind = input.Choice;
-                if (input.Choice == Audience.All) TakeAudience(Audience.All, null);
-                await Machine.FireAsync(input.Choice == Audience.All ? Trigger.Next : Trigger.Choose);
+                if (Data.Audience.TakeKind(input.Choice) is not { } complete) { await RefuseAsync(Texts.UseButtons); return; }
+                await Machine.FireAsync(complete ? Trigger.Next : Trigger.Choose);
                 return;
             case State.AudienceValue:
-                if (input.Pick(Values) is not { } value) { await RefuseAsync(Texts.UseButtons); return; }
-                TakeAudience(Data.AudienceKind!, AudienceChoice.Stored(_context, Data.AudienceKind, value));
+                if (!Data.Audience.TakeValue(input, _context)) { await RefuseAsync(Texts.UseButtons); return; }
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.Preview:
                 switch (input.Choice)
                 {
                     case "e:text": await Machine.FireAsync(Trigger.EditText); return;
-                    case "e:audience": Data.AddingAudience = false; await Machine.FireAsync(Trigger.EditAudience); return;
-                    case "e:add": Data.AddingAudience = true; await Machine.FireAsync(Trigger.AddAudience); return;
+                    case "e:audience": Data.Audience.Adding = false; await Machine.FireAsync(Trigger.EditAudience); return;
+                    case "e:add": Data.Audience.Adding = true; await Machine.FireAsync(Trigger.AddAudience); return;
                     case "send": await SendAsync(ct); return;
                     default: await RefuseAsync(Texts.UseButtons); return;
                 }

@@ -24,12 +24,7 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
         public DateTime? StartsAt { get; set; }
         public string? Place { get; set; }
         public string? Agenda { get; set; }
-        /// <summary>The audience so far (<see cref="Announcements.Audience.Spec"/>), null until one is chosen.</summary>
-        public string? Audience { get; set; }
-
-        /// <summary>The kind being chosen now, and whether it adds to the audience or replaces it.</summary>
-        public string? AudienceKind { get; set; }
-        public bool AddingAudience { get; set; }
+        public AudienceDraft Audience { get; set; } = new();
     }
 
     private readonly FlowContext _context;
@@ -38,7 +33,7 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
     {
         _context = context;
         Machine.Configure(State.Title).Permit(Trigger.Next, State.Time);
-        Machine.Configure(State.Time).PermitDynamic(Trigger.Next, () => Data.Audience is null ? State.Place : State.Preview,
+        Machine.Configure(State.Time).PermitDynamic(Trigger.Next, () => Data.Audience.Chosen ? State.Preview : State.Place,
             "editing from the preview?", new() { { State.Preview, "editing from the preview" }, { State.Place, "first time" } })
             .Permit(Trigger.Back, State.Title);
         Machine.Configure(State.Place).Permit(Trigger.Next, State.Agenda).Permit(Trigger.Back, State.Time);
@@ -54,11 +49,7 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
 
     protected override Trigger BackTrigger => Trigger.Back;
 
-    private Audience Audience => Audience.Parse(Data.Audience);
-
-    /// <summary>Takes one part of the audience: a new audience, or one more part of the current one.</summary>
-    private void TakeAudience(string kind, string? value) =>
-        Data.Audience = (Data.AddingAudience && Data.Audience is not null ? Audience.With(kind, value) : Audience.Of(kind, value)).Spec;
+    private Audience Audience => Data.Audience.Audience;
 
     private Meeting Draft() => new()
     {
@@ -76,7 +67,7 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
             case State.Agenda: Ask(Texts.AskMeetingAgenda, Navigation()); break;
             case State.AudienceKind: Ask(Texts.AskMeetingAudience, Choices(AudienceChoice.Kinds)); break;
             case State.AudienceValue:
-                Ask(AudienceChoice.Question(Data.AudienceKind), Choices(FlowInput.Indexed(AudienceChoice.Values(_context, Data.AudienceKind)), perRow: 2));
+                Ask(AudienceChoice.Question(Data.Audience.Kind), Choices(FlowInput.Indexed(AudienceChoice.Values(_context, Data.Audience.Kind)), perRow: 2));
                 break;
             case State.Preview:
                 var count = (await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None)).Count;
@@ -108,20 +99,17 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.AudienceKind:
-                if (!AudienceChoice.IsKind(input.Choice)) { await RefuseAsync(Texts.UseButtons); return; }
-                Data.AudienceKind = input.Choice;
-                if (input.Choice == Audience.All) TakeAudience(Audience.All, null);
-                await Machine.FireAsync(input.Choice == Audience.All ? Trigger.Next : Trigger.Choose);
+                if (Data.Audience.TakeKind(input.Choice) is not { } complete) { await RefuseAsync(Texts.UseButtons); return; }
+                await Machine.FireAsync(complete ? Trigger.Next : Trigger.Choose);
                 return;
             case State.AudienceValue:
-                if (input.Pick(AudienceChoice.Values(_context, Data.AudienceKind)) is not { } value) { await RefuseAsync(Texts.UseButtons); return; }
-                TakeAudience(Data.AudienceKind!, AudienceChoice.Stored(_context, Data.AudienceKind, value));
+                if (!Data.Audience.TakeValue(input, _context)) { await RefuseAsync(Texts.UseButtons); return; }
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.Preview:
                 if (input.Choice == "e:time") { await Machine.FireAsync(Trigger.EditTime); return; }
-                if (input.Choice == "e:audience") { Data.AddingAudience = false; await Machine.FireAsync(Trigger.EditAudience); return; }
-                if (input.Choice == "e:add") { Data.AddingAudience = true; await Machine.FireAsync(Trigger.AddAudience); return; }
+                if (input.Choice == "e:audience") { Data.Audience.Adding = false; await Machine.FireAsync(Trigger.EditAudience); return; }
+                if (input.Choice == "e:add") { Data.Audience.Adding = true; await Machine.FireAsync(Trigger.AddAudience); return; }
                 if (input.Choice != "publish") { await RefuseAsync(Texts.UseButtons); return; }
                 await PublishAsync(ct);
                 return;
