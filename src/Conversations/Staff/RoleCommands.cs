@@ -107,5 +107,5 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
     }
 
     private string RoleName(Role role, string? secretariat) =>
-        role == Role.Organizer ? Texts.RoleOrganizer : $"{Texts.RoleStaff} {Routing.Find(context.Assembly, secretariat)?.Name}";
+        role == Role.Organizer ? Texts.RoleOrganizer : Texts.RoleStaffOf(Routing.Find(context.Assembly, secretariat)?.Name ?? secretariat ?? "");
 }

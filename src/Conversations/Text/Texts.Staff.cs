@@ -124,7 +124,8 @@ public static partial class Texts
     public static string Revoked(string who, string role) => $"نقش «{role}» از {who} گرفته شد.";
     public const string NothingToRevoke = "چنین نقشی برای این شخص ثبت نشده بود (نقش‌هایی که در تنظیمات نوشته شده‌اند فقط از همان‌جا برداشته می‌شوند).";
     public const string BadWho = "شخص را با شماره همراه، telegram:شناسه یا bale:شناسه مشخص کنید، یا دستور را در جواب پیام او بفرستید.";
-    public const string RoleStaff = "کارشناس دبیرخانه";
+    /// <summary>A secretariat's name already starts with «دبیرخانه»: «کارشناس دبیرخانه شهید رجایی».</summary>
+    public static string RoleStaffOf(string secretariat) => $"کارشناس {secretariat}";
     public const string RoleOrganizer = "برگزارکننده";
 }
 

@@ -195,11 +195,11 @@ public sealed class StaffDeskTests : IAsyncLifetime
     [Fact]
     public async Task Granted_staff_work_and_once_revoked_an_old_button_does_nothing()
     {
-        Assert.Equal([Texts.Granted("telegram:301", "کارشناس دبیرخانه دبیرخانه شهید رجایی")], (await As(Admin, "/grant telegram:301 staff rajaei")).Texts);
+        Assert.Equal([Texts.Granted("telegram:301", "کارشناس دبیرخانه شهید رجایی")], (await As(Admin, "/grant telegram:301 staff rajaei")).Texts);
         Assert.StartsWith(Texts.InboxHeader(1), (await As(301, "/inbox")).Last.Text);
         Assert.Contains("telegram:301", (await As(Admin, "/staff")).Last.Text);
 
-        Assert.Equal([Texts.Revoked("telegram:301", "کارشناس دبیرخانه دبیرخانه شهید رجایی")], (await As(Admin, "/revoke telegram:301 staff rajaei")).Texts);
+        Assert.Equal([Texts.Revoked("telegram:301", "کارشناس دبیرخانه شهید رجایی")], (await As(Admin, "/revoke telegram:301 staff rajaei")).Texts);
         _chat.As = ("telegram", 301, "کارشناس");
         var old = await _chat.PressData("st:stage:RJ-1001:solution");
         Assert.Equal(Texts.StaleButton, old.Answer!.Notice);
