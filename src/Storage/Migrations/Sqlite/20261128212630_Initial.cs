@@ -12,6 +12,26 @@ namespace Assembly.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Broadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    FileKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FileId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FileMessenger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Broadcasts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Chats",
                 columns: table => new
                 {
@@ -49,6 +69,26 @@ namespace Assembly.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Agenda = table.Column<string>(type: "TEXT", nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Members",
                 columns: table => new
                 {
@@ -59,7 +99,8 @@ namespace Assembly.Storage.Migrations.Sqlite
                     PhoneVerified = table.Column<bool>(type: "INTEGER", nullable: false),
                     County = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     WorkingGroup = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MutedAnnouncements = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,7 +127,8 @@ namespace Assembly.Storage.Migrations.Sqlite
                     SentMessageId = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    SubjectAction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                    SubjectAction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    BroadcastId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -137,6 +179,28 @@ namespace Assembly.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RoleGrants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingReminders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Before = table.Column<TimeSpan>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingReminders_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -197,6 +261,32 @@ namespace Assembly.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_Reports", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Reports_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rsvps",
+                columns: table => new
+                {
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rsvps", x => new { x.MeetingId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_Rsvps_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rsvps_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
@@ -287,9 +377,29 @@ namespace Assembly.Storage.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingReminders_MeetingId",
+                table: "MeetingReminders",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingReminders_SentAt_DueAt",
+                table: "MeetingReminders",
+                columns: new[] { "SentAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_StartsAt",
+                table: "Meetings",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_Phone",
                 table: "Members",
                 column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_BroadcastId_Status",
+                table: "Outbox",
+                columns: new[] { "BroadcastId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Messenger_ChatId_SentMessageId",
@@ -356,6 +466,11 @@ namespace Assembly.Storage.Migrations.Sqlite
                 name: "IX_RoleGrants_Who_RevokedAt",
                 table: "RoleGrants",
                 columns: new[] { "Who", "RevokedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_MemberId",
+                table: "Rsvps",
+                column: "MemberId");
         }
 
         /// <inheritdoc />
@@ -365,10 +480,16 @@ namespace Assembly.Storage.Migrations.Sqlite
                 name: "Accounts");
 
             migrationBuilder.DropTable(
+                name: "Broadcasts");
+
+            migrationBuilder.DropTable(
                 name: "Chats");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
+
+            migrationBuilder.DropTable(
+                name: "MeetingReminders");
 
             migrationBuilder.DropTable(
                 name: "Outbox");
@@ -392,7 +513,13 @@ namespace Assembly.Storage.Migrations.Sqlite
                 name: "RoleGrants");
 
             migrationBuilder.DropTable(
+                name: "Rsvps");
+
+            migrationBuilder.DropTable(
                 name: "Reports");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "Members");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Assembly.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261128205607_Meetings")]
-    partial class Meetings
+    [Migration("20261128212630_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
