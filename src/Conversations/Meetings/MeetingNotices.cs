@@ -55,11 +55,13 @@ public static class MeetingNotices
     public static async Task<IReadOnlyList<OutgoingMessage>> DueRemindersAsync(BotDbContext db, FlowContext context, DateTime now, CancellationToken ct)
     {
         var due = await db.MeetingReminders.Where(r => r.SentAt == null && r.DueAt <= now).ToListAsync(ct);
+        var ids = due.Select(r => r.MeetingId).Distinct().ToList();
+        var meetings = await db.Meetings.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var outgoing = new List<OutgoingMessage>();
         foreach (var reminder in due)
         {
             reminder.SentAt = now;
-            var meeting = await db.Meetings.SingleAsync(m => m.Id == reminder.MeetingId, ct);
+            var meeting = meetings[reminder.MeetingId];
             // A reminder that came due too late (the bot was down past the start) is dropped, not sent.
             if (meeting.Status != MeetingStatus.Published || meeting.StartsAt <= now) continue;
             var text = Texts.MeetingReminder(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), meeting.Place, MeetingTime.Span(reminder.Before));
