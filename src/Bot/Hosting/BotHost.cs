@@ -101,8 +101,6 @@ public static class BotHost
         services.AddHostedService<MessengerWorker>();
         services.AddSingleton<Scheduling.DeadlineWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduling.DeadlineWatch>());
-        services.AddSingleton<Scheduling.ConversationExpiry>();
-        services.AddHostedService(sp => sp.GetRequiredService<Scheduling.ConversationExpiry>());
         services.AddSingleton<ProcessedUpdatePruner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
         return services;

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Scheduling;
 
 /// <summary>
-/// The scheduler: turns what is due into messages: sessions' reminders, reminders of deadlines to staff,
-/// escalations to organizers, and the «was it resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
+/// The scheduler: turns what is due into messages: idle conversations given up, sessions' reminders,
+/// reminders of deadlines to staff, escalations to organizers, and the «was it resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
 /// done in the same transaction that queues its messages, so none is sent twice.
 /// </summary>
 public sealed class DeadlineWatch(
@@ -19,6 +19,7 @@ public sealed class DeadlineWatch(
     WriteGate gate,
     OutboxSignal signal,
     FlowContext context,
+    ConversationOptions conversations,
     AccessOptions access,
     TimeProvider time,
     ILogger<DeadlineWatch> logger) : PeriodicJob(time, logger)
@@ -32,7 +33,8 @@ public sealed class DeadlineWatch(
         await using var db = await factory.CreateDbContextAsync(ct);
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outgoing = (await Conversations.Meetings.MeetingNotices.DueRemindersAsync(db, context, now, ct))
+        var outgoing = (await IdleConversations.ExpireDueAsync(db, conversations, now, ct))
+            .Concat(await Conversations.Meetings.MeetingNotices.DueRemindersAsync(db, context, now, ct))
             .Concat(await Deadlines.DueAsync(db, context, access, now, ct)).ToList();
         foreach (var message in outgoing) OutboxWriter.Enqueue(db, message, now);
         await db.SaveChangesAsync(ct);
