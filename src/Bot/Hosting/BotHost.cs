@@ -99,8 +99,8 @@ public static class BotHost
         }
 
         services.AddHostedService<MessengerWorker>();
-        services.AddSingleton<Scheduling.DeadlineWatch>();
-        services.AddHostedService(sp => sp.GetRequiredService<Scheduling.DeadlineWatch>());
+        services.AddSingleton<Scheduling.Scheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduling.Scheduler>());
         services.AddSingleton<ProcessedUpdatePruner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
         return services;

@@ -81,10 +81,10 @@ public sealed class SessionJourneyTests
 
         // When it is due the scheduler queues the reminder; the bot restarts at once; nothing goes twice.
         while (TimeProvider.System.GetUtcNow().UtcDateTime < remindAt) await Task.Delay(200);
-        Assert.Equal(3, await first.Services.GetRequiredService<DeadlineWatch>().RunOnceAsync(CancellationToken.None)); // yes, maybe, silent; never «no»
+        Assert.Equal(3, await first.Services.GetRequiredService<Scheduler>().RunOnceAsync(CancellationToken.None)); // yes, maybe, silent; never «no»
         await first.StopAsync();
         await using var second = await BotTestHost.StartAsync(database, telegram, bale, settings: settings);
-        Assert.Equal(0, await second.Services.GetRequiredService<DeadlineWatch>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await second.Services.GetRequiredService<Scheduler>().RunOnceAsync(CancellationToken.None));
 
         static bool Reminder(SentMessage m) => m.Text!.StartsWith("یادآوری: «نهمین اجلاسیه مجمع»", StringComparison.Ordinal);
         await telegram.WaitUntilAsync(t => t.SentTo(31).Any(Reminder) && t.SentTo(32).Any(Reminder), Wait);

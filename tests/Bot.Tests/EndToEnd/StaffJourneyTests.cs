@@ -95,7 +95,7 @@ public sealed class StaffJourneyTests
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(1, await bot.Services.GetRequiredService<DeadlineWatch>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await bot.Services.GetRequiredService<Scheduler>().RunOnceAsync(CancellationToken.None));
         await bale.WaitUntilAsync(b => b.SentTo(Reporter).Any(m => m.Text == Texts.AskResolved("RJ-1001", "دبیرخانه شهید رجایی")), Wait);
         var question = bale.SentTo(Reporter).Last(m => m.Text == Texts.AskResolved("RJ-1001", "دبیرخانه شهید رجایی"));
         bale.EnqueueCallback(Reporter, Satisfaction.Data("RJ-1001", resolved: false), question.MessageId);

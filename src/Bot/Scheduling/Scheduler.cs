@@ -14,7 +14,7 @@ namespace Assembly.Bot.Scheduling;
 /// reminders of deadlines to staff, escalations to organizers, and the «was it resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
 /// done in the same transaction that queues its messages, so none is sent twice.
 /// </summary>
-public sealed class DeadlineWatch(
+public sealed class Scheduler(
     IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     OutboxSignal signal,
@@ -22,7 +22,7 @@ public sealed class DeadlineWatch(
     ConversationOptions conversations,
     AccessOptions access,
     TimeProvider time,
-    ILogger<DeadlineWatch> logger) : PeriodicJob(time, logger)
+    ILogger<Scheduler> logger) : PeriodicJob(time, logger)
 {
     protected override TimeSpan Every => TimeSpan.FromSeconds(30);
 
