@@ -5,12 +5,13 @@ namespace Assembly.Bench;
 /// <summary>The scenario and its parameters, as given on the command line.</summary>
 internal sealed record BenchOptions(
     string Scenario, int Updates, int Users, int Runs, int Rate, int Seconds, bool Profile, IReadOnlyList<KeyValuePair<string, string>> Settings,
-    int Members = 10_000, bool Restart = false)
+    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false)
 {
     public const string Usage =
         "Usage: pipeline  [--updates N] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
         "       latency   [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
-        "       broadcast [--members N] [--runs R] [--restart] [--set Key=Value]... [--profile]";
+        "       broadcast [--members N] [--runs R] [--restart] [--set Key=Value]... [--profile]\n" +
+        "       conversation [--users M] [--reports K] [--rate U] [--runs R] [--peer] [--set Key=Value]... [--profile]";
 
     /// <summary>Runs when --runs is not given; a broadcast of 10,000 at 30/s takes nearly six minutes a run.</summary>
     private const int DefaultRuns = 5, DefaultBroadcastRuns = 3;
@@ -24,6 +25,8 @@ internal sealed record BenchOptions(
             {
                 "pipeline" => $"pipeline --updates {Updates} --users {Users} --runs {Runs}",
                 "broadcast" => $"broadcast --members {Members} --runs {Runs}" + (Restart ? " --restart" : ""),
+                "conversation" => $"conversation --users {Users} --reports {Reports}" + (Rate > 0 ? $" --rate {Rate}" : "") + $" --runs {Runs}"
+                    + (Peer ? " --peer" : ""),
                 _ => $"latency --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
             };
             var settings = string.Concat(Settings.Select(s => $" --set {s.Key}={s.Value}"));
@@ -35,14 +38,16 @@ internal sealed record BenchOptions(
     {
         options = new BenchOptions("", Updates: 20_000, Users: 500, Runs: DefaultRuns, Rate: 300, Seconds: 10, Profile: false, Settings: []);
         error = "";
-        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast"))
+        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast" or "conversation"))
         {
-            error = "Name a scenario: pipeline, latency or broadcast.";
+            error = "Name a scenario: pipeline, latency, broadcast or conversation.";
             return false;
         }
 
         var broadcast = args[0] == "broadcast";
-        options = options with { Scenario = args[0], Runs = broadcast ? DefaultBroadcastRuns : DefaultRuns };
+        var conversation = args[0] == "conversation";
+        // The conversation runs as fast as it is answered unless --rate paces it.
+        options = options with { Scenario = args[0], Runs = broadcast ? DefaultBroadcastRuns : DefaultRuns, Rate = conversation ? 0 : options.Rate };
         var settings = new List<KeyValuePair<string, string>>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -65,13 +70,25 @@ internal sealed record BenchOptions(
                 return false;
             }
 
+            if (name is "--reports" or "--peer" && !conversation)
+            {
+                error = $"{name} applies to the conversation scenario only.";
+                return false;
+            }
+
+            if (name == "--peer")
+            {
+                options = options with { Peer = true };
+                continue;
+            }
+
             if (name == "--restart")
             {
                 options = options with { Restart = true };
                 continue;
             }
 
-            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members"))
+            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports"))
             {
                 error = $"Unknown option '{name}'.";
                 return false;
@@ -112,6 +129,7 @@ internal sealed record BenchOptions(
                 case "--rate": options = options with { Rate = number }; break;
                 case "--seconds": options = options with { Seconds = number }; break;
                 case "--members": options = options with { Members = number }; break;
+                case "--reports": options = options with { Reports = number }; break;
             }
         }
 

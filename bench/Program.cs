@@ -10,6 +10,12 @@ using Assembly.Bot.Configuration;
 // broadcast measures the paced sending of an announcement against a fake that enforces Telegram's flood
 // limits (30 sends per second, 1 per chat, 429 beyond); see BroadcastScenario.
 //
+//   dotnet run -c Release --project bench -- conversation [--users M] [--reports K] [--rate U] [--runs R] [--peer] [--set Key=Value]...
+//
+// conversation drives the real report conversation (ReportScript): M members each file K reports, each step
+// waiting for the answer to the one before. --rate paces the steps (latency); without it they go as fast as
+// answered (throughput). --peer runs the grammY peer (bench/peer-grammy) in every round too and prints the ratio.
+//
 // --set overrides one setting of the bot (e.g. --set Pipeline:Lanes=1), to compare configurations.
 // --profile adds a table of where the time goes (SQL, transactions, HTTP calls); it slows the bot a little.
 // Every scenario first makes one warm-up run that is not counted (JIT, tiered compilation, EF model).
@@ -32,6 +38,7 @@ try
     {
         "pipeline" => await PipelineScenario.RunAsync(options, profiler),
         "broadcast" => await BroadcastScenario.RunAsync(options, profiler),
+        "conversation" => await ConversationScenario.RunAsync(options, profiler),
         _ => await LatencyScenario.RunAsync(options, profiler),
     };
     Report.Print(options, measures);

@@ -43,6 +43,12 @@ public sealed partial class FakeBotApiServer
             _blockedChats.Remove(chatId);
     }
 
+    /// <summary>
+    /// Raised on the request's thread after every send that took effect, outside the lock: for a driver that
+    /// reacts to each reply (a simulated member answering the bot's question) without copying <see cref="Sent"/>.
+    /// </summary>
+    public event Action<SentMessage>? MessageSent;
+
     /// <summary>429 answers given, whether from <see cref="Fault.TooManyRequests"/> or from the rate limits.</summary>
     public int TooManyRequestsAnswered => Volatile.Read(ref _tooManyRequests);
 
@@ -112,6 +118,7 @@ public sealed partial class FakeBotApiServer
         var refused = Gate(chatId, () => sent = RecordSent(existingMessageId ?? NextMessageId(), chatId, method, text, markup, replyTo));
         if (refused is not null)
             return refused;
+        MessageSent?.Invoke(sent!);
         var message = new JsonObject
         {
             ["message_id"] = sent!.MessageId,

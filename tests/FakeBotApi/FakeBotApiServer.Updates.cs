@@ -34,9 +34,15 @@ public sealed partial class FakeBotApiServer
         _updates.Add(_factory.Text(chatId, userId, text, group: true));
 
     /// <summary>A press of the inline button carrying <paramref name="data"/> under the bot's message <paramref name="messageId"/>.</summary>
-    public long EnqueueCallback(long userId, string data, long messageId)
+    public long EnqueueCallback(long userId, string data, long messageId) =>
+        EnqueueCallback(userId, data, messageId, Sent.LastOrDefault(m => m.MessageId == messageId));
+
+    /// <summary>A press of a button under <paramref name="pressed"/>, given by the caller so no snapshot of every send is taken.</summary>
+    public long EnqueueCallback(long userId, string data, SentMessage pressed) =>
+        EnqueueCallback(userId, data, pressed.MessageId, pressed);
+
+    private long EnqueueCallback(long userId, string data, long messageId, SentMessage? pressed)
     {
-        var pressed = Sent.LastOrDefault(m => m.MessageId == messageId);
         var (update, callbackId) = _factory.Callback(userId, data, messageId, pressed);
         _callbackIds[callbackId] = 0;
         return _updates.Add(update);
