@@ -24,6 +24,13 @@ internal sealed class UpdateFactory(TelegramObjects objects, TimeProvider time, 
     {
         var message = Message(chatId, userId, group: group);
         message["text"] = text;
+        // Telegram marks a leading command with an entity; libraries such as grammY match commands by it.
+        if (text.StartsWith('/') && text.Length > 1)
+        {
+            var end = text.IndexOfAny([' ', '\n']);
+            message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = end < 0 ? text.Length : end });
+        }
+
         return new JsonObject { ["message"] = message };
     }
 
