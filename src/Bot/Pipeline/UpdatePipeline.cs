@@ -79,6 +79,9 @@ public sealed class UpdatePipeline(
     private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, long committedOffset, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // A failure rolls the whole lane back and redoes each update alone, so a savepoint per SaveChanges
+        // (EF's default inside a transaction: two more statements each time) would buy nothing.
+        db.Database.AutoSavepointsEnabled = false;
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await cursors.AdvanceAsync(db, messenger, committedOffset, ct);
@@ -89,7 +92,10 @@ public sealed class UpdatePipeline(
             .Select(p => p.UpdateId)
             .ToHashSetAsync(ct);
 
-        var recipients = new HashSet<string>();
+        // Outbox rows and processed markers are read by no later update of the batch, so they are written
+        // together at the end, in the same transaction: one statement batch instead of one per update.
+        var outbox = new List<OutboxMessage>();
+        var markers = new List<ProcessedUpdate>();
         foreach (var update in updates)
         {
             if (seen.Contains(update.UpdateId)) continue;
@@ -98,20 +104,21 @@ public sealed class UpdatePipeline(
             {
                 var turn = new Turn(db, message, now);
                 await handler.HandleAsync(turn, ct);
-                foreach (var outgoing in turn.Outgoing)
-                {
-                    OutboxWriter.Enqueue(db, outgoing, now);
-                    recipients.Add(outgoing.To.Messenger);
-                }
+                // Saved per update inside the transaction, so the next update of the same chat sees this one's rows;
+                // then forgotten, so that each SaveChanges looks only at its own update's entities, not the batch's.
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                outbox.AddRange(turn.Outgoing.Select(outgoing => OutboxWriter.Row(outgoing, now)));
             }
 
-            db.ProcessedUpdates.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now });
-            // Saved per update inside the transaction, so the next update of the same chat sees this one's rows.
-            await db.SaveChangesAsync(ct);
+            markers.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now });
         }
 
+        db.Outbox.AddRange(outbox);
+        db.ProcessedUpdates.AddRange(markers);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var recipient in recipients) signal.Wake(recipient);
+        foreach (var recipient in outbox.Select(o => o.Messenger).Distinct()) signal.Wake(recipient);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Assembly.Storage;
 using Assembly.Conversations.Members;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Reports;
@@ -23,7 +24,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
         var message = turn.In;
-        var conversation = await turn.Db.Conversations.FindAsync([message.Messenger, message.Chat.ChatId], ct);
+        var conversation = await HotQueries.Conversation(turn.Db, message.Messenger, message.Chat.ChatId, ct);
         var member = message.From is null ? null : await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, message.From.UserId, ct);
         if (await staff.TryHandleAsync(turn, member, ct)) return;
 

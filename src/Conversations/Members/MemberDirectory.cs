@@ -8,7 +8,7 @@ namespace Assembly.Conversations.Members;
 public static class MemberDirectory
 {
     public static Task<Member?> ByAccountAsync(BotDbContext db, string messenger, long userId, CancellationToken ct) =>
-        db.Accounts.Where(a => a.Messenger == messenger && a.UserId == userId).Select(a => a.Member).SingleOrDefaultAsync(ct);
+        HotQueries.MemberByAccount(db, messenger, userId, ct);
 
     public static Task<Member?> ByPhoneAsync(BotDbContext db, string phone, CancellationToken ct) =>
         db.Members.Where(m => m.Phone == phone).OrderBy(m => m.Id).FirstOrDefaultAsync(ct);

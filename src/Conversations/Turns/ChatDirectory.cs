@@ -10,7 +10,7 @@ public static class ChatDirectory
     /// <summary>Records the chat; returns true when the bot has just arrived in it (new, or back after being removed).</summary>
     public static async Task<bool> TouchAsync(BotDbContext db, IncomingMessage message, DateTime now, CancellationToken ct)
     {
-        var chat = await db.Chats.FindAsync([message.Chat.Messenger, message.Chat.ChatId], ct);
+        var chat = await HotQueries.Chat(db, message.Chat.Messenger, message.Chat.ChatId, ct);
         var arrived = chat is null || chat.UnreachableSince is not null;
         if (chat is null)
         {
@@ -19,7 +19,8 @@ public static class ChatDirectory
         }
 
         chat.Kind = message.ChatKind;
-        chat.LastSeenAt = now;
+        // To the minute: a row rewritten on every update would cost a write per message for no reader's gain.
+        if (now - chat.LastSeenAt >= TimeSpan.FromMinutes(1)) chat.LastSeenAt = now;
         var title = message.ChatKind == ChatKind.Private ? message.From?.DisplayName : message.ChatTitle;
         if (!string.IsNullOrWhiteSpace(title)) chat.Title = title.Length > 256 ? title[..256] : title;
         if (message.ChatKind == ChatKind.Private && message.From?.Username is { } username) chat.Username = username;

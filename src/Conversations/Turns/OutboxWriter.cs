@@ -9,21 +9,24 @@ public static class OutboxWriter
 {
     public static OutboxMessage Enqueue(BotDbContext db, OutgoingMessage message, DateTime now)
     {
-        var row = new OutboxMessage
-        {
-            Messenger = message.To.Messenger,
-            ChatId = message.To.ChatId,
-            ChatKind = message.ToKind,
-            Priority = message.Priority,
-            Payload = OutgoingJson.Write(message),
-            Status = OutboxStatus.Pending,
-            CreatedAt = now,
-            NotBefore = now,
-            Subject = message.Subject,
-            SubjectAction = message.SubjectAction,
-            BroadcastId = message.BroadcastId,
-        };
+        var row = Row(message, now);
         db.Outbox.Add(row);
         return row;
     }
+
+    /// <summary>The row for <paramref name="message"/>, for a caller that adds many rows at once.</summary>
+    public static OutboxMessage Row(OutgoingMessage message, DateTime now) => new()
+    {
+        Messenger = message.To.Messenger,
+        ChatId = message.To.ChatId,
+        ChatKind = message.ToKind,
+        Priority = message.Priority,
+        Payload = OutgoingJson.Write(message),
+        Status = OutboxStatus.Pending,
+        CreatedAt = now,
+        NotBefore = now,
+        Subject = message.Subject,
+        SubjectAction = message.SubjectAction,
+        BroadcastId = message.BroadcastId,
+    };
 }
