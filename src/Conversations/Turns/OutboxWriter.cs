@@ -24,6 +24,8 @@ public static class OutboxWriter
             BroadcastId = message.BroadcastId,
         };
         db.Outbox.Add(row);
+        if (message is UploadMessage upload)
+            db.OutboxFiles.Add(new OutboxFile { Message = row, FileName = upload.FileName, ContentType = upload.ContentType, Bytes = upload.Content });
         return row;
     }
 }
