@@ -103,4 +103,14 @@ internal sealed class BotRequest
 
     /// <summary>A file parameter: the name of an uploaded file, or the file_id / URL given as a string.</summary>
     public string? File(string name) => _files?.GetFile(name) is { } upload ? upload.FileName : String(name);
+
+    /// <summary>The bytes of an uploaded file (multipart), or null when the parameter is not an upload.</summary>
+    public byte[]? Upload(string name)
+    {
+        if (_files?.GetFile(name) is not { } upload) return null;
+        using var stream = upload.OpenReadStream();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 }
