@@ -3,6 +3,7 @@ using Assembly.Conversations.Statistics;
 using Assembly.Storage;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Demo;
 
@@ -142,5 +143,48 @@ internal static class DemoReports
         for (var i = 0; i < weights.Length; i++)
             if ((roll -= weights[i]) < 0) return i;
         return weights.Length - 1;
+    }
+}
+
+/// <summary>The <c>demo</c> command: seeds the configured database with a year of reports and draws its charts.</summary>
+internal static class DemoCommand
+{
+    public static async Task<int> RunAsync(string[] configArgs)
+    {
+        var builder = Hosting.BotHost.CreateBuilder(configArgs, Hosting.BotMode.Serve);
+        var settings = Configuration.BotSettings.Read(builder.Configuration);
+        var chartsFolder = builder.Configuration["Demo:Charts"];
+        using var host = builder.Build();
+        var services = host.Services;
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        var time = services.GetRequiredService<TimeProvider>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Assembly.TimeZone);
+        await using var db = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        if (await db.Reports.AnyAsync())
+        {
+            Console.WriteLine("The database already has reports; no demo reports were added.");
+        }
+        else
+        {
+            var count = await DemoReports.SeedAsync(db, settings.Assembly, now, zone);
+            Console.WriteLine($"Added {count} demo reports over the last twelve Solar months.");
+        }
+
+        if (chartsFolder is { Length: > 0 })
+        {
+            var current = SolarMonth.Of(now, zone);
+            var period = StatsPeriod.OfMonths(SolarMonth.FromIndex(current.Index - 11), current, zone);
+            var stats = await ReportStatistics.ComputeAsync(db, period, new StatsScope(settings.Assembly.Secretariats, Whole: true), now, zone, CancellationToken.None);
+            Directory.CreateDirectory(chartsFolder);
+            foreach (var (name, png) in new[] { ("reports-per-month.png", ReportCharts.PerMonth(stats, zone)), ("outcomes.png", ReportCharts.Outcomes(stats)) })
+            {
+                var path = Path.Combine(chartsFolder, name);
+                await File.WriteAllBytesAsync(path, png);
+                Console.WriteLine($"Wrote {path}");
+            }
+        }
+
+        return 0;
     }
 }
