@@ -14,33 +14,34 @@ namespace Assembly.Bot.Demo;
 /// </summary>
 internal static class DemoReports
 {
-    private static readonly Dictionary<string, string[]> Problems = new()
+    /// <summary>Each secretariat's typical problems, with the topic (of the default organisation) each belongs to.</summary>
+    private static readonly Dictionary<string, (string Topic, string Text)[]> Problems = new()
     {
         ["modarres"] =
         [
-            "قانون جدید مالیات بر خانه‌های خالی برای روستاهای شهرستان روشن نیست",
-            "نماینده شهرستان درباره طرح انتقال آب به کاشان پاسخی نداده است",
-            "لایحه حمایت از تولیدکنندگان فرش دستباف هنوز در مجلس مانده است",
-            "مقررات صدور مجوز کارگاه‌های خانگی گلاب‌گیری بسیار پیچیده است",
-            "طرح ساماندهی بافت تاریخی کاشان اعتبار مصوب ندارد",
+            ("قوانین و مقررات", "قانون جدید مالیات بر خانه‌های خالی برای روستاهای شهرستان روشن نیست"),
+            ("نماینده شهرستان", "نماینده شهرستان درباره طرح انتقال آب به کاشان پاسخی نداده است"),
+            ("طرح‌ها و لوایح", "لایحه حمایت از تولیدکنندگان فرش دستباف هنوز در مجلس مانده است"),
+            ("قوانین و مقررات", "مقررات صدور مجوز کارگاه‌های خانگی گلاب‌گیری بسیار پیچیده است"),
+            ("طرح‌ها و لوایح", "طرح ساماندهی بافت تاریخی کاشان اعتبار مصوب ندارد"),
         ],
         ["rajaei"] =
         [
-            "آب آشامیدنی محله فین چند روز در هفته قطع می‌شود",
-            "جاده کاشان به نطنز در پیچ‌های کوهستانی گاردریل ندارد",
-            "مدرسه روستای قمصر سیستم گرمایشی مناسب ندارد",
-            "بیمارستان آران و بیدگل متخصص اطفال شیفت شب ندارد",
-            "فشار گاز در محله‌های بالادست اردستان در زمستان افت می‌کند",
-            "شهرداری کاشان برای جمع‌آوری زباله محله سلطان امیر احمد برنامه ندارد",
-            "کارخانه‌های شهرک صنعتی برق پایدار ندارند و تولید متوقف می‌شود",
+            ("آب و برق و گاز", "آب آشامیدنی محله فین چند روز در هفته قطع می‌شود"),
+            ("راه و حمل‌ونقل", "جاده کاشان به نطنز در پیچ‌های کوهستانی گاردریل ندارد"),
+            ("آموزش", "مدرسه روستای قمصر سیستم گرمایشی مناسب ندارد"),
+            ("بهداشت و درمان", "بیمارستان آران و بیدگل متخصص اطفال شیفت شب ندارد"),
+            ("آب و برق و گاز", "فشار گاز در محله‌های بالادست اردستان در زمستان افت می‌کند"),
+            ("خدمات شهری", "شهرداری کاشان برای جمع‌آوری زباله محله سلطان امیر احمد برنامه ندارد"),
+            ("صنعت و تولید", "کارخانه‌های شهرک صنعتی برق پایدار ندارند و تولید متوقف می‌شود"),
         ],
         ["beheshti"] =
         [
-            "پرونده زمین‌خواری در حاشیه کویر مرنجاب سال‌هاست معطل مانده است",
-            "شکایت کشاورزان از برداشت غیرمجاز آب چاه‌ها به نتیجه نرسیده است",
-            "تخلف در واگذاری زمین‌های کشاورزی به کاربری ویلایی",
-            "رسیدگی به پرونده‌های حقوق عامه درباره آلودگی هوا کند است",
-            "گزارش فساد اداری در صدور پروانه ساختمانی",
+            ("پرونده‌های قضایی", "پرونده زمین‌خواری در حاشیه کویر مرنجاب سال‌هاست معطل مانده است"),
+            ("حقوق عامه", "شکایت کشاورزان از برداشت غیرمجاز آب چاه‌ها به نتیجه نرسیده است"),
+            ("تخلفات و فساد اداری", "تخلف در واگذاری زمین‌های کشاورزی به کاربری ویلایی"),
+            ("حقوق عامه", "رسیدگی به پرونده‌های حقوق عامه درباره آلودگی هوا کند است"),
+            ("تخلفات و فساد اداری", "گزارش فساد اداری در صدور پروانه ساختمانی"),
         ],
     };
 
@@ -76,14 +77,15 @@ internal static class DemoReports
                 var secretariat = assembly.Secretariats[Pick(random, Weights(assembly.Secretariats.Count, [0.25, 0.55, 0.20]))];
                 var created = start + TimeSpan.FromMinutes(random.Next((int)Math.Max(1, (end - start).TotalMinutes)));
                 var member = members[random.Next(members.Count)];
-                var problems = Problems.GetValueOrDefault(secretariat.Key) ?? ["مسئله‌ای درباره " + secretariat.Name];
+                var problems = Problems.GetValueOrDefault(secretariat.Key) ?? [("", "مسئله‌ای درباره " + secretariat.Name)];
+                var problem = problems[random.Next(problems.Length)];
                 var report = new Report
                 {
                     Code = $"{secretariat.CodePrefix}-{++codes[secretariat.Key]}",
                     MemberId = member.Id,
                     Secretariat = secretariat.Key,
-                    Topic = secretariat.Topics.Count > 0 ? secretariat.Topics[random.Next(secretariat.Topics.Count)] : null,
-                    Description = problems[random.Next(problems.Length)],
+                    Topic = secretariat.Topics.Contains(problem.Topic) ? problem.Topic : null,
+                    Description = problem.Text,
                     County = assembly.Counties[Pick(random, Weights(assembly.Counties.Count, [0.5, 0.2, 0.12, 0.1, 0.08]))],
                     Anonymous = random.NextDouble() < 0.15,
                     CreatedAt = created,
@@ -102,6 +104,14 @@ internal static class DemoReports
 
     /// <summary>Older reports have gone further: answered, moved on, closed with an outcome; some are overdue.</summary>
     private static void Progress(Report report, Random random, DateTime now, SecretariatOptions secretariat)
+    {
+        ProgressOnly(report, random, now, secretariat);
+        // A deadline already passed was reminded and escalated long ago: starting the bot on the demo data
+        // must not send staff a year of reminders at once.
+        if (report.DueAt is { } due && due <= now) report.RemindedAt = report.EscalatedAt = due;
+    }
+
+    private static void ProgressOnly(Report report, Random random, DateTime now, SecretariatOptions secretariat)
     {
         var age = (now - report.CreatedAt).TotalDays;
         var answeredAfter = TimeSpan.FromHours(2 + random.NextDouble() * random.NextDouble() * 120);

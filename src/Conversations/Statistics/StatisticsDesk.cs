@@ -39,8 +39,14 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
     {
         if (Period(args) is not { } period) return;
         var stats = await ReportStatistics.ComputeAsync(turn.Db, period, Scope, turn.Now, context.Zone, ct);
+        if (stats.Received == 0)
+        {
+            // Nothing to count or draw: a line, and what the period before had.
+            turn.Reply(Texts.StatsNoReports(period.Label) + (stats.Previous is { Received: > 0 } p ? Texts.StatsPreviousHad(p.Period.Label, p.Received) : ""));
+            return;
+        }
+
         turn.Reply(Texts.StatsMessage(stats));
-        if (stats.Received == 0) return; // nothing to draw
         Upload(UploadKind.Photo, $"reports-per-month-{FileSuffix(period)}.png", ContentTypePng,
             ReportCharts.PerMonth(stats, context.Zone), Texts.ChartPerMonthCaption(period.Label));
         Upload(UploadKind.Photo, $"outcomes-{FileSuffix(period)}.png", ContentTypePng,

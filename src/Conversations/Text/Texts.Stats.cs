@@ -37,6 +37,7 @@ public static partial class Texts
         $"جلسه‌ای با شماره «{given}» نیست. شماره جلسه‌ها را با /meetings ببینید یا به جای آن دوره‌ای مثل ۱۴۰۴ بنویسید.";
 
     public static string StatsNoReports(string period) => $"در {period} مسئله‌ای ثبت نشده است.";
+    public static string StatsPreviousHad(string period, int count) => $"\n(در {period}: {PersianText.ToPersianDigits(count)} مسئله)";
     public static string StatsNothingToExport(string period) =>
         $"در {period} مسئله‌ای ثبت نشده است؛ فایلی ساخته نشد. دوره دیگری را امتحان کنید، مثلاً /export ۱۴۰۴.";
 

@@ -197,7 +197,9 @@ public sealed class StatsDeskTests : IAsyncLifetime
         Assert.Equal([Texts.StatsNothingToExport("فروردین ۱۴۰۴")], reply.Texts);
         Assert.Empty(Uploads(reply));
         var stats = await As(Admin, "/stats 1404/01");
-        Assert.Contains("مسئله‌های رسیده: ۰", Assert.Single(stats.Texts));
+        Assert.Equal([Texts.StatsNoReports("فروردین ۱۴۰۴")], stats.Texts);
+        var azar = await As(Admin, "/stats 1405/09");
+        Assert.Contains("مسئله‌های رسیده: ۱", Assert.Single(azar.Texts));
         Assert.Empty(Uploads(stats));
     }
 
