@@ -89,7 +89,15 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
         }
 
         var stats = await ReportStatistics.ComputeAsync(turn.Db, period, Scope, turn.Now, context.Zone, ct);
-        turn.Reply(stats.Received == 0 ? Texts.StatsNoReports(period.Label) : Texts.SessionSummary(stats, title, SummaryTop, SummaryResolved));
+        turn.Reply(stats.Received == 0 ? Texts.StatsNoReports(period.Label) : OneMessage(Texts.SessionSummary(stats, title, SummaryTop, SummaryResolved)));
+    }
+
+    /// <summary>An assembly with many secretariats could outgrow one message: cut at a line, so it stays forwardable as one.</summary>
+    private static string OneMessage(string text)
+    {
+        if (text.Length <= PrivateChat.MaxTextLength) return text;
+        var cut = text.LastIndexOf('\n', PrivateChat.MaxTextLength - 2);
+        return text[..cut] + "\n…";
     }
 
     private StatsPeriod? Period(string args)
