@@ -44,8 +44,12 @@ try
             }
 
             return 0;
+        case "demo":
+            // A year of made-up reports in the configured database, for /stats, /export and /summary;
+            // --Demo:Charts=docs/images also draws the README's charts from them.
+            return await Assembly.Bot.Demo.DemoCommand.RunAsync(configArgs);
         default:
-            Console.Error.WriteLine($"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config, graph.");
+            Console.Error.WriteLine($"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config, graph, demo.");
             return 2;
     }
 }

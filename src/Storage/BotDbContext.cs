@@ -9,6 +9,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbCon
     public DbSet<PollCursor> PollCursors => Set<PollCursor>();
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<OutboxFile> OutboxFiles => Set<OutboxFile>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Conversation> Conversations => Set<Conversation>();

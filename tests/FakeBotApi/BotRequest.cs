@@ -102,5 +102,22 @@ internal sealed class BotRequest
     }
 
     /// <summary>A file parameter: the name of an uploaded file, or the file_id / URL given as a string.</summary>
-    public string? File(string name) => _files?.GetFile(name) is { } upload ? upload.FileName : String(name);
+    public string? File(string name) => FormFile(name) is { } upload ? upload.FileName : String(name);
+
+    /// <summary>
+    /// The uploaded part of a file parameter: the part of that name, or the one it points to as
+    /// <c>attach://part</c> (how Telegram.Bot uploads a stream).
+    /// </summary>
+    private IFormFile? FormFile(string name) =>
+        _files?.GetFile(name) ?? (String(name) is { } value && value.StartsWith("attach://", StringComparison.Ordinal) ? _files?.GetFile(value["attach://".Length..]) : null);
+
+    /// <summary>The bytes of an uploaded file (multipart), or null when the parameter is not an upload.</summary>
+    public byte[]? Upload(string name)
+    {
+        if (FormFile(name) is not { } upload) return null;
+        using var stream = upload.OpenReadStream();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 }

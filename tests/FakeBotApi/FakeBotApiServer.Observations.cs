@@ -18,6 +18,12 @@ public sealed partial class FakeBotApiServer
         get { lock (_lock) return _answers.ToArray(); }
     }
 
+    /// <summary>Files uploaded with sendPhoto / sendDocument (multipart), with their bytes, in order.</summary>
+    public IReadOnlyList<UploadedFile> Uploads
+    {
+        get { lock (_lock) return _uploads.ToArray(); }
+    }
+
     public IReadOnlyList<SentMessage> SentTo(long chatId)
     {
         lock (_lock)

@@ -19,6 +19,7 @@ public sealed partial class FakeBotApiServer
     private readonly HashSet<long> _blockedChats = [];
     private readonly SendRateLimiter _limiter;
     private readonly List<SentMessage> _sent = [];
+    private readonly List<UploadedFile> _uploads = [];
     private readonly List<CallbackAnswer> _answers = [];
     private int _tooManyRequests;
 
@@ -96,6 +97,8 @@ public sealed partial class FakeBotApiServer
                 : new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "AgADFake" + sent.MessageId, ["file_name"] = Path.GetFileName(file), ["file_size"] = 1234 };
             if (caption is not null)
                 message["caption"] = caption;
+            if (request.Upload(field) is { } bytes)
+                lock (_lock) _uploads.Add(new UploadedFile(sent.MessageId, chatId, method, Path.GetFileName(file), bytes));
         });
     }
 

@@ -9,8 +9,11 @@ namespace Assembly.Bot.ConsoleChat;
 /// A messenger in the terminal, for trying the bot without a token. What is typed becomes updates that go
 /// through the same pipeline, database and outbox as Telegram's; what the bot sends is printed.
 /// </summary>
-public sealed class ConsoleMessenger(TextWriter output) : IMessengerClient
+/// <param name="filesFolder">Where files the bot makes (charts, spreadsheets) are written, to open them.</param>
+public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = null) : IMessengerClient
 {
+    private readonly string _filesFolder = Path.GetFullPath(filesFolder ?? Path.Combine("data", "files"));
+
     public const string MessengerName = "console";
 
     private readonly Channel<IncomingMessage> _typed = Channel.CreateUnbounded<IncomingMessage>();
@@ -86,6 +89,14 @@ public sealed class ConsoleMessenger(TextWriter output) : IMessengerClient
                 case FileMessage file:
                     output.WriteLine();
                     output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}: [{file.Kind}] {file.Caption}");
+                    break;
+                case UploadMessage upload:
+                    Directory.CreateDirectory(_filesFolder);
+                    var path = Path.Combine(_filesFolder, $"{NextMessageId()}-{Path.GetFileName(upload.FileName)}");
+                    File.WriteAllBytes(path, upload.Content);
+                    output.WriteLine();
+                    output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}: [{upload.Kind}] {upload.Caption}");
+                    output.WriteLine($"  {path}");
                     break;
                 case ButtonAnswer { Notice: { } notice }:
                     output.WriteLine($"  ({notice})");

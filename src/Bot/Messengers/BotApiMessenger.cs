@@ -100,6 +100,9 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
                 case FileMessage file:
                     var sentFile = await SendFileAsync(file, timeout.Token);
                     return new SendOutcome.Sent(sentFile.MessageId);
+                case UploadMessage upload:
+                    var uploaded = await UploadAsync(upload, timeout.Token);
+                    return new SendOutcome.Sent(uploaded.MessageId);
                 case ButtonAnswer answer:
                     await _client.AnswerCallbackQuery(answer.PressId, answer.Notice, answer.AsAlert, cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(null);
@@ -158,6 +161,15 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
             AttachmentKind.Video => _client.SendVideo(chat, input, file.Caption, cancellationToken: ct),
             _ => _client.SendDocument(chat, input, file.Caption, cancellationToken: ct),
         };
+    }
+
+    /// <summary>A file the bot made, uploaded as multipart form data; a fresh stream for every attempt.</summary>
+    private Task<Message> UploadAsync(UploadMessage upload, CancellationToken ct)
+    {
+        var input = InputFile.FromStream(new MemoryStream(upload.Content, writable: false), upload.FileName);
+        return upload.Kind == UploadKind.Photo
+            ? _client.SendPhoto(upload.To.ChatId, input, upload.Caption, cancellationToken: ct)
+            : _client.SendDocument(upload.To.ChatId, input, upload.Caption, cancellationToken: ct);
     }
 
     private SendOutcome Classify(ApiRequestException e) => e.ErrorCode switch

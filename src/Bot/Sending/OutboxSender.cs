@@ -218,6 +218,7 @@ public sealed class OutboxSender(
         try
         {
             var message = OutgoingJson.Read(payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
+            if (message is UploadMessage upload) message = upload with { Content = await FileOfAsync(row.Id) };
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
             outcome = await messenger.SendAsync(message, CancellationToken.None);
         }
@@ -236,6 +237,13 @@ public sealed class OutboxSender(
 
         _results.Enqueue(new SendResult(row, outcome, at));
         _busyChats.TryRemove(row.ChatId, out _);
+    }
+
+    /// <summary>The bytes of a file the bot made, stored beside its row; read outside any transaction, like the send itself.</summary>
+    private async Task<byte[]> FileOfAsync(long rowId)
+    {
+        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        return await db.OutboxFiles.AsNoTracking().Where(f => f.OutboxMessageId == rowId).Select(f => f.Bytes).SingleAsync();
     }
 
     private List<SendResult> TakeOutcomes()

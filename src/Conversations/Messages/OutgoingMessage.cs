@@ -26,6 +26,7 @@ public sealed record RemoveKeyboard : Keyboard;
 [JsonDerivedType(typeof(TextMessage), "text")]
 [JsonDerivedType(typeof(ButtonAnswer), "answer")]
 [JsonDerivedType(typeof(FileMessage), "file")]
+[JsonDerivedType(typeof(UploadMessage), "upload")]
 public abstract record OutgoingMessage
 {
     [JsonIgnore] public ChatAddress To { get; init; }
@@ -51,3 +52,17 @@ public sealed record ButtonAnswer(string PressId, string? Notice = null, bool As
 /// shown to staff. A file id is valid only on the messenger it came from.
 /// </summary>
 public sealed record FileMessage(AttachmentKind Kind, string FileId, string? Caption = null) : OutgoingMessage;
+
+/// <summary>How a file the bot made is shown: as a picture in the chat, or as a document to download.</summary>
+public enum UploadKind { Photo, Document }
+
+/// <summary>
+/// A file the bot made itself (a chart, a spreadsheet), uploaded with the message. The bytes are not part of
+/// the JSON payload: <c>OutboxWriter</c> stores them in the <c>OutboxFiles</c> table beside the outbox row,
+/// in the same transaction, and the sender loads them back just before the upload. So a restart neither
+/// loses the file nor sends it twice, like any other message.
+/// </summary>
+public sealed record UploadMessage(UploadKind Kind, string FileName, string ContentType, string? Caption = null) : OutgoingMessage
+{
+    [JsonIgnore] public byte[] Content { get; init; } = [];
+}

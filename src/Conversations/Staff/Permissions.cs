@@ -6,7 +6,8 @@ namespace Assembly.Conversations.Staff;
 /// </summary>
 public static class Permissions
 {
-    public enum Need { Staff, Organizer, Admin }
+    /// <summary><see cref="Team"/>: staff (for their own secretariats' reports) or organizers and admins (for all).</summary>
+    public enum Need { Staff, Organizer, Admin, Team }
 
     private static readonly Dictionary<string, Need> Commands = new()
     {
@@ -14,6 +15,7 @@ public static class Permissions
         ["route"] = Need.Staff, ["close"] = Need.Staff, ["followup"] = Need.Staff,
         ["announce"] = Need.Organizer, ["broadcasts"] = Need.Organizer,
         ["meeting"] = Need.Organizer, ["reschedule"] = Need.Organizer, ["cancelmeeting"] = Need.Organizer, ["outcome"] = Need.Organizer, ["place"] = Need.Organizer,
+        ["stats"] = Need.Team, ["export"] = Need.Team, ["summary"] = Need.Team,
         ["staff"] = Need.Admin, ["grant"] = Need.Admin, ["revoke"] = Need.Admin,
     };
 
@@ -23,6 +25,7 @@ public static class Permissions
     {
         Need.Staff => actor.IsStaff,
         Need.Organizer => actor.IsAdmin || actor.IsOrganizer,
+        Need.Team => actor.HasRole,
         _ => actor.IsAdmin,
     };
 }

@@ -79,7 +79,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
             case "help":
                 // Staff see their commands beside the members' help; nobody else learns they exist.
                 turn.Reply(Texts.Help(context.Assembly.Name) + (actor.IsStaff ? Texts.StaffHelp : "")
-                    + (actor.IsAdmin || actor.IsOrganizer ? Texts.OrganizerHelp : "") + (actor.IsAdmin ? Texts.AdminHelp : ""),
+                    + (actor.IsAdmin || actor.IsOrganizer ? Texts.OrganizerHelp : "") + (actor.HasRole ? Texts.StatsHelp : "") + (actor.IsAdmin ? Texts.AdminHelp : ""),
                     actor.Member is null ? null : MainMenu.Keyboard);
                 return;
             case "inbox":
@@ -114,6 +114,9 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
                 return;
             case "followup":
                 await FollowUpAsync(turn, actor, work, first, rest, ct);
+                return;
+            case "stats" or "export" or "summary":
+                await new Statistics.StatisticsDesk(turn, actor, context).HandleAsync(command.Name, args, ct);
                 return;
             default:
                 await new RoleCommands(turn, actor, context).HandleAsync(command.Name, args, ct);

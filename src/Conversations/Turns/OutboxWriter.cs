@@ -11,6 +11,8 @@ public static class OutboxWriter
     {
         var row = Row(message, now);
         db.Outbox.Add(row);
+        if (message is UploadMessage upload)
+            db.OutboxFiles.Add(new OutboxFile { Message = row, FileName = upload.FileName, ContentType = upload.ContentType, Bytes = upload.Content });
         return row;
     }
 

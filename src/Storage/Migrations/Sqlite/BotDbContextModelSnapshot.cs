@@ -275,6 +275,30 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.OutboxFile", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OutboxMessageId");
+
+                    b.ToTable("OutboxFiles", (string)null);
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -659,6 +683,17 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Assembly.Storage.Entities.OutboxFile", b =>
+                {
+                    b.HasOne("Assembly.Storage.Entities.OutboxMessage", "Message")
+                        .WithOne()
+                        .HasForeignKey("Assembly.Storage.Entities.OutboxFile", "OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Assembly.Storage.Entities.Report", b =>
