@@ -94,7 +94,7 @@ public sealed class UpdatePipeline(
 
         // Outbox rows and processed markers are read by no later update of the batch, so they are written
         // together at the end, in the same transaction: one statement batch instead of one per update.
-        var outbox = new List<OutboxMessage>();
+        var outbox = new List<(OutgoingMessage Message, DateTime At)>();
         var markers = new List<ProcessedUpdate>();
         foreach (var update in updates)
         {
@@ -108,17 +108,17 @@ public sealed class UpdatePipeline(
                 // then forgotten, so that each SaveChanges looks only at its own update's entities, not the batch's.
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                outbox.AddRange(turn.Outgoing.Select(outgoing => OutboxWriter.Row(outgoing, now)));
+                outbox.AddRange(turn.Outgoing.Select(outgoing => (outgoing, now)));
             }
 
             markers.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now });
         }
 
-        db.Outbox.AddRange(outbox);
+        foreach (var (message, at) in outbox) OutboxWriter.Enqueue(db, message, at);
         db.ProcessedUpdates.AddRange(markers);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var recipient in outbox.Select(o => o.Messenger).Distinct()) signal.Wake(recipient);
+        foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) signal.Wake(recipient);
     }
 
     /// <summary>

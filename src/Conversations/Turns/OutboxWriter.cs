@@ -16,8 +16,7 @@ public static class OutboxWriter
         return row;
     }
 
-    /// <summary>The row for <paramref name="message"/>, for a caller that adds many rows at once.</summary>
-    public static OutboxMessage Row(OutgoingMessage message, DateTime now) => new()
+    private static OutboxMessage Row(OutgoingMessage message, DateTime now) => new()
     {
         Messenger = message.To.Messenger,
         ChatId = message.To.ChatId,
