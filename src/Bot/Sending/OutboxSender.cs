@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Assembly.Bot.Messengers;
 using Assembly.Conversations.Messages;
 using Assembly.Storage;
@@ -275,6 +277,9 @@ public sealed class OutboxSender(
     private async Task RecordAsync(BotDbContext db, List<SendResult> results)
     {
         if (results.Count == 0) return;
+        await RecordSentAsync(db, results.Where(r => r.Outcome is SendOutcome.Sent).ToList());
+        results = results.Where(r => r.Outcome is not SendOutcome.Sent).ToList();
+        if (results.Count == 0) return;
         var ids = results.Select(r => r.Row.Id).ToList();
         var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
         var blocked = new List<(long ChatId, DateTime At)>();
@@ -283,12 +288,6 @@ public sealed class OutboxSender(
             if (!rows.TryGetValue(candidate.Id, out var row)) continue;
             switch (outcome)
             {
-                case SendOutcome.Sent sent:
-                    row.Status = OutboxStatus.Sent;
-                    row.SentAt = at;
-                    row.SentMessageId = sent.MessageId;
-                    row.Attempts++;
-                    break;
                 case SendOutcome.Throttled throttled:
                     // Asked to wait: not a failure of the message, so it does not count as an attempt.
                     row.Status = OutboxStatus.Pending;
@@ -328,6 +327,47 @@ public sealed class OutboxSender(
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The common outcome, in one statement for the whole look: loading and saving each row through the change
+    /// tracker cost an UPDATE apiece, about a tenth of the time the write lock was held under load (measured
+    /// with the conversation benchmark). Plain SQL that SQLite and PostgreSQL both read.
+    /// </summary>
+    private static async Task RecordSentAsync(BotDbContext db, List<SendResult> sent)
+    {
+        if (sent.Count == 0) return;
+        var parameters = new List<object> { (int)OutboxStatus.Sent };
+        var messageIds = new StringBuilder();
+        var sentAt = new StringBuilder();
+        var ids = new StringBuilder();
+        foreach (var (row, outcome, at) in sent)
+        {
+            var id = parameters.Count;
+            parameters.Add(row.Id);
+            parameters.Add(at);
+            sentAt.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN {{{id + 1}}}");
+            // A button answer has no message id; a null cannot be a raw SQL parameter, so it is written as NULL.
+            if (((SendOutcome.Sent)outcome).MessageId is { } messageId)
+            {
+                parameters.Add(messageId);
+                messageIds.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN {{{id + 2}}}");
+            }
+            else
+            {
+                messageIds.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN NULL");
+            }
+
+            ids.Append(ids.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"{{{id}}}");
+        }
+
+        // Only placeholders ({n}) are put into the text; every value travels as a parameter.
+#pragma warning disable EF1003
+        await db.Database.ExecuteSqlRawAsync(
+            $"UPDATE \"Outbox\" SET \"Status\" = {{0}}, \"Attempts\" = \"Attempts\" + 1, "
+            + $"\"SentMessageId\" = CASE \"Id\"{messageIds} END, \"SentAt\" = CASE \"Id\"{sentAt} END WHERE \"Id\" IN ({ids})",
+            parameters);
+#pragma warning restore EF1003
     }
 
     private async Task MarkInterruptedSendsAsync(CancellationToken ct)
