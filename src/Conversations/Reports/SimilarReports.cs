@@ -26,7 +26,8 @@ public static class SimilarReports
             .OrderByDescending(r => r.Id).Take(Candidates)
             .Select(r => new Match(r.Code, r.Description))
             .ToListAsync(ct);
-        return open.Select(r => (r, score: PersianMatch.Similarity(description, r.Description)))
+        var words = PersianMatch.LongWords(description);
+        return open.Select(r => (r, score: PersianMatch.Similarity(words, PersianMatch.LongWords(r.Description))))
             .Where(x => x.score >= Threshold)
             .OrderByDescending(x => x.score)
             .Take(Shown)

@@ -86,18 +86,19 @@ public static class PersianMatch
     /// <see cref="Words"/> of three characters or more. Short words (و، در، به، از…) are left out because they
     /// are in every report. 0 when either text has no such word.
     /// </summary>
-    public static double Similarity(string a, string b)
-    {
-        var left = LongWords(a);
-        var right = LongWords(b);
-        if (left.Count == 0 || right.Count == 0) return 0;
+    public static double Similarity(string a, string b) => Similarity(LongWords(a), LongWords(b));
 
+    /// <summary>The same, for one text compared with many: its words folded once (<see cref="LongWords"/>).</summary>
+    public static double Similarity(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    {
+        if (left.Count == 0 || right.Count == 0) return 0;
         var shared = left.Count(right.Contains);
         return (double)shared / (left.Count + right.Count - shared);
-
-        static HashSet<string> LongWords(string text) =>
-            Words(text).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The distinct folded words of three letters or more: what <see cref="Similarity(string, string)"/> compares.</summary>
+    public static IReadOnlySet<string> LongWords(string text) =>
+        Words(text).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The first of <paramref name="keywords"/> (in their order, not their position in the text) that occurs in
