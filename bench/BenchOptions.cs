@@ -5,13 +5,15 @@ namespace Assembly.Bench;
 /// <summary>The scenario and its parameters, as given on the command line.</summary>
 internal sealed record BenchOptions(
     string Scenario, int Updates, int Users, int Runs, int Rate, int Seconds, bool Profile, IReadOnlyList<KeyValuePair<string, string>> Settings,
-    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false)
+    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false, int Conversations = 10_000)
 {
     public const string Usage =
         "Usage: pipeline  [--updates N] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
         "       latency   [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
         "       broadcast [--members N] [--runs R] [--restart] [--set Key=Value]... [--profile]\n" +
-        "       conversation [--users M] [--reports K] [--rate U] [--runs R] [--peer] [--set Key=Value]... [--profile]";
+        "       conversation [--users M] [--reports K] [--rate U] [--runs R] [--peer] [--set Key=Value]... [--profile]\n" +
+        "       start [--runs R]\n" +
+        "       memory [--members N] [--conversations C] [--runs R]";
 
     /// <summary>Runs when --runs is not given; a broadcast of 10,000 at 30/s takes nearly six minutes a run.</summary>
     private const int DefaultRuns = 5, DefaultBroadcastRuns = 3;
@@ -27,6 +29,8 @@ internal sealed record BenchOptions(
                 "broadcast" => $"broadcast --members {Members} --runs {Runs}" + (Restart ? " --restart" : ""),
                 "conversation" => $"conversation --users {Users} --reports {Reports}" + (Rate > 0 ? $" --rate {Rate}" : "") + $" --runs {Runs}"
                     + (Peer ? " --peer" : ""),
+                "start" => $"start --runs {Runs}",
+                "memory" => $"memory --members {Members} --conversations {Conversations} --runs {Runs}",
                 _ => $"latency --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
             };
             var settings = string.Concat(Settings.Select(s => $" --set {s.Key}={s.Value}"));
@@ -38,16 +42,17 @@ internal sealed record BenchOptions(
     {
         options = new BenchOptions("", Updates: 20_000, Users: 500, Runs: DefaultRuns, Rate: 300, Seconds: 10, Profile: false, Settings: []);
         error = "";
-        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast" or "conversation"))
+        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast" or "conversation" or "start" or "memory"))
         {
-            error = "Name a scenario: pipeline, latency, broadcast or conversation.";
+            error = "Name a scenario: pipeline, latency, broadcast, conversation, start or memory.";
             return false;
         }
 
         var broadcast = args[0] == "broadcast";
         var conversation = args[0] == "conversation";
+        var memory = args[0] == "memory";
         // The conversation runs as fast as it is answered unless --rate paces it.
-        options = options with { Scenario = args[0], Runs = broadcast ? DefaultBroadcastRuns : DefaultRuns, Rate = conversation ? 0 : options.Rate };
+        options = options with { Scenario = args[0], Runs = broadcast || memory ? DefaultBroadcastRuns : DefaultRuns, Members = memory ? 100_000 : options.Members, Rate = conversation ? 0 : options.Rate };
         var settings = new List<KeyValuePair<string, string>>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -58,7 +63,13 @@ internal sealed record BenchOptions(
                 continue;
             }
 
-            if (name is "--members" or "--restart" && !broadcast)
+            if (name is "--conversations" && !memory)
+            {
+                error = "--conversations applies to the memory scenario only.";
+                return false;
+            }
+
+            if (name is "--members" && !(broadcast || memory) || name is "--restart" && !broadcast)
             {
                 error = $"{name} applies to the broadcast scenario only.";
                 return false;
@@ -88,7 +99,7 @@ internal sealed record BenchOptions(
                 continue;
             }
 
-            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports"))
+            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports" or "--conversations"))
             {
                 error = $"Unknown option '{name}'.";
                 return false;
@@ -130,6 +141,7 @@ internal sealed record BenchOptions(
                 case "--seconds": options = options with { Seconds = number }; break;
                 case "--members": options = options with { Members = number }; break;
                 case "--reports": options = options with { Reports = number }; break;
+                case "--conversations": options = options with { Conversations = number }; break;
             }
         }
 

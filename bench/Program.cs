@@ -16,6 +16,12 @@ using Assembly.Bot.Configuration;
 // waiting for the answer to the one before. --rate paces the steps (latency); without it they go as fast as
 // answered (throughput). --peer runs the grammY peer (bench/peer-grammy) in every round too and prints the ratio.
 //
+//   dotnet run -c Release --project bench -- start [--runs R]
+//   dotnet run -c Release --project bench -- memory [--members N] [--conversations C] [--runs R]
+//
+// start and memory run the bot's own executable as a separate process (BotProcess): the time to its first
+// getUpdates, and its resident memory with N members and C open conversations.
+//
 // --set overrides one setting of the bot (e.g. --set Pipeline:Lanes=1), to compare configurations.
 // --profile adds a table of where the time goes (SQL, transactions, HTTP calls); it slows the bot a little.
 // Every scenario first makes one warm-up run that is not counted (JIT, tiered compilation, EF model).
@@ -39,6 +45,8 @@ try
         "pipeline" => await PipelineScenario.RunAsync(options, profiler),
         "broadcast" => await BroadcastScenario.RunAsync(options, profiler),
         "conversation" => await ConversationScenario.RunAsync(options, profiler),
+        "start" => await StartScenario.RunAsync(options),
+        "memory" => await MemoryScenario.RunAsync(options),
         _ => await LatencyScenario.RunAsync(options, profiler),
     };
     Report.Print(options, measures);

@@ -120,6 +120,7 @@ public sealed partial class FakeBotApiServer
     private async ValueTask<BotReply> GetUpdatesAsync(BotRequest request, CancellationToken aborted)
     {
         Interlocked.Increment(ref _getUpdatesCalls);
+        _changed.Raise(); // a wait for the first poll ends at once, not at its next look
         if (Volatile.Read(ref _webhookUrl) is not null)
             return new BotReply.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         var offset = request.Long("offset") ?? 0;
