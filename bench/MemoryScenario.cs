@@ -25,7 +25,7 @@ internal static class MemoryScenario
         Console.Error.WriteLine($"memory: {options.Members} members, {options.Conversations} conversations opened, then {Rush} reports filed; {options.Runs} runs");
         for (var run = 1; run <= options.Runs; run++)
         {
-            var (p, e) = await RunOnceAsync(options);
+            var (e, p) = await RunOnceAsync(options);
             Console.Error.WriteLine($"  run {run}: peak {p:0} MB, at the end {e:0} MB");
             peak.Values.Add(p);
             end.Values.Add(e);
@@ -34,7 +34,7 @@ internal static class MemoryScenario
         return [peak, end];
     }
 
-    private static async Task<(double Peak, double End)> RunOnceAsync(BenchOptions options)
+    private static async Task<(double End, double Peak)> RunOnceAsync(BenchOptions options)
     {
         var folder = Path.Combine(Path.GetTempPath(), "assembly-bench", "memory-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
