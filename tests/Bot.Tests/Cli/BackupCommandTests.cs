@@ -1,7 +1,9 @@
 using Assembly.Bot.Cli;
 using Assembly.Bot.Tests.Support;
+using Assembly.FakeBotApi;
 using Assembly.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Bot.Tests.Cli;
 
@@ -85,6 +87,32 @@ public sealed class BackupCommandTests
         }
 
         Assert.Equal(11L, await ScalarAsync(writer, "SELECT count(*) FROM Members;"));
+    }
+
+    [Fact]
+    public async Task A_backup_taken_while_the_real_bot_handles_updates_holds_whole_units_of_work()
+    {
+        using var database = new TestDatabase();
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotTestHost.StartAsync(database, telegram);
+        const int Users = 300;
+        for (var user = 1; user <= Users; user++) telegram.EnqueueText(10_000 + user, "/start", "عضو");
+        await Eventually.StoredAsync(bot, async db => await db.ProcessedUpdates.CountAsync() >= 20);
+
+        var copy = Path.Combine(Path.GetDirectoryName(database.File)!, "live.db");
+        var console = new TestConsole();
+        var exit = await BackupCommand.RunAsync([copy], console.Console, CliTestSupport.Settings(database));
+        Assert.True(exit == ExitCodes.Ok, console.Error.ToString());
+        await Eventually.StoredAsync(bot, async db => await db.ProcessedUpdates.CountAsync() == Users, seconds: 60);
+
+        await using var backup = await OpenAsync(copy);
+        Assert.Equal("ok", await ScalarAsync(backup, "PRAGMA integrity_check;"));
+        var processed = Convert.ToInt32(await ScalarAsync(backup, "SELECT count(*) FROM ProcessedUpdates;"));
+        Assert.InRange(processed, 20, Users);
+        // An update is committed with its reply in the outbox: the copy has a reply for every update it has marked processed, and no other.
+        Assert.Equal(processed, Convert.ToInt32(await ScalarAsync(backup, "SELECT count(*) FROM Outbox;")));
+        await using var live = bot.Db();
+        Assert.Equal(Users, await live.Outbox.CountAsync());
     }
 
     [Fact]
