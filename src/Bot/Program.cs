@@ -1,3 +1,4 @@
+using Assembly.Bot.Cli;
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Hosting;
 using Assembly.Conversations.Flows;
@@ -48,9 +49,15 @@ try
             // A year of made-up reports in the configured database, for /stats, /export and /summary;
             // --Demo:Charts=docs/images also draws the README's charts from them.
             return await Assembly.Bot.Demo.DemoCommand.RunAsync(configArgs);
+        case "backup":
+            // An online copy of the SQLite database into a new file, while the bot may be running.
+            return await BackupCommand.RunAsync(configArgs, CliConsole.Standard);
+        case "export":
+            // The reports as CSV (a Solar period, or every report), to --out FILE or standard output.
+            return await ExportCommand.RunAsync(configArgs, CliConsole.Standard);
         default:
-            Console.Error.WriteLine($"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config, graph, demo.");
-            return 2;
+            Console.Error.WriteLine(CliCommands.Unknown(verb));
+            return ExitCodes.Usage;
     }
 }
 catch (ConfigurationError e)

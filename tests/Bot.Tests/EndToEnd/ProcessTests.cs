@@ -3,15 +3,19 @@ using Assembly.Bot.Hosting;
 using Assembly.Bot.Tests.Support;
 using Assembly.Conversations.Text;
 using Assembly.FakeBotApi;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>The bot as an operator runs it: its own process, configured by environment variables only.</summary>
 public sealed class ProcessTests
 {
-    private static ProcessStartInfo BotProcess(string workingDirectory, IDictionary<string, string> environment)
+    private static ProcessStartInfo BotProcess(string workingDirectory, IDictionary<string, string> environment, params string[] command)
     {
-        var info = new ProcessStartInfo("dotnet", [typeof(BotHost).Assembly.Location])
+        var info = new ProcessStartInfo("dotnet", [typeof(BotHost).Assembly.Location, .. command])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -66,5 +70,44 @@ public sealed class ProcessTests
         var error = (await bot.StandardError.ReadToEndAsync()).Trim();
         Assert.StartsWith("Configuration error: Messengers:Telegram:BaseUrl must be an absolute http or https address", error);
         Assert.DoesNotContain('\n', error);
+    }
+
+    [Fact]
+    public async Task Backup_run_as_its_own_process_copies_the_database_where_it_runs_prints_what_it_wrote_and_refuses_to_overwrite()
+    {
+        using var folder = new TestDatabase();
+        var workingDirectory = Path.GetDirectoryName(folder.File)!;
+        var dataFile = Path.Combine(workingDirectory, "data", "bot.db");
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Bot"] = $"Data Source={dataFile}", ["Messengers:Telegram:Token"] = "", ["Messengers:Bale:Token"] = "" };
+        using (var host = BotHost.CreateBuilder([], BotMode.Serve, settings).Build())
+        {
+            await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+            await using var db = await host.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+            db.Members.Add(new Member { Name = "مریم نطنزی", Phone = "+989121110000", County = "نطنز" });
+            await db.SaveChangesAsync();
+        }
+
+        const string token = "123456:process-backup-token-never-printed";
+        var environment = new Dictionary<string, string> { ["Messengers__Telegram__Token"] = token, ["Messengers__Bale__Token"] = "" };
+        async Task<(int Exit, string Out, string Error)> BackupAsync()
+        {
+            using var run = Process.Start(BotProcess(workingDirectory, environment, "backup", "copy.db"))!;
+            var output = run.StandardOutput.ReadToEndAsync();
+            var error = run.StandardError.ReadToEndAsync();
+            await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return (run.ExitCode, await output, await error);
+        }
+
+        var first = await BackupAsync();
+        Assert.True(first.Exit == 0, first.Error);
+        Assert.StartsWith($"Backed up {dataFile} to copy.db: ", first.Out);
+        Assert.Contains("; 1 members, 0 reports, 0 meetings, 0 outbox messages.", first.Out);
+        await using (var copy = new BotDbContext(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={Path.Combine(workingDirectory, "copy.db")};Pooling=False").Options))
+            Assert.Equal("مریم نطنزی", (await copy.Members.SingleAsync()).Name);
+
+        var second = await BackupAsync();
+        Assert.Equal(1, second.Exit);
+        Assert.Equal("copy.db already exists; a backup never overwrites a file, so give a new name.", second.Error.Trim());
+        Assert.DoesNotContain(token, first.Out + first.Error + second.Out + second.Error, StringComparison.Ordinal);
     }
 }

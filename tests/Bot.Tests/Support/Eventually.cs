@@ -17,4 +17,14 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    public static async Task TrueAsync(Func<bool> condition, int seconds = 20)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(seconds)) throw new TimeoutException("The condition never became true.");
+            await Task.Delay(10);
+        }
+    }
 }
