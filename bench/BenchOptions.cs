@@ -5,12 +5,12 @@ namespace Assembly.Bench;
 /// <summary>The scenario and its parameters, as given on the command line.</summary>
 internal sealed record BenchOptions(
     string Scenario, int Updates, int Users, int Runs, int Rate, int Seconds, bool Profile, IReadOnlyList<KeyValuePair<string, string>> Settings,
-    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false, int Conversations = 10_000)
+    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false, int Conversations = 10_000, int Conversing = 0)
 {
     public const string Usage =
         "Usage: pipeline  [--updates N] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
         "       latency   [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
-        "       broadcast [--members N] [--runs R] [--restart] [--set Key=Value]... [--profile]\n" +
+        "       broadcast [--members N] [--runs R] [--restart] [--conversing M [--rate U] [--reports K]] [--set Key=Value]... [--profile]\n" +
         "       conversation [--users M] [--reports K] [--rate U] [--runs R] [--peer] [--set Key=Value]... [--profile]\n" +
         "       start [--runs R]\n" +
         "       memory [--members N] [--conversations C] [--runs R]";
@@ -26,7 +26,8 @@ internal sealed record BenchOptions(
             var scenario = Scenario switch
             {
                 "pipeline" => $"pipeline --updates {Updates} --users {Users} --runs {Runs}",
-                "broadcast" => $"broadcast --members {Members} --runs {Runs}" + (Restart ? " --restart" : ""),
+                "broadcast" => $"broadcast --members {Members} --runs {Runs}" + (Restart ? " --restart" : "")
+                    + (Conversing > 0 ? $" --conversing {Conversing} --rate {Rate} --reports {Reports}" : ""),
                 "conversation" => $"conversation --users {Users} --reports {Reports}" + (Rate > 0 ? $" --rate {Rate}" : "") + $" --runs {Runs}"
                     + (Peer ? " --peer" : ""),
                 "start" => $"start --runs {Runs}",
@@ -52,7 +53,7 @@ internal sealed record BenchOptions(
         var conversation = args[0] == "conversation";
         var memory = args[0] == "memory";
         // The conversation runs as fast as it is answered unless --rate paces it.
-        options = options with { Scenario = args[0], Runs = broadcast || memory ? DefaultBroadcastRuns : DefaultRuns, Members = memory ? 100_000 : options.Members, Rate = conversation ? 0 : options.Rate };
+        options = options with { Scenario = args[0], Runs = broadcast || memory ? DefaultBroadcastRuns : DefaultRuns, Members = memory ? 100_000 : options.Members, Rate = conversation ? 0 : broadcast ? 10 : options.Rate, Reports = broadcast ? 2 : options.Reports };
         var settings = new List<KeyValuePair<string, string>>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -75,15 +76,15 @@ internal sealed record BenchOptions(
                 return false;
             }
 
-            if (name is "--updates" or "--users" or "--rate" or "--seconds" && broadcast)
+            if (name is "--updates" or "--users" or "--seconds" && broadcast)
             {
-                error = $"{name} does not apply to the broadcast scenario (it has --members, --runs, --restart).";
+                error = $"{name} does not apply to the broadcast scenario (it has --members, --runs, --restart, --conversing, --rate, --reports).";
                 return false;
             }
 
-            if (name is "--reports" or "--peer" && !conversation)
+            if (name is "--peer" && !conversation || name is "--reports" && !(conversation || broadcast))
             {
-                error = $"{name} applies to the conversation scenario only.";
+                error = $"{name} applies to the conversation scenario only (and --reports to a mixed broadcast).";
                 return false;
             }
 
@@ -99,7 +100,7 @@ internal sealed record BenchOptions(
                 continue;
             }
 
-            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports" or "--conversations"))
+            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports" or "--conversations" or "--conversing"))
             {
                 error = $"Unknown option '{name}'.";
                 return false;
@@ -142,6 +143,7 @@ internal sealed record BenchOptions(
                 case "--members": options = options with { Members = number }; break;
                 case "--reports": options = options with { Reports = number }; break;
                 case "--conversations": options = options with { Conversations = number }; break;
+                case "--conversing": options = options with { Conversing = number }; break;
             }
         }
 

@@ -105,7 +105,12 @@ internal sealed class BotUnderTest : IAsyncDisposable
             }
 
             if (clock.Elapsed > timeout)
-                throw new BenchFailure($"The outbox still had unsent rows {timeout.TotalSeconds:0} s after the last reply.");
+            {
+                await using var db = Db();
+                var left = await db.Outbox.AsNoTracking().Where(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending)
+                    .OrderBy(o => o.Id).Take(5).Select(o => $"#{o.Id} {o.Status} {o.Priority} to {o.ChatId}, {o.Attempts} attempts, {o.LastError}").ToListAsync();
+                throw new BenchFailure($"The outbox still had unsent rows {timeout.TotalSeconds:0} s after the last reply, e.g. " + string.Join("; ", left));
+            }
             await Task.Delay(50);
         }
     }

@@ -33,6 +33,9 @@ internal static class BroadcastScenario
     /// <summary>Members' user ids (and private chat ids) start here.</summary>
     private const long FirstMember = 800_000_001;
 
+    /// <summary>The members who converse during a mixed run start here.</summary>
+    private const long FirstConversing = 830_000_001;
+
     /// <summary>The warm-up broadcast is this small: the pace is the fake's, so a short one warms the same code.</summary>
     private const int WarmUpMembers = 300;
 
@@ -53,6 +56,8 @@ internal static class BroadcastScenario
         var restartGap = new Measure(Name, "restart: last copy before the stop → first copy after", "ms", []);
         var stopTime = new Measure(Name, "restart: host StopAsync", "ms", []);
         var startTime = new Measure(Name, "restart: new host started on the same database", "ms", []);
+        var conversing = new[] { 50.0, 99, 100 }.Select(p => (P: p, Measure: new Measure(Name,
+            $"mixed: reply latency {(p == 100 ? "max" : $"p{p:0}")} of {options.Conversing} members conversing at {options.Rate} steps/s during the broadcast", "ms", []))).ToList();
 
         var members = options.Members;
         Console.Error.WriteLine($"broadcast: {members} members, fake limits {GlobalLimit:0}/s overall and {PerChatLimit:0}/s per chat"
@@ -70,6 +75,8 @@ internal static class BroadcastScenario
             duplicates.Values.Add(result.Duplicates);
             throttled.Values.Add(result.TooManyRequests);
             densest.Values.Add(result.Densest);
+            if (result.ConversationLatencies is { } latencies)
+                foreach (var (p, measure) in conversing) measure.Values.Add(Stats.Percentile(latencies, p));
             if (result.Restart is { } restart)
             {
                 restartGap.Values.Add(restart.Gap.TotalMilliseconds);
@@ -80,6 +87,7 @@ internal static class BroadcastScenario
 
         List<Measure> measures = [rate, wall, first, lost, duplicates, throttled, densest];
         if (options.Restart) measures.AddRange([restartGap, stopTime, startTime]);
+        if (options.Conversing > 0) measures.AddRange(conversing.Select(c => c.Measure));
         return measures;
     }
 
@@ -87,7 +95,7 @@ internal static class BroadcastScenario
 
     private sealed record Result(
         int Members, int Copies, double Rate, TimeSpan Wall, TimeSpan FirstCopy, int Lost, int Duplicates, int Strangers,
-        int TooManyRequests, int TooManyRequestsBefore, int Densest, Restart? Restart, string Diagnosis)
+        int TooManyRequests, int TooManyRequestsBefore, int Densest, Restart? Restart, string Diagnosis, List<double>? ConversationLatencies)
     {
         public string Describe() =>
             $"{Copies} copies to {Members} members at {Rate:0.00}/s (ideal {GlobalLimit:0}), last {Wall.TotalSeconds:0.0} s after «send» "
@@ -96,6 +104,9 @@ internal static class BroadcastScenario
             + (Restart is { } r
                 ? $"; stopped after {r.CopiesBefore} copies, stop {r.Stop.TotalMilliseconds:0} ms, start {r.Start.TotalMilliseconds:0} ms, "
                   + $"gap {r.Gap.TotalMilliseconds:0} ms, {r.Uncertain} rows uncertain"
+                : "")
+            + (ConversationLatencies is { Count: > 0 } l
+                ? $"; conversing members' replies p50 {Stats.Percentile(l, 50):0} ms, p99 {Stats.Percentile(l, 99):0} ms, max {l[^1]:0} ms"
                 : "")
             + Environment.NewLine + "      " + Diagnosis;
     }
@@ -125,6 +136,18 @@ internal static class BroadcastScenario
                 });
             }
 
+            // Members who converse during the broadcast (--conversing): announcements muted, so their chats carry
+            // only their own conversation and every reply they wait for is one of its steps.
+            for (var i = 0; i < options.Conversing; i++)
+            {
+                var id = FirstConversing + i;
+                db.Members.Add(new Member
+                {
+                    Name = $"گزارشگر {i}", Phone = $"+98915{i:0000000}", County = "کاشان", CreatedAt = DateTime.UnixEpoch, MutedAnnouncements = true,
+                    Accounts = { new Account { Messenger = "telegram", UserId = id, ChatId = id } },
+                });
+            }
+
             await db.SaveChangesAsync();
         }
 
@@ -150,6 +173,11 @@ internal static class BroadcastScenario
 
         // Generous, so that only a stuck bot fails: three times slower than the limit still finishes.
         var timeout = TimeSpan.FromSeconds(120 + 3 * members / GlobalLimit);
+        // Mixed: members file reports through the whole conversation while the broadcast goes out.
+        using var driver = options.Conversing > 0 && run > 0
+            ? new ConversationDriver(fake, FirstConversing, options.Conversing, options.Reports, options.Rate)
+            : null;
+        var conversation = driver?.RunAsync(timeout) ?? Task.CompletedTask;
         Restart? restart = null;
         if (options.Restart)
         {
@@ -165,7 +193,10 @@ internal static class BroadcastScenario
         }
 
         await WaitForEndAsync(bot, members, timeout - clock.Elapsed);
+        await conversation;
         await bot.WaitForOutboxSettledAsync(TimeSpan.FromSeconds(60));
+        if (driver is not null && driver.TrackingCodes.Distinct().Count() != options.Conversing * options.Reports)
+            throw new BenchFailure($"{options.Conversing * options.Reports} reports filed during the broadcast, {driver.TrackingCodes.Distinct().Count()} tracking codes given.");
         var cpu = ProcessCpu() - cpuBefore;
         if (profiler is not null) profiler.Recording = false;
 
@@ -212,7 +243,7 @@ internal static class BroadcastScenario
 
         var diagnosis = Diagnose(copies, rows.Select(r => (r.ChatId, r.Status, r.ClaimedAt, r.LastError)).ToList(), wall, cpu);
         var result = new Result(members, copies.Count, copies.Count / (lastAt - firstAt).TotalSeconds, wall, firstAt - pressed,
-            lost, duplicates, strangers, tooMany, tooManyBefore, Densest(sent), restart, diagnosis);
+            lost, duplicates, strangers, tooMany, tooManyBefore, Densest(sent), restart, diagnosis, driver?.Latencies());
 
         if (lost > 0 || duplicates > 0 || strangers > 0)
             throw new BenchFailure($"A broadcast to {members} members: {lost} got no copy, {duplicates} copies beyond one per member, "
