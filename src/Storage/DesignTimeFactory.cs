@@ -23,7 +23,7 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresBotDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<PostgresBotDbContext>();
-        StorageServiceCollectionExtensions.Configure(builder, new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = "Host=localhost;Database=bot" });
+        StorageServiceCollectionExtensions.Configure(builder, new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = "Host=localhost;Database=bot" }, compiledModel: false);
         return new PostgresBotDbContext(builder.Options);
     }
 }

@@ -1,4 +1,5 @@
 using Assembly.Storage.CompiledModels;
+using Assembly.Storage.CompiledModels.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +33,11 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Points a context at the configured database. SQLite gets the compiled model (src/Storage/CompiledModels,
-    /// SQLite's: chosen here rather than by an assembly attribute, so no PostgreSQL context can ever pick it up)
-    /// and its per-connection PRAGMAs; PostgreSQL builds its model from the configurations.
+    /// Points a context at the configured database, with that provider's compiled model (made by
+    /// <c>dotnet ef dbcontext optimize</c>: SQLite's in CompiledModels, PostgreSQL's in CompiledModels/Postgres).
+    /// Each is chosen here rather than by the assembly attribute `optimize` writes, so a context can never get
+    /// another provider's model. SQLite also gets its per-connection PRAGMAs. <paramref name="compiledModel"/>
+    /// false builds the model from the configurations (for <c>dotnet ef</c> itself).
     /// </summary>
     public static void Configure(DbContextOptionsBuilder builder, StorageOptions options, bool compiledModel = true)
     {
@@ -46,6 +49,7 @@ public static class StorageServiceCollectionExtensions
                 break;
             case StorageOptions.Postgres:
                 builder.UseNpgsql(options.ConnectionString);
+                if (compiledModel) builder.UseModel(PostgresBotDbContextModel.Instance);
                 break;
             default:
                 // The configuration check at start names the key before we ever get here.
