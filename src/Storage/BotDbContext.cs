@@ -3,8 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Storage;
 
-public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+/// <summary>
+/// The bot's database. On SQLite it is used as it is; on PostgreSQL through <see cref="PostgresBotDbContext"/>,
+/// which only exists so that each provider has its own migrations (see there).
+/// </summary>
+public class BotDbContext : DbContext
 {
+    public BotDbContext(DbContextOptions<BotDbContext> options) : base(options) { }
+
+    /// <summary>For <see cref="PostgresBotDbContext"/>; not public, so the context pool sees one constructor.</summary>
+    protected BotDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
     public DbSet<PollCursor> PollCursors => Set<PollCursor>();
     public DbSet<ChatRecord> Chats => Set<ChatRecord>();

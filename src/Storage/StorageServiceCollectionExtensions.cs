@@ -1,31 +1,59 @@
+using Assembly.Storage.CompiledModels;
+using Assembly.Storage.CompiledModels.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Assembly.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers a pooled <see cref="BotDbContext"/> factory for the configured provider.</summary>
+    /// <summary>
+    /// Registers a pooled <see cref="BotDbContext"/> factory for the configured provider. On PostgreSQL the pool
+    /// holds <see cref="PostgresBotDbContext"/> (for its own migrations) and is handed out as a BotDbContext factory.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, StorageOptions options)
     {
         services.AddSingleton(options);
-        services.AddPooledDbContextFactory<BotDbContext>(b => Configure(b, options));
+        if (options.Provider == StorageOptions.Postgres)
+        {
+            services.AddPooledDbContextFactory<PostgresBotDbContext>(b => Configure(b, options));
+            services.AddSingleton<IDbContextFactory<BotDbContext>>(sp =>
+                new PostgresFactory(sp.GetRequiredService<IDbContextFactory<PostgresBotDbContext>>()));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<BotDbContext>(b => Configure(b, options));
+        }
         services.AddSingleton<DatabaseInitializer>();
+        // SQLite has one write lock, queued for in process; PostgreSQL lets transactions overlap.
         services.AddSingleton(new WriteGate(serialize: options.Provider == StorageOptions.Sqlite));
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, StorageOptions options)
+    /// <summary>
+    /// Points a context at the configured database, with that provider's compiled model (made by
+    /// <c>dotnet ef dbcontext optimize</c>: SQLite's in CompiledModels, PostgreSQL's in CompiledModels/Postgres).
+    /// Each is chosen here rather than by the assembly attribute `optimize` writes, so a context can never get
+    /// another provider's model. SQLite also gets its per-connection PRAGMAs. <paramref name="compiledModel"/>
+    /// false builds the model from the configurations (for <c>dotnet ef</c> itself).
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder builder, StorageOptions options, bool compiledModel = true)
     {
         switch (options.Provider)
         {
             case StorageOptions.Sqlite:
                 builder.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup());
+                if (compiledModel) builder.UseModel(BotDbContextModel.Instance);
+                break;
+            case StorageOptions.Postgres:
+                builder.UseNpgsql(options.ConnectionString);
+                if (compiledModel) builder.UseModel(PostgresBotDbContextModel.Instance);
                 break;
             default:
                 // The configuration check at start names the key before we ever get here.
-                throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported yet.");
+                throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported.");
         }
     }
 
@@ -36,5 +64,28 @@ public static class StorageServiceCollectionExtensions
         return string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file::memory:", StringComparison.Ordinal)
             ? null
             : Path.GetFullPath(source);
+    }
+
+    /// <summary>Why a PostgreSQL connection string cannot be used (it names no host, or does not parse), or null.</summary>
+    public static string? PostgresProblem(string connectionString)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host)
+                ? "it names no Host"
+                : null;
+        }
+        catch (ArgumentException)
+        {
+            return "it is not a PostgreSQL connection string";
+        }
+    }
+
+    private sealed class PostgresFactory(IDbContextFactory<PostgresBotDbContext> inner) : IDbContextFactory<BotDbContext>
+    {
+        public BotDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<BotDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 }

@@ -48,7 +48,8 @@ public static class ExportCommand
             if (outFile is not null && (File.Exists(outFile) || Directory.Exists(outFile)))
                 throw new CliError($"{outFile} already exists; an export never overwrites a file, so give a new name.");
 
-            if (StorageServiceCollectionExtensions.SqliteFile(settings.Storage.ConnectionString) is { } dbFile && !File.Exists(dbFile))
+            if (settings.Storage.Provider == StorageOptions.Sqlite
+                && StorageServiceCollectionExtensions.SqliteFile(settings.Storage.ConnectionString) is { } dbFile && !File.Exists(dbFile))
                 throw new CliError($"There is no database at {dbFile}; nothing was exported.");
             await using var db = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
             if ((await db.Database.GetPendingMigrationsAsync()).Any())

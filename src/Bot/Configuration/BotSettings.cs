@@ -42,12 +42,13 @@ public sealed partial record BotSettings(
             Provider = config["Storage:Provider"] ?? "",
             ConnectionString = config.GetConnectionString("Bot") ?? "",
         };
-        if (storage.Provider != StorageOptions.Sqlite)
-            throw new ConfigurationError(storage.Provider == StorageOptions.Postgres
-                ? "Storage:Provider 'Postgres' is not available in this version yet; set Storage:Provider to 'Sqlite'."
-                : $"Storage:Provider must be 'Sqlite' (it is '{storage.Provider}').");
+        if (storage.Provider is not (StorageOptions.Sqlite or StorageOptions.Postgres))
+            throw new ConfigurationError($"Storage:Provider must be 'Sqlite' or 'Postgres' (it is '{storage.Provider}').");
         if (string.IsNullOrWhiteSpace(storage.ConnectionString))
             throw new ConfigurationError("ConnectionStrings:Bot is empty; set it to a connection string such as 'Data Source=data/bot.db'.");
+        if (storage.Provider == StorageOptions.Postgres && StorageServiceCollectionExtensions.PostgresProblem(storage.ConnectionString) is { } problem)
+            // Never the string itself: it may hold a password.
+            throw new ConfigurationError($"ConnectionStrings:Bot cannot be used with Storage:Provider 'Postgres': {problem}; set it to one such as 'Host=localhost;Database=bot;Username=bot;Password=…'.");
 
         var assembly = config.GetSection("Assembly").Get<AssemblyOptions>() ?? new AssemblyOptions();
         Check(assembly);

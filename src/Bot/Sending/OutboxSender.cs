@@ -347,7 +347,8 @@ public sealed class OutboxSender(
             parameters.Add(row.Id);
             parameters.Add(at);
             sentAt.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN {{{id + 1}}}");
-            // A button answer has no message id; a null cannot be a raw SQL parameter, so it is written as NULL.
+            // A button answer has no message id; a null cannot be a raw SQL parameter, so it is written as NULL,
+            // typed: PostgreSQL reads a CASE of only untyped NULLs as text, which a bigint column refuses.
             if (((SendOutcome.Sent)outcome).MessageId is { } messageId)
             {
                 parameters.Add(messageId);
@@ -355,7 +356,7 @@ public sealed class OutboxSender(
             }
             else
             {
-                messageIds.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN NULL");
+                messageIds.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN CAST(NULL AS BIGINT)");
             }
 
             ids.Append(ids.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"{{{id}}}");

@@ -15,7 +15,7 @@ public sealed class BackupCommandTests
     [Fact]
     public async Task A_backup_taken_while_another_connection_keeps_writing_holds_every_row_committed_before_it_and_only_whole_transactions()
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.OnSqlite();
         await CliTestSupport.MigrateAsync(database);
         await using (var seed = await OpenAsync(database.File))
             for (var i = 0; i < Seeded; i++) await InsertMemberWithAccountAsync(seed, i);
@@ -62,7 +62,7 @@ public sealed class BackupCommandTests
     [Fact]
     public async Task A_backup_does_not_wait_for_a_writer_in_the_middle_of_a_transaction_and_copies_what_was_committed_even_if_still_in_the_wal()
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.OnSqlite();
         await CliTestSupport.MigrateAsync(database);
         await using var writer = await OpenAsync(database.File);
         for (var i = 0; i < 10; i++) await InsertMemberWithAccountAsync(writer, i);
@@ -92,7 +92,7 @@ public sealed class BackupCommandTests
     [Fact]
     public async Task A_backup_taken_while_the_real_bot_handles_updates_holds_whole_units_of_work()
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.OnSqlite();
         await using var telegram = await FakeBotApiServer.StartAsync();
         await using var bot = await BotTestHost.StartAsync(database, telegram);
         const int Users = 300;
@@ -118,7 +118,7 @@ public sealed class BackupCommandTests
     [Fact]
     public async Task A_backup_refuses_a_file_that_exists_and_leaves_it_as_it_was()
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.OnSqlite();
         await CliTestSupport.MigrateAsync(database);
         var existing = Path.Combine(Path.GetDirectoryName(database.File)!, "yesterday.db");
         await File.WriteAllTextAsync(existing, "yesterday's backup");
@@ -136,7 +136,7 @@ public sealed class BackupCommandTests
     [Fact]
     public async Task Without_a_database_a_backup_says_so_and_creates_none()
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.OnSqlite();
         var console = new TestConsole();
 
         var exit = await BackupCommand.RunAsync([database.File + ".copy"], console.Console, CliTestSupport.Settings(database));
@@ -152,7 +152,7 @@ public sealed class BackupCommandTests
     [InlineData("one.db", "two.db")]
     public async Task A_backup_needs_exactly_one_file_name(params string[] args)
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.OnSqlite();
         var console = new TestConsole();
 
         var exit = await BackupCommand.RunAsync(args, console.Console, CliTestSupport.Settings(database));

@@ -26,6 +26,7 @@ public static class CliTestSupport
     /// <summary>The settings a command run by a test gets: the test's database, no messenger.</summary>
     public static Dictionary<string, string?> Settings(TestDatabase database) => new()
     {
+        ["Storage:Provider"] = database.Provider,
         ["ConnectionStrings:Bot"] = database.ConnectionString,
         ["Messengers:Telegram:Token"] = "",
         ["Messengers:Bale:Token"] = "",

@@ -15,7 +15,7 @@ public sealed class ConsoleChatTests
     [Fact]
     public async Task Typed_commands_and_numbered_buttons_are_answered_and_users_can_be_switched_and_quit_stops_it()
     {
-        using var database = new TestDatabase();
+        using var database = TestDatabase.OnSqlite(); // it checks the file
         var input = new LineFeed();
         var output = new StringWriter();
         var terminal = TextWriter.Synchronized(output);

@@ -30,7 +30,7 @@ public sealed class ProcessTests
     public async Task Started_with_a_token_and_base_url_in_the_environment_it_answers_start_and_keeps_its_data_where_it_runs()
     {
         await using var telegram = await FakeBotApiServer.StartAsync();
-        using var folder = new TestDatabase(); // an empty temporary folder to run in
+        using var folder = TestDatabase.OnSqlite(); // an empty temporary folder to run in
         var workingDirectory = Path.GetDirectoryName(folder.File)!;
 
         using var bot = Process.Start(BotProcess(workingDirectory, new Dictionary<string, string>
@@ -59,7 +59,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task Invalid_configuration_stops_the_start_with_one_sentence_naming_the_key()
     {
-        using var folder = new TestDatabase();
+        using var folder = TestDatabase.OnSqlite();
         using var bot = Process.Start(BotProcess(Path.GetDirectoryName(folder.File)!, new Dictionary<string, string>
         {
             ["Messengers__Telegram__BaseUrl"] = "ftp://api.telegram.org",
@@ -75,7 +75,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task Backup_run_as_its_own_process_copies_the_database_where_it_runs_prints_what_it_wrote_and_refuses_to_overwrite()
     {
-        using var folder = new TestDatabase();
+        using var folder = TestDatabase.OnSqlite();
         var workingDirectory = Path.GetDirectoryName(folder.File)!;
         var dataFile = Path.Combine(workingDirectory, "data", "bot.db");
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Bot"] = $"Data Source={dataFile}", ["Messengers:Telegram:Token"] = "", ["Messengers:Bale:Token"] = "" };

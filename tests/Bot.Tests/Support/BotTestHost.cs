@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Tests.Support;
 
 /// <summary>
-/// The real host, started against fake Bot API servers on loopback and a real SQLite file. Configuration
+/// The real host, started against fake Bot API servers on loopback and the test's own database
+/// (a SQLite file, or PostgreSQL when BOT_TEST_POSTGRES is set: see <see cref="TestDatabase"/>). Configuration
 /// comes from the real appsettings.json with the messengers and the database pointed at the test's own.
 /// </summary>
 public sealed class BotTestHost : IAsyncDisposable
@@ -30,6 +31,7 @@ public sealed class BotTestHost : IAsyncDisposable
     {
         var overrides = new Dictionary<string, string?>
         {
+            ["Storage:Provider"] = database.Provider,
             ["ConnectionStrings:Bot"] = database.ConnectionString,
             ["Messengers:Telegram:Token"] = telegram?.Token ?? "",
             ["Messengers:Telegram:BaseUrl"] = telegram?.BaseUrl ?? "https://api.telegram.org",

@@ -1,26 +1,82 @@
 using Assembly.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Assembly.Bot.Tests.Support;
 
-/// <summary>A real SQLite file in a temporary folder, deleted afterwards. Two hosts opened on it share it, as after a restart.</summary>
+/// <summary>
+/// The test's own database, deleted afterwards; two hosts opened on it share it, as after a restart.
+/// A real SQLite file in a temporary folder, unless the environment variable <c>BOT_TEST_POSTGRES</c> holds a
+/// connection string to a PostgreSQL server where the test may create databases: then a fresh database
+/// <c>bot_test_&lt;guid&gt;</c> on it, dropped afterwards, so the same tests run on whichever is configured.
+/// Tests of SQLite itself (the file, the backup command) ask for <see cref="OnSqlite"/>. The temporary folder
+/// exists either way.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "assembly-bot-tests", Guid.NewGuid().ToString("N"));
+    public const string PostgresVariable = "BOT_TEST_POSTGRES";
 
-    public TestDatabase() => Directory.CreateDirectory(_folder);
+    private static readonly string? PostgresServer =
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "assembly-bot-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+
+    public TestDatabase() : this(PostgresServer is null ? StorageOptions.Sqlite : StorageOptions.Postgres) { }
+
+    private TestDatabase(string provider)
+    {
+        Directory.CreateDirectory(_folder);
+        Provider = provider;
+        if (provider == StorageOptions.Postgres)
+        {
+            _postgresDatabase = "bot_test_" + Guid.NewGuid().ToString("N");
+            OnServer($"CREATE DATABASE \"{_postgresDatabase}\"");
+        }
+    }
+
+    /// <summary>A SQLite file whatever the environment says, for tests of SQLite's own features.</summary>
+    public static TestDatabase OnSqlite() => new(StorageOptions.Sqlite);
+
+    /// <summary><c>Sqlite</c> or <c>Postgres</c>, as <c>Storage:Provider</c> takes it.</summary>
+    public string Provider { get; }
 
     public string File => Path.Combine(_folder, "bot.db");
 
-    public string ConnectionString => $"Data Source={File}";
+    public string ConnectionString => _postgresDatabase is null
+        ? $"Data Source={File}"
+        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
 
-    /// <summary>Opens the file directly, for looking at what a host left behind after it stopped.</summary>
-    public BotDbContext Open() => new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite(ConnectionString).Options);
+    /// <summary>The settings that point the bot at this database.</summary>
+    public Dictionary<string, string?> Settings => new()
+    {
+        ["Storage:Provider"] = Provider,
+        ["ConnectionStrings:Bot"] = ConnectionString,
+    };
+
+    /// <summary>Opens the database directly, for looking at what a host left behind after it stopped.</summary>
+    public BotDbContext Open()
+    {
+        if (_postgresDatabase is null)
+            return new BotDbContext(new DbContextOptionsBuilder<BotDbContext>().UseSqlite(ConnectionString).Options);
+        var builder = new DbContextOptionsBuilder<PostgresBotDbContext>();
+        StorageServiceCollectionExtensions.Configure(builder, new StorageOptions { Provider = Provider, ConnectionString = ConnectionString });
+        return new PostgresBotDbContext(builder.Options);
+    }
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
+            OnServer($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -29,5 +85,13 @@ public sealed class TestDatabase : IDisposable
         {
             // A file still open by a pool in another test: the temp folder is cleaned by the OS later.
         }
+    }
+
+    private static void OnServer(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }

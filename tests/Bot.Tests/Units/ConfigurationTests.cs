@@ -64,6 +64,24 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Postgres_is_a_provider_with_a_PostgreSQL_connection_string()
+    {
+        var settings = Read(("Storage:Provider", "Postgres"), ("ConnectionStrings:Bot", "Host=db;Database=bot;Username=bot;Password=secret"));
+        Assert.Equal("Postgres", settings.Storage.Provider);
+    }
+
+    [Theory]
+    [InlineData("Data Source=data/bot.db")] // the shipped SQLite string left in place
+    [InlineData("Database=bot;Password=secret")] // no host
+    public void Postgres_with_a_connection_string_it_cannot_use_names_the_key_and_never_echoes_it(string connectionString)
+    {
+        var error = Assert.Throws<ConfigurationError>(() => Read(("Storage:Provider", "Postgres"), ("ConnectionStrings:Bot", connectionString)));
+        Assert.StartsWith("ConnectionStrings:Bot", error.Message);
+        Assert.DoesNotContain(connectionString, error.Message);
+        Assert.DoesNotContain("secret", error.Message);
+    }
+
+    [Fact]
     public void A_malformed_token_is_named_but_never_echoed()
     {
         var error = Assert.Throws<ConfigurationError>(() => Read(("Messengers:Telegram:Token", "my secret token")));
