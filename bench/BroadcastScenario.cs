@@ -193,6 +193,7 @@ internal static class BroadcastScenario
         }
 
         await WaitForEndAsync(bot, members, timeout - clock.Elapsed);
+
         await conversation;
         await bot.WaitForOutboxSettledAsync(TimeSpan.FromSeconds(60));
         if (driver is not null && driver.TrackingCodes.Distinct().Count() != options.Conversing * options.Reports)
@@ -296,7 +297,8 @@ internal static class BroadcastScenario
         return most;
     }
 
-    private static int CountCopies(FakeBotApiServer fake) => fake.Sent.Count(m => m.ChatId >= FirstMember);
+    /// <summary>Sends to the broadcast's members (not to the members conversing meanwhile, whose ids start higher).</summary>
+    private static int CountCopies(FakeBotApiServer fake) => fake.Sent.Count(m => m.ChatId >= FirstMember && m.ChatId < FirstConversing);
 
     /// <summary>Completes when at least <paramref name="count"/> sends to members were recorded (looking every 100 ms: the snapshot copies the list).</summary>
     private static async Task WaitForCopiesAsync(FakeBotApiServer fake, int count, TimeSpan timeout)
