@@ -38,8 +38,9 @@ public sealed class BulkPacer(MessengerLimits limits)
 
         // A slot taken a little late keeps the schedule: the sender wakes a millisecond or two after each slot, and
         // counting the next from its waking lost that much every time (28.7/s of 30 in the broadcast benchmark).
-        // Later than one interval, the schedule starts again from now, so a quiet spell never becomes a burst.
-        _overallNext = (now - _overallNext <= _overall ? _overallNext : now) + _overall;
+        // Only up to the margin, though: two sends then come at most that much closer than the schedule, which the
+        // margin pays for, so no second ever holds more than the limit. Later than that, it starts again from now.
+        _overallNext = (now - _overallNext <= JitterMargin ? _overallNext : now) + _overall;
         _chatNext[chatId] = Max(now, chatNext) + (kind == ChatKind.Private ? _perChat : _perGroup);
         if (_chatNext.Count > 50_000) Forget(now);
         return true;

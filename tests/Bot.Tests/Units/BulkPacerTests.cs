@@ -64,6 +64,29 @@ public sealed class BulkPacerTests
     }
 
     [Fact]
+    public void A_sender_late_by_more_than_the_margin_never_puts_more_than_the_limit_in_a_second()
+    {
+        // Every seventh slot is taken 30 ms late (a busy machine), the others at once: catching up on the schedule
+        // after such a delay would put two sends closer than the margin allows.
+        var pacer = Pacer();
+        var sent = new List<DateTime>();
+        var now = T0;
+        while (now < T0.AddSeconds(10))
+        {
+            if (pacer.TryTake(sent.Count, ChatKind.Private, now, out var retryAt))
+            {
+                sent.Add(now);
+                continue;
+            }
+
+            now = sent.Count % 7 == 0 ? retryAt.AddMilliseconds(30) : retryAt;
+        }
+
+        for (var k = 30; k < sent.Count; k++)
+            Assert.True(sent[k] - sent[k - 30] >= TimeSpan.FromSeconds(1), $"31 messages within one second at {k}");
+    }
+
+    [Fact]
     public void One_private_chat_gets_at_most_one_bulk_message_per_second()
     {
         var sent = Drive(Pacer(), 5, _ => (42, ChatKind.Private));
