@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Assembly.FakeBotApi;
 
 namespace Assembly.Bench;
@@ -61,22 +60,10 @@ internal sealed class BotProcess : IAsyncDisposable
         return (Read("VmRSS"), Read("VmHWM"));
     }
 
-    [DllImport("libc", EntryPoint = "kill")]
-    private static extern int Kill(int pid, int signal);
-
-    private const int SigTerm = 15;
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            // As systemd stops it: SIGTERM, then the host's graceful stop.
-            _ = Kill(_process.Id, SigTerm);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try { await _process.WaitForExitAsync(grace.Token); }
-            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
-        }
-
+        // As systemd stops it; the host stops gracefully on SIGTERM.
+        await Termination.StopAsync(_process, TimeSpan.FromSeconds(30));
         _process.Dispose();
     }
 }

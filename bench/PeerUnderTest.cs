@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Assembly.FakeBotApi;
 
 namespace Assembly.Bench;
@@ -79,22 +78,10 @@ internal sealed class PeerUnderTest : IAsyncDisposable
         return peer;
     }
 
-    [DllImport("libc", EntryPoint = "kill")]
-    private static extern int Kill(int pid, int signal);
-
-    private const int SigTerm = 15;
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            // SIGTERM, as a service manager stops it: the runner finishes and the process exits by itself.
-            _ = Kill(_process.Id, SigTerm);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try { await _process.WaitForExitAsync(grace.Token); }
-            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
-        }
-
+        // The runner finishes on SIGTERM and the process exits by itself.
+        await Termination.StopAsync(_process, TimeSpan.FromSeconds(10));
         _process.Dispose();
         await Fake.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
