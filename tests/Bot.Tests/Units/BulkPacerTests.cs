@@ -29,38 +29,49 @@ public sealed class BulkPacerTests
         return sent;
     }
 
+    /// <summary>
+    /// As the real sender does: it sleeps until the slot it was told and wakes <paramref name="lateBy"/> (of how many
+    /// were sent so far) after it; one message to a new chat each time. Returns the send times.
+    /// </summary>
+    private static List<DateTime> Sleeping(BulkPacer pacer, double seconds, Func<int, TimeSpan> lateBy)
+    {
+        var sent = new List<DateTime>();
+        var now = T0;
+        while (now < T0.AddSeconds(seconds))
+        {
+            if (pacer.TryTake(sent.Count, ChatKind.Private, now, out var retryAt))
+                sent.Add(now);
+            else
+                now = retryAt + lateBy(sent.Count);
+        }
+
+        return sent;
+    }
+
+    private static void AssertNeverMoreThan(int perSecond, List<DateTime> sent)
+    {
+        for (var k = perSecond; k < sent.Count; k++)
+            Assert.True(sent[k] - sent[k - perSecond] >= TimeSpan.FromSeconds(1), $"{perSecond + 1} messages within one second at {k}");
+    }
+
     [Fact]
     public void Bulk_to_many_chats_runs_at_the_overall_rate_and_never_faster_in_any_second()
     {
         var sent = Drive(Pacer(), 10, i => (i, ChatKind.Private));
 
         Assert.InRange(sent.Count, 290, 301);
-        for (var k = 30; k < sent.Count; k++)
-            Assert.True(sent[k] - sent[k - 30] >= TimeSpan.FromSeconds(1), $"31 messages within one second at {k}");
+        AssertNeverMoreThan(30, sent);
     }
 
     [Fact]
     public void A_sender_that_wakes_a_little_after_each_slot_still_gets_the_whole_rate()
     {
-        // As a real sender does: it sleeps until the slot it was told and wakes 2 ms late.
-        var pacer = Pacer();
-        var sent = new List<DateTime>();
-        var now = T0;
-        while (now < T0.AddSeconds(10))
-        {
-            if (pacer.TryTake(sent.Count, ChatKind.Private, now, out var retryAt))
-            {
-                sent.Add(now);
-                continue;
-            }
-
-            now = retryAt.AddMilliseconds(2);
-        }
+        // It wakes 2 ms after each slot.
+        var sent = Sleeping(Pacer(), 10, lateBy: _ => TimeSpan.FromMilliseconds(2));
 
         // 30 a second less the margin is 29.4; counting each slot from the late waking gave 28.3.
         Assert.InRange(sent.Count, 290, 295);
-        for (var k = 30; k < sent.Count; k++)
-            Assert.True(sent[k] - sent[k - 30] >= TimeSpan.FromSeconds(1), $"31 messages within one second at {k}");
+        AssertNeverMoreThan(30, sent);
     }
 
     [Fact]
@@ -68,22 +79,9 @@ public sealed class BulkPacerTests
     {
         // Every seventh slot is taken 30 ms late (a busy machine), the others at once: catching up on the schedule
         // after such a delay would put two sends closer than the margin allows.
-        var pacer = Pacer();
-        var sent = new List<DateTime>();
-        var now = T0;
-        while (now < T0.AddSeconds(10))
-        {
-            if (pacer.TryTake(sent.Count, ChatKind.Private, now, out var retryAt))
-            {
-                sent.Add(now);
-                continue;
-            }
+        var sent = Sleeping(Pacer(), 10, lateBy: count => TimeSpan.FromMilliseconds(count % 7 == 0 ? 30 : 0));
 
-            now = sent.Count % 7 == 0 ? retryAt.AddMilliseconds(30) : retryAt;
-        }
-
-        for (var k = 30; k < sent.Count; k++)
-            Assert.True(sent[k] - sent[k - 30] >= TimeSpan.FromSeconds(1), $"31 messages within one second at {k}");
+        AssertNeverMoreThan(30, sent);
     }
 
     [Fact]
