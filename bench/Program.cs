@@ -22,6 +22,8 @@ using Assembly.Bot.Configuration;
 // start and memory run the bot's own executable as a separate process (BotProcess): the time to its first
 // getUpdates, and its resident memory with N members and C open conversations.
 //
+// BENCH_LOG=1 in the environment keeps the bot's logs (they are off so as not to cost time), to see why a run fails.
+//
 // --set overrides one setting of the bot (e.g. --set Pipeline:Lanes=1), to compare configurations.
 // --profile adds a table of where the time goes (SQL, transactions, HTTP calls); it slows the bot a little.
 // Every scenario first makes one warm-up run that is not counted (JIT, tiered compilation, EF model).
