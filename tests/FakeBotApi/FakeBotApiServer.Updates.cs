@@ -12,7 +12,6 @@ public sealed partial class FakeBotApiServer
     private readonly ConcurrentDictionary<string, byte> _callbackIds = new();
     private long _lastMessageId;
     private int _getUpdatesCalls;
-    private string? _webhookUrl;
 
     /// <summary>getUpdates requests received (answered or not).</summary>
     public int GetUpdatesCalls => Volatile.Read(ref _getUpdatesCalls);
@@ -121,7 +120,7 @@ public sealed partial class FakeBotApiServer
     {
         Interlocked.Increment(ref _getUpdatesCalls);
         _changed.Raise(); // a wait for the first poll ends at once, not at its next look
-        if (Volatile.Read(ref _webhookUrl) is not null)
+        if (Webhook is not null)
             return new BotReply.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         var offset = request.Long("offset") ?? 0;
         var limit = (int)Math.Clamp(request.Long("limit") ?? 100, 1, 100);
@@ -155,15 +154,24 @@ public sealed partial class FakeBotApiServer
     private BotReply SetWebhook(BotRequest request)
     {
         var url = request.String("url");
-        Volatile.Write(ref _webhookUrl, string.IsNullOrEmpty(url) ? null : url);
         if (request.Bool("drop_pending_updates"))
             _updates.DropAll();
+        if (string.IsNullOrEmpty(url))
+        {
+            StopWebhook();
+            return BotReply.True;
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            return new BotReply.Error(400, "Bad Request: bad webhook: invalid URL");
+        var secret = request.String("secret_token");
+        var connections = (int)Math.Clamp(request.Long("max_connections") ?? 40, 1, 100);
+        StartWebhook(new WebhookSettings(address, string.IsNullOrEmpty(secret) ? null : secret, connections));
         return BotReply.True;
     }
 
     private BotReply DeleteWebhook(BotRequest request)
     {
-        Volatile.Write(ref _webhookUrl, null);
+        StopWebhook();
         if (request.Bool("drop_pending_updates"))
             _updates.DropAll();
         return BotReply.True;
@@ -171,7 +179,7 @@ public sealed partial class FakeBotApiServer
 
     private BotReply GetWebhookInfo() => BotReply.Result(new JsonObject
     {
-        ["url"] = Volatile.Read(ref _webhookUrl) ?? "",
+        ["url"] = Webhook?.Url.ToString() ?? "",
         ["has_custom_certificate"] = false,
         ["pending_update_count"] = PendingUpdates,
     });

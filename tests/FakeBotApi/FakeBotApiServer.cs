@@ -150,6 +150,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
+        StopWebhook();
         await _stopping.CancelAsync();
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
@@ -160,6 +161,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         {
         }
         await _app.DisposeAsync();
+        _webhookClient.Dispose();
         _stopping.Dispose();
     }
 }

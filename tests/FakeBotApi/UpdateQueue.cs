@@ -90,6 +90,24 @@ internal sealed class UpdateQueue(Action changed)
         return batch;
     }
 
+    /// <summary>Webhook delivery: every pending update in id order, as (id, JSON text); nothing is confirmed.</summary>
+    public IReadOnlyList<(long Id, string Json)> Snapshot()
+    {
+        lock (_lock)
+            return _pending.Select(p => (p.Key, p.Value)).ToList();
+    }
+
+    /// <summary>Webhook delivery: the bot answered 2xx for this update, so it is gone (unless redelivered since).</summary>
+    public void Confirm(long updateId)
+    {
+        lock (_lock)
+        {
+            if (_redeliver.Remove(updateId)) return; // posted again on purpose: goes out once more
+            _pending.Remove(updateId);
+        }
+        changed();
+    }
+
     /// <summary>deleteWebhook with drop_pending_updates: everything pending is gone.</summary>
     public void DropAll()
     {

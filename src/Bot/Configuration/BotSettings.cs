@@ -17,7 +17,8 @@ public sealed partial record BotSettings(
     ConversationOptions Conversations,
     DeadlineOptions Deadlines,
     MeetingOptions Meetings,
-    int Lanes)
+    int Lanes,
+    HttpOptions Http)
 {
     /// <summary>The messengers the bot knows, by their configuration key and the name used in data (<c>telegram:123</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> KnownMessengers =
@@ -83,8 +84,29 @@ public sealed partial record BotSettings(
         if (lanes is < 1 or > 64)
             throw new ConfigurationError($"Pipeline:Lanes must be a whole number from 1 to 64 (it is '{config["Pipeline:Lanes"]}').");
 
-        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes);
+        var http = ReadHttp(config, messengers);
+
+        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes, http);
     }
+
+    /// <summary>The HTTP server's addresses; a messenger on a webhook needs one, and two may not share a path.</summary>
+    private static HttpOptions ReadHttp(IConfiguration config, Dictionary<string, MessengerOptions> messengers)
+    {
+        var urls = (config["Http:Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var url in urls)
+            if (!ListenAddress().IsMatch(url))
+                throw new ConfigurationError($"Http:Urls must be addresses like 'http://127.0.0.1:8080' or 'http://0.0.0.0:8080', separated by ';' (it has '{url}').");
+
+        var withWebhook = messengers.Where(m => m.Value.Enabled && m.Value.Webhook.Enabled).ToList();
+        if (withWebhook.Count > 0 && urls.Length == 0)
+            throw new ConfigurationError($"Http:Urls is empty, but Messengers:{ConfigKey(withWebhook[0].Key)}:Webhook:Url is set; give the address to listen on, e.g. 'http://127.0.0.1:8080'.");
+        var paths = withWebhook.GroupBy(m => m.Value.Webhook.PathFor(secretInPath: false), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (paths is not null)
+            throw new ConfigurationError($"Messengers:Telegram:Webhook:Url and Messengers:Bale:Webhook:Url have the same path '{paths.Key}'; give each messenger its own.");
+        return new HttpOptions(urls);
+    }
+
+    private static string ConfigKey(string name) => KnownMessengers.First(k => k.Value == name).Key;
 
     private static void Check(MessengerOptions options, string key)
     {
@@ -104,6 +126,19 @@ public sealed partial record BotSettings(
             throw new ConfigurationError($"{key}:Limits:PerChatPerSecond must be more than zero.");
         if (options.Limits.PerGroupPerMinute <= 0)
             throw new ConfigurationError($"{key}:Limits:PerGroupPerMinute must be more than zero.");
+        Check(options.Webhook, $"{key}:Webhook");
+    }
+
+    private static void Check(WebhookOptions webhook, string key)
+    {
+        if (!webhook.Enabled) return;
+        if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0)
+            throw new ConfigurationError($"{key}:Url must be the public https address the messenger posts updates to, like 'https://bot.example.org/telegram' (it is '{webhook.Url}').");
+        if (webhook.Secret is null || !WebhookSecret().IsMatch(webhook.Secret))
+            // Never echo the secret.
+            throw new ConfigurationError($"{key}:Secret must be 32 to 256 letters, digits, '_' or '-' (make one with 'openssl rand -hex 32').");
+        if (webhook.MaxConnections is < 1 or > 100)
+            throw new ConfigurationError($"{key}:MaxConnections must be from 1 to 100 (it is {webhook.MaxConnections}).");
     }
 
     private static void Check(ConversationOptions options)
@@ -183,6 +218,12 @@ public sealed partial record BotSettings(
 
     [GeneratedRegex(@"^\d{1,16}:[A-Za-z0-9_-]{1,128}$")]
     private static partial Regex TokenShape();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{32,256}$")]
+    private static partial Regex WebhookSecret();
+
+    [GeneratedRegex(@"^https?://[^/:]+:\d{1,5}/?$")]
+    private static partial Regex ListenAddress();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex SecretariatKey();

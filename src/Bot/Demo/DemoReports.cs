@@ -1,3 +1,4 @@
+using Assembly.Bot.Hosting;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Statistics;
 using Assembly.Storage;

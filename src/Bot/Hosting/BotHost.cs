@@ -1,4 +1,7 @@
 using Assembly.Bot.Configuration;
+using Assembly.Bot.Http;
+using Assembly.Bot.Observability;
+using Assembly.Bot.Receiving;
 using Assembly.Bot.ConsoleChat;
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
@@ -6,6 +9,7 @@ using Assembly.Bot.Sending;
 using Assembly.Conversations;
 using Assembly.Conversations.Turns;
 using Assembly.Storage;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,23 +26,33 @@ public static class BotHost
     /// <param name="mode">Null: serve the messengers that have a token, or open the console chat when none has.</param>
     /// <param name="overrides">Settings that win over everything else (tests, benchmarks).</param>
     /// <param name="configureServices">Last word on services (tests put a fake clock or a console here).</param>
-    public static HostApplicationBuilder CreateBuilder(
+    /// <returns>
+    /// A plain host, or, when it serves messengers with <c>Http:Urls</c> set, a web application (webhooks, health,
+    /// metrics). Build it with <see cref="Build"/>, which maps the endpoints.
+    /// </returns>
+    public static IHostApplicationBuilder CreateBuilder(
         string[] args,
         BotMode? mode,
         IDictionary<string, string?>? overrides = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = args,
-            // appsettings.json travels with the binary, so the bot reads the same file wherever it is started.
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        // appsettings.json travels with the binary, so the bot reads the same file wherever it is started.
+        IHostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
 
         var settings = BotSettings.Read(builder.Configuration);
         var resolved = mode ?? (settings.EnabledMessengers.Any() ? BotMode.Serve : BotMode.ConsoleChat);
-        ((IHostApplicationBuilder)builder).Properties[typeof(BotMode)] = resolved;
+        if (resolved == BotMode.Serve && settings.Http.Enabled)
+        {
+            // Only now is it known that HTTP is wanted; the web builder reads the very same sources. Without it the
+            // bot loads none of ASP.NET Core, which keeps the start (and every CLI command) quick.
+            var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+            if (overrides is not null) web.Configuration.AddInMemoryCollection(overrides);
+            web.AddBotHttp(settings.Http);
+            builder = web;
+        }
+
+        builder.Properties[typeof(BotMode)] = resolved;
         if (resolved == BotMode.ConsoleChat)
         {
             // The chat owns the terminal: only warnings and errors are printed beside it. A rule for the
@@ -50,6 +64,14 @@ public static class BotHost
         configureServices?.Invoke(builder.Services);
         return builder;
     }
+
+    /// <summary>Builds the host made by <see cref="CreateBuilder"/>; a web application gets its endpoints.</summary>
+    public static IHost Build(this IHostApplicationBuilder builder) => builder switch
+    {
+        WebApplicationBuilder web => web.Build().MapBotEndpoints(),
+        HostApplicationBuilder plain => plain.Build(),
+        _ => throw new ArgumentException($"{builder.GetType().Name} is not a builder made by BotHost.CreateBuilder.", nameof(builder)),
+    };
 
     public static IServiceCollection AddBot(this IServiceCollection services, BotSettings settings, BotMode mode)
     {
@@ -63,7 +85,9 @@ public static class BotHost
         services.AddStorage(settings.Storage);
         services.AddConversations();
 
-        services.AddSingleton(new SecretRedactor(settings.Messengers.Values.Select(m => m.Token)));
+        services.AddSingleton(new SecretRedactor(settings.Messengers.Values.SelectMany(m => new[] { m.Token, m.Webhook.Secret })));
+        services.AddSingleton<MessengerCalls>();
+        services.AddSingleton<BotMetrics>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PollCursorStore>();
         services.AddSingleton(sp => new UpdatePipeline(
@@ -72,6 +96,7 @@ public static class BotHost
             sp.GetRequiredService<OutboxSignal>(),
             sp.GetRequiredService<WriteGate>(),
             sp.GetRequiredService<PollCursorStore>(),
+            sp.GetRequiredService<BotMetrics>(),
             settings.Lanes,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<UpdatePipeline>>()));
@@ -94,13 +119,22 @@ public static class BotHost
         else
         {
             foreach (var (name, options) in settings.EnabledMessengers)
-                services.AddSingleton<IMessengerClient>(sp => new BotApiMessenger(name, options,
-                    sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<ILogger<BotApiMessenger>>()));
+            {
+                services.AddSingleton<IMessengerClient>(sp => new BotApiMessenger(name, options, sp.GetRequiredService<SecretRedactor>(),
+                    sp.GetRequiredService<MessengerCalls>(), sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<ILogger<BotApiMessenger>>()));
+                if (options.Webhook.Enabled)
+                    // Served by an endpoint (Http/BotHttp.cs) and run by MessengerWorker in place of long polling.
+                    services.AddSingleton(sp => new WebhookReceiver(sp.GetServices<IMessengerClient>().Single(m => m.Name == name), options.Webhook,
+                        sp.GetRequiredService<UpdatePipeline>(), sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<ILogger<WebhookReceiver>>()));
+            }
         }
 
         services.AddHostedService<MessengerWorker>();
         services.AddSingleton<Scheduling.Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduling.Scheduler>());
+        // Counted for /metrics only; after DatabaseStartup, so the tables exist by its first count.
+        if (mode == BotMode.Serve && settings.Http.Enabled) services.AddHostedService<OutboxGauges>();
         services.AddSingleton<ProcessedUpdatePruner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
         return services;

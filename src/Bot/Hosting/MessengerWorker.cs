@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Hosting;
 
-/// <summary>Runs, for every messenger that is on, its receiving loop and its outbox sender side by side.</summary>
+/// <summary>Runs, for every messenger that is on, its receiving (long polling, or a webhook's batches) and its outbox sender side by side.</summary>
 public sealed class MessengerWorker(
     IEnumerable<IMessengerClient> messengers,
+    IEnumerable<WebhookReceiver> webhooks,
     BotSettings settings,
     UpdatePipeline pipeline,
     PollCursorStore cursors,
@@ -30,10 +31,18 @@ public sealed class MessengerWorker(
         {
             var options = settings.Messengers.GetValueOrDefault(messenger.Name);
             var limits = options?.Limits ?? ConsoleLimits;
-            var receiver = new PollingReceiver(messenger, options?.PollTimeoutSeconds ?? 25, pipeline, cursors, redactor, time,
-                loggers.CreateLogger<PollingReceiver>());
             var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, time, loggers.CreateLogger<OutboxSender>());
-            loops.Add(Task.Run(() => receiver.RunAsync(stoppingToken), CancellationToken.None));
+            if (webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook)
+            {
+                loops.Add(Task.Run(() => webhook.RunAsync(stoppingToken), CancellationToken.None));
+            }
+            else
+            {
+                var receiver = new PollingReceiver(messenger, options?.PollTimeoutSeconds ?? 25, pipeline, cursors, redactor, time,
+                    loggers.CreateLogger<PollingReceiver>());
+                loops.Add(Task.Run(() => receiver.RunAsync(stoppingToken), CancellationToken.None));
+            }
+
             loops.Add(Task.Run(() => sender.RunAsync(stoppingToken), CancellationToken.None));
         }
 

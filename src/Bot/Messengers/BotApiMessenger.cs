@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Assembly.Bot.Configuration;
+using Assembly.Bot.Observability;
 using Assembly.Conversations.Messages;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -21,7 +22,7 @@ namespace Assembly.Bot.Messengers;
 /// Telegram or Bale through Telegram.Bot: one client per messenger, with its own token, base address and
 /// proxy. Differences between the two are in <see cref="MessengerDialect"/> and here, nowhere else.
 /// </summary>
-public sealed class BotApiMessenger : IMessengerClient, IDisposable
+public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisposable
 {
     /// <summary>How long one send may take before it counts as a network failure.</summary>
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
@@ -30,14 +31,18 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
     private readonly HttpClient _http;
     private readonly TelegramBotClient _client;
     private readonly SecretRedactor _redactor;
+    private readonly MessengerCalls _calls;
+    private readonly BotMetrics _metrics;
     private readonly ILogger _logger;
     private string? _username;
 
-    public BotApiMessenger(string name, MessengerOptions options, SecretRedactor redactor, ILogger<BotApiMessenger> logger)
+    public BotApiMessenger(string name, MessengerOptions options, SecretRedactor redactor, MessengerCalls calls, BotMetrics metrics, ILogger<BotApiMessenger> logger)
     {
         Name = name;
         _dialect = MessengerDialect.For(name);
         _redactor = redactor;
+        _calls = calls;
+        _metrics = metrics;
         _logger = logger;
         var handler = new SocketsHttpHandler
         {
@@ -60,6 +65,7 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
             var me = await _client.GetMe(timeout.Token);
+            _calls.Answered(Name);
             _username = me.Username;
             _logger.LogInformation("{Messenger}: connected as @{Username}", Name, me.Username);
         }
@@ -67,6 +73,7 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
         {
             // The server may be down at start; polling retries on its own. Without the username a command
             // addressed to us as /cmd@name in a group is taken as ours.
+            _calls.Failed(Name, _redactor.Describe(e));
             _logger.LogWarning("{Messenger}: getMe failed, going on without the bot's username: {Error}", Name, _redactor.Describe(e));
         }
     }
@@ -78,15 +85,66 @@ public sealed class BotApiMessenger : IMessengerClient, IDisposable
         try
         {
             var updates = await _client.GetUpdates(checked((int)offset), limit: 100, timeout: timeoutSeconds, cancellationToken: timeout.Token);
-            return updates.Select(u => UpdateMapper.Map(u, Name, _username)).ToList();
+            _calls.Answered(Name);
+            return updates.Select(Read).ToList();
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            _calls.Failed(Name, "getUpdates got no answer in time");
             throw new TimeoutException("getUpdates got no answer in time.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (e is ApiRequestException { ErrorCode: < 500 }) _calls.Answered(Name);
+            else _calls.Failed(Name, _redactor.Describe(e));
+            throw;
+        }
+    }
+
+    public InboundUpdate Read(Update update) => UpdateMapper.Map(update, Name, _username);
+
+    public async Task SetWebhookAsync(string url, string secret, int maxConnections, CancellationToken ct)
+    {
+        await CallAsync(() => _dialect.HasWebhookSecret
+            ? _client.SetWebhook(url, maxConnections: maxConnections, secretToken: secret, cancellationToken: ct)
+            // Bale knows neither secret_token nor max_connections; its secret is in the address itself.
+            : _client.SetWebhook(url, cancellationToken: ct));
+    }
+
+    public async Task DeleteWebhookAsync(CancellationToken ct) =>
+        await CallAsync(() => _client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct));
+
+    /// <summary>A call whose failure the caller handles; noted for /healthz either way.</summary>
+    private async Task CallAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            _calls.Answered(Name);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode < 500)
+        {
+            _calls.Answered(Name);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _calls.Failed(Name, _redactor.Describe(e));
+            throw;
         }
     }
 
     public async Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        var outcome = await SendOnceAsync(message, ct);
+        if (outcome is SendOutcome.Transient transient) _calls.Failed(Name, transient.Reason);
+        else _calls.Answered(Name);
+        if (outcome is SendOutcome.Sent) _metrics.Sent(Name, message.Priority);
+        else if (outcome is SendOutcome.Throttled) _metrics.Throttled(Name);
+        return outcome;
+    }
+
+    private async Task<SendOutcome> SendOnceAsync(OutgoingMessage message, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(SendTimeout);

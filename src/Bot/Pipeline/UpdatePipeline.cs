@@ -1,4 +1,5 @@
 using Assembly.Bot.Messengers;
+using Assembly.Bot.Observability;
 using Assembly.Bot.Sending;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Messages;
@@ -24,12 +25,16 @@ public sealed class UpdatePipeline(
     OutboxSignal signal,
     WriteGate gate,
     PollCursorStore cursors,
+    BotMetrics metrics,
     int lanes,
     TimeProvider time,
     ILogger<UpdatePipeline> logger)
 {
-    /// <param name="committedOffset">Every update below it is committed: the cursor to record with this batch.</param>
-    public async Task ProcessBatchAsync(string messenger, IReadOnlyList<InboundUpdate> batch, long committedOffset, CancellationToken ct)
+    /// <param name="committedOffset">
+    /// Long polling: every update below it is committed, the cursor to record with this batch. Null for updates
+    /// posted by webhook, which have no cursor.
+    /// </param>
+    public async Task ProcessBatchAsync(string messenger, IReadOnlyList<InboundUpdate> batch, long? committedOffset, CancellationToken ct)
     {
         // A redelivered update may even come twice in one batch.
         var unique = batch.DistinctBy(u => u.UpdateId).OrderBy(u => u.UpdateId).ToList();
@@ -46,7 +51,7 @@ public sealed class UpdatePipeline(
         return (int)((ulong)key.GetHashCode() % (ulong)lanes);
     }
 
-    private async Task RunLaneAsync(string messenger, List<InboundUpdate> updates, long committedOffset, CancellationToken ct)
+    private async Task RunLaneAsync(string messenger, List<InboundUpdate> updates, long? committedOffset, CancellationToken ct)
     {
         try
         {
@@ -68,7 +73,7 @@ public sealed class UpdatePipeline(
     {
         try
         {
-            await HandleInOneTransactionAsync(messenger, [update], committedOffset: 0, ct);
+            await HandleInOneTransactionAsync(messenger, [update], committedOffset: null, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -76,7 +81,7 @@ public sealed class UpdatePipeline(
         }
     }
 
-    private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, long committedOffset, CancellationToken ct)
+    private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, long? committedOffset, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // A failure rolls the whole lane back and redoes each update alone, so a savepoint per SaveChanges
@@ -84,7 +89,7 @@ public sealed class UpdatePipeline(
         db.Database.AutoSavepointsEnabled = false;
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await cursors.AdvanceAsync(db, messenger, committedOffset, ct);
+        if (committedOffset is { } offset) await cursors.AdvanceAsync(db, messenger, offset, ct);
 
         var ids = updates.Select(u => u.UpdateId).ToList();
         var seen = await db.ProcessedUpdates
@@ -119,6 +124,8 @@ public sealed class UpdatePipeline(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) signal.Wake(recipient);
+        metrics.Updates(messenger, "handled", markers.Count);
+        metrics.Updates(messenger, "duplicate", updates.Count - markers.Count);
     }
 
     /// <summary>
@@ -142,5 +149,6 @@ public sealed class UpdatePipeline(
 
         await db.SaveChangesAsync(ct);
         signal.Wake(messenger);
+        metrics.Updates(messenger, "failed", 1);
     }
 }

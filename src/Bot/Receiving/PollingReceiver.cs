@@ -30,6 +30,7 @@ public sealed class PollingReceiver(
     public async Task RunAsync(CancellationToken ct)
     {
         await messenger.StartAsync(ct);
+        if (messenger is IWebhookMessenger webhooks) await RemoveWebhookAsync(webhooks, ct);
         var offset = await cursors.LoadAsync(messenger.Name, ct);
         logger.LogInformation("{Messenger}: polling from offset {Offset}", messenger.Name, offset);
 
@@ -82,6 +83,22 @@ public sealed class PollingReceiver(
         }
 
         await SaveFinalOffsetAsync(offset);
+    }
+
+    /// <summary>
+    /// A webhook left by an earlier run in webhook mode makes the server refuse getUpdates (409). Removing it keeps
+    /// the updates it holds; if this fails, the poll's own errors say so and it retries.
+    /// </summary>
+    private async Task RemoveWebhookAsync(IWebhookMessenger webhooks, CancellationToken ct)
+    {
+        try
+        {
+            await webhooks.DeleteWebhookAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("{Messenger}: deleteWebhook failed: {Error}", messenger.Name, redactor.Describe(e));
+        }
     }
 
     private async Task SaveFinalOffsetAsync(long offset)

@@ -43,9 +43,9 @@ public sealed partial class DeployFilesTests
         var framework = File.ReadAllText(Path.Combine(Root, "Directory.Build.props"));
         var version = Regex.Match(framework, @"<TargetFramework>net(\d+\.\d+)</TargetFramework>").Groups[1].Value;
         Assert.Matches($@"(?m)^FROM mcr\.microsoft\.com/dotnet/sdk:{Regex.Escape(version)} AS build", Dockerfile);
-        // A plain host: no ASP.NET Core, so the runtime image (the published runtimeconfig names only Microsoft.NETCore.App).
-        Assert.Matches($@"(?m)^FROM mcr\.microsoft\.com/dotnet/runtime:{Regex.Escape(version)} AS final", Dockerfile);
-        Assert.DoesNotContain("Microsoft.AspNetCore", File.ReadAllText(Path.Combine(Root, "src", "Bot", "Bot.csproj")));
+        // The bot names the ASP.NET Core framework (webhooks, health, metrics), which only the aspnet image carries.
+        Assert.Matches($@"(?m)^FROM mcr\.microsoft\.com/dotnet/aspnet:{Regex.Escape(version)} AS final", Dockerfile);
+        Assert.Contains("<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />", File.ReadAllText(Path.Combine(Root, "src", "Bot", "Bot.csproj")));
         Assert.Matches(@"(?m)^USER \$APP_UID$", Dockerfile);
         Assert.Matches(@"(?m)^VOLUME /app/data$", Dockerfile);
         Assert.Matches(@"(?m)^WORKDIR /app$", Dockerfile);

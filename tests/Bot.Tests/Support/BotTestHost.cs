@@ -1,5 +1,7 @@
 using Assembly.Bot.Hosting;
 using Assembly.FakeBotApi;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +23,9 @@ public sealed class BotTestHost : IAsyncDisposable
     private BotTestHost(IHost host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>Where its HTTP server listens (<c>http://127.0.0.1:PORT</c>), when <c>Http:Urls</c> was set (port 0 picks a free one).</summary>
+    public string HttpAddress => _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     public static async Task<BotTestHost> StartAsync(
         TestDatabase database,

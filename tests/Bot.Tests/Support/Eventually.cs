@@ -27,4 +27,14 @@ public static class Eventually
             await Task.Delay(10);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, int seconds = 20)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(seconds)) throw new TimeoutException("The condition never became true.");
+            await Task.Delay(50);
+        }
+    }
 }

@@ -63,6 +63,33 @@ public sealed class ConfigurationTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    private const string Secret = "0123456789abcdef0123456789abcdef";
+
+    [Theory]
+    [InlineData("Messengers:Telegram:Webhook:Url", "not-an-address", "Messengers:Telegram:Webhook:Url")]
+    [InlineData("Messengers:Telegram:Webhook:Secret", "short", "Messengers:Telegram:Webhook:Secret")]
+    [InlineData("Messengers:Telegram:Webhook:Secret", "0123456789abcdef0123456789abcdef/../x", "Messengers:Telegram:Webhook:Secret")]
+    [InlineData("Messengers:Telegram:Webhook:MaxConnections", "0", "Messengers:Telegram:Webhook:MaxConnections")]
+    [InlineData("Http:Urls", "", "Http:Urls is empty, but Messengers:")]
+    [InlineData("Http:Urls", "localhost", "Http:Urls")]
+    [InlineData("Messengers:Bale:Webhook:Url", "https://bot.example.org/hook/", "Messengers:Telegram:Webhook:Url and Messengers:Bale:Webhook:Url have the same path")]
+    public void A_webhook_needs_an_address_a_long_secret_a_listening_address_and_its_own_path(string key, string value, string named)
+    {
+        var webhook = new List<(string, string?)>
+        {
+            ("Messengers:Telegram:Token", "1:a"), ("Messengers:Bale:Token", "2:b"), ("Http:Urls", "http://127.0.0.1:8080"),
+            ("Messengers:Telegram:Webhook:Url", "https://bot.example.org/hook"), ("Messengers:Telegram:Webhook:Secret", Secret),
+            ("Messengers:Bale:Webhook:Url", "https://bot.example.org/bale"), ("Messengers:Bale:Webhook:Secret", Secret),
+        };
+        Assert.Equal(["http://127.0.0.1:8080"], Read([.. webhook]).Http.Urls);
+
+        var changed = webhook.ToDictionary(w => w.Item1, w => w.Item2);
+        changed[key] = value;
+        var error = Assert.Throws<ConfigurationError>(() => Read([.. changed.Select(c => (c.Key, c.Value))]));
+        Assert.StartsWith(named, error.Message);
+        Assert.DoesNotContain(Secret, error.Message);
+    }
+
     [Fact]
     public void Postgres_is_a_provider_with_a_PostgreSQL_connection_string()
     {
