@@ -30,6 +30,9 @@ public sealed partial class FakeBotApiServer
 
     internal WebhookSettings? Webhook => Volatile.Read(ref _webhook);
 
+    /// <summary>The address given to setWebhook, or null while there is no webhook.</summary>
+    public string? WebhookUrl => Webhook?.Url.ToString();
+
     /// <summary>Every post made to the bot, in the order they were answered.</summary>
     public IReadOnlyList<WebhookPost> WebhookPosts => _posts.ToArray();
 
@@ -115,10 +118,8 @@ public sealed partial class FakeBotApiServer
 
     private async Task<bool> PostAsync(WebhookSettings settings, long updateId, string json, CancellationToken stop)
     {
-        var targets = Volatile.Read(ref _targets);
-        var address = settings.Url;
-        if (targets is not null)
-            address = new Uri(new Uri(targets[(int)((uint)Interlocked.Increment(ref _nextTarget) % targets.Length)]), settings.Url.PathAndQuery);
+        var target = NextTarget();
+        var address = target is null ? settings.Url : new Uri(new Uri(target), settings.Url.PathAndQuery);
         var status = 0;
         try
         {
@@ -137,7 +138,26 @@ public sealed partial class FakeBotApiServer
             return false;
         }
         _posts.Enqueue(new WebhookPost(updateId, address.GetLeftPart(UriPartial.Authority), status));
+        // A load balancer's health check: a target that did not even take the connection is left out for a while.
+        if (status == 0 && target is not null) _downUntil[target] = TimeProvider.System.GetUtcNow() + TargetDownFor;
         return status is >= 200 and < 300;
+    }
+
+    private static readonly TimeSpan TargetDownFor = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _downUntil = new();
+
+    /// <summary>The next origin in turn that is not known to be down (any, when all are); null without RouteWebhookTo.</summary>
+    private string? NextTarget()
+    {
+        var targets = Volatile.Read(ref _targets);
+        if (targets is null) return null;
+        var now = TimeProvider.System.GetUtcNow();
+        for (var tries = 0; tries < targets.Length; tries++)
+        {
+            var target = targets[(int)((uint)Interlocked.Increment(ref _nextTarget) % targets.Length)];
+            if (_downUntil.GetValueOrDefault(target) <= now) return target;
+        }
+        return targets[(int)((uint)Interlocked.Increment(ref _nextTarget) % targets.Length)];
     }
 
     // The queue an update belongs to: its chat, or its own when it has none (as Telegram's server does).

@@ -131,18 +131,46 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
 
     private async ValueTask<BotReply> DispatchAsync(HttpContext http)
     {
-        // "/bot{token}/{method}"; the token may hold ':' but never '/'.
+        // "/bot{token}/{method}"; the token may hold ':' but never '/'. A client may put "/via/{label}" before it
+        // (its BaseUrl), so that tests can tell instances of one bot apart (see HoldAnswersTo).
         var path = http.Request.Path.Value ?? "";
+        var via = "";
+        if (path.StartsWith("/via/", StringComparison.Ordinal) && path.IndexOf('/', 5) is var end and > 5)
+        {
+            via = path[5..end];
+            path = path[end..];
+        }
         var slash = path.StartsWith("/bot", StringComparison.Ordinal) ? path.IndexOf('/', 4) : -1;
         if (slash < 0)
             return BotReply.NotFound();
         if (!string.Equals(path[4..slash], _options.Token, StringComparison.Ordinal))
             return new BotReply.Error(401, "Unauthorized");
-        if (!_methods.TryGetValue(path[(slash + 1)..], out var method))
+        var name = path[(slash + 1)..];
+        if (!_methods.TryGetValue(name, out var method))
             return BotReply.NotFound("Not Found: method not found");
         var request = await BotRequest.ReadAsync(http.Request, http.RequestAborted);
-        return await method(request, http.RequestAborted);
+        var reply = await method(request, http.RequestAborted);
+        if (via.Length > 0 && _held.ContainsKey(via) && name.StartsWith("send", StringComparison.OrdinalIgnoreCase))
+        {
+            // Done, but the answer never leaves: as if the client died between our work and its reading the answer.
+            _held.AddOrUpdate(via, 1, (_, n) => n + 1);
+            _changed.Raise();
+            using var never = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
+            await Task.Delay(Timeout.Infinite, never.Token);
+        }
+        return reply;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _held = new();
+
+    /// <summary>
+    /// From now on, sends that come through <c>/via/{label}</c> take effect (they are in <see cref="Sent"/>) but
+    /// are never answered: the client cannot know they arrived. For killing one instance of a bot mid-send.
+    /// </summary>
+    public void HoldAnswersTo(string label) => _held.TryAdd(label, 0);
+
+    /// <summary>Sends through <c>/via/{label}</c> that took effect and were not answered.</summary>
+    public int HeldAnswers(string label) => _held.GetValueOrDefault(label);
 
     private long NextMessageId() => Interlocked.Increment(ref _lastMessageId);
 
