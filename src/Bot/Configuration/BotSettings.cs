@@ -17,8 +17,16 @@ public sealed partial record BotSettings(
     ConversationOptions Conversations,
     DeadlineOptions Deadlines,
     MeetingOptions Meetings,
-    int Lanes)
+    int Lanes,
+    int LeaseSeconds,
+    int SchedulerIntervalSeconds)
 {
+    /// <summary>How long the scheduler's lease and an instance's heartbeat stay good without renewal (<c>Instances:LeaseSeconds</c>).</summary>
+    public TimeSpan LeaseTime => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>How often the scheduler looks for what is due (<c>Scheduler:IntervalSeconds</c>).</summary>
+    public TimeSpan SchedulerInterval => TimeSpan.FromSeconds(SchedulerIntervalSeconds);
+
     /// <summary>The messengers the bot knows, by their configuration key and the name used in data (<c>telegram:123</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> KnownMessengers =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Telegram"] = "telegram", ["Bale"] = "bale" };
@@ -83,7 +91,20 @@ public sealed partial record BotSettings(
         if (lanes is < 1 or > 64)
             throw new ConfigurationError($"Pipeline:Lanes must be a whole number from 1 to 64 (it is '{config["Pipeline:Lanes"]}').");
 
-        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes);
+        var leaseSeconds = WholeNumber(config, "Instances:LeaseSeconds", 30, 3, 600);
+        var schedulerSeconds = WholeNumber(config, "Scheduler:IntervalSeconds", 30, 1, 3600);
+
+        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes, leaseSeconds, schedulerSeconds);
+    }
+
+    /// <summary>A whole number setting within bounds, or its default when it is not set.</summary>
+    private static int WholeNumber(IConfiguration config, string key, int fallback, int min, int max)
+    {
+        var text = config[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw new ConfigurationError($"{key} must be a whole number from {min} to {max} (it is '{text}').");
+        return value;
     }
 
     private static void Check(MessengerOptions options, string key)

@@ -1,4 +1,5 @@
 using Assembly.Bot.Configuration;
+using Assembly.Bot.Coordination;
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
 using Assembly.Bot.Receiving;
@@ -19,6 +20,8 @@ public sealed class MessengerWorker(
     OutboxSignal signal,
     IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
+    InstanceIdentity me,
+    Lease lease,
     SecretRedactor redactor,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -32,7 +35,7 @@ public sealed class MessengerWorker(
             var limits = options?.Limits ?? ConsoleLimits;
             var receiver = new PollingReceiver(messenger, options?.PollTimeoutSeconds ?? 25, pipeline, cursors, redactor, time,
                 loggers.CreateLogger<PollingReceiver>());
-            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, time, loggers.CreateLogger<OutboxSender>());
+            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, me, lease, time, loggers.CreateLogger<OutboxSender>());
             loops.Add(Task.Run(() => receiver.RunAsync(stoppingToken), CancellationToken.None));
             loops.Add(Task.Run(() => sender.RunAsync(stoppingToken), CancellationToken.None));
         }
