@@ -19,7 +19,7 @@ namespace Assembly.Bot.Coordination;
 public sealed class ClaimSweep(
     IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
-    Lease lease,
+    SchedulerLease lease,
     InstanceIdentity me,
     BotSettings settings,
     TimeProvider time,

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Coordination;
 
 /// <summary>
-/// Tries to take or renew the <see cref="Lease"/> every third of the lease time. The first try is made at start,
+/// Tries to take or renew the <see cref="SchedulerLease"/> every third of the lease time. The first try is made at start,
 /// before the workers and jobs registered after it start, so a lone instance is the holder from its first moment.
 /// Registered before them, it stops after them: the lease is let go only once the scheduler and the bulk sends of
 /// this instance are done.
 /// </summary>
-public sealed class LeaseKeeper(Lease lease, InstanceIdentity me, BotSettings settings, TimeProvider time, ILogger<LeaseKeeper> logger)
+public sealed class LeaseKeeper(SchedulerLease lease, InstanceIdentity me, BotSettings settings, TimeProvider time, ILogger<LeaseKeeper> logger)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -34,7 +34,7 @@ public sealed class LeaseKeeper(Lease lease, InstanceIdentity me, BotSettings se
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not released, it expires: another instance takes over a lease time later instead of at once.
-            logger.LogWarning(e, "The {Lease} lease could not be released at stop", lease.Name);
+            logger.LogWarning(e, "The {Lease} lease could not be released at stop", SchedulerLease.Name);
         }
     }
 
@@ -53,7 +53,7 @@ public sealed class LeaseKeeper(Lease lease, InstanceIdentity me, BotSettings se
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "The {Lease} lease could not be renewed; trying again", lease.Name);
+                logger.LogWarning(e, "The {Lease} lease could not be renewed; trying again", SchedulerLease.Name);
             }
         }
     }

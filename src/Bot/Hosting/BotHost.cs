@@ -85,7 +85,7 @@ public static class BotHost
         // removed only after the workers and jobs below have finished (the senders record their last sends first).
         // On SQLite one process owns the database (see the README), which the identity remembers.
         services.TryAddSingleton(InstanceIdentity.New(singleInstance: settings.Storage.Provider == StorageOptions.Sqlite));
-        services.AddSingleton<Lease>();
+        services.AddSingleton<SchedulerLease>();
         services.AddHostedService<InstanceHeartbeat>();
         services.AddSingleton<LeaseKeeper>();
         services.AddHostedService(sp => sp.GetRequiredService<LeaseKeeper>());

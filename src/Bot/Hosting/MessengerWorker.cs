@@ -21,7 +21,7 @@ public sealed class MessengerWorker(
     IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     InstanceIdentity me,
-    Lease lease,
+    SchedulerLease lease,
     SecretRedactor redactor,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService

@@ -9,9 +9,9 @@ namespace Assembly.Bot.Pipeline;
 /// <summary>
 /// Forgets processed markers once no messenger can deliver their update again: Telegram keeps an update
 /// for 24 hours, Bale's redeliveries come within minutes, so a week is a wide margin. Housekeeping: only the
-/// holder of the <see cref="Lease"/> does it, so several instances do not all delete the same rows.
+/// holder of the <see cref="SchedulerLease"/> does it, so several instances do not all delete the same rows.
 /// </summary>
-public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factory, WriteGate gate, Lease lease, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
+public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factory, WriteGate gate, SchedulerLease lease, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
     : PeriodicJob(time, logger)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);

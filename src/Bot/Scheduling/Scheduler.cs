@@ -16,8 +16,8 @@ namespace Assembly.Bot.Scheduling;
 /// reminders of deadlines to staff, escalations to organizers, and the «was it resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
 /// done in the same transaction that queues its messages, so none is sent twice.
 ///
-/// With several instances on one database it runs only on the holder of the <see cref="Lease"/>, and its
-/// transaction is fenced by it (<see cref="Lease.FenceAsync"/>): an instance that lost the lease without knowing
+/// With several instances on one database it runs only on the holder of the <see cref="SchedulerLease"/>, and its
+/// transaction is fenced by it (<see cref="SchedulerLease.FenceAsync"/>): an instance that lost the lease without knowing
 /// it yet (stalled past the lease time) rolls back and queues nothing, so two instances never queue one reminder.
 /// </summary>
 public sealed class Scheduler(
@@ -27,7 +27,7 @@ public sealed class Scheduler(
     FlowContext context,
     ConversationOptions conversations,
     AccessOptions access,
-    Lease lease,
+    SchedulerLease lease,
     BotSettings settings,
     TimeProvider time,
     ILogger<Scheduler> logger) : PeriodicJob(time, logger)

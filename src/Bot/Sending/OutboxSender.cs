@@ -29,7 +29,7 @@ namespace Assembly.Bot.Sending;
 /// Several instances may drain one PostgreSQL database at once: the rows to claim are picked with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so two instances take disjoint rows without waiting for each other, and the rule
 /// that keeps a chat's messages one at a time and in order is in the query itself (see <see cref="CandidatesSql"/>),
-/// not in this process's memory. Bulk rows are claimed only by the holder of the <see cref="Coordination.Lease"/>,
+/// not in this process's memory. Bulk rows are claimed only by the holder of the <see cref="Coordination.SchedulerLease"/>,
 /// so the overall bulk pace of a messenger is kept by one pacer.
 /// </summary>
 public sealed class OutboxSender(
@@ -39,7 +39,7 @@ public sealed class OutboxSender(
     WriteGate gate,
     OutboxSignal signal,
     Coordination.InstanceIdentity me,
-    Coordination.Lease lease,
+    Coordination.SchedulerLease lease,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Coordination;
 
 /// <summary>
-/// A lease in the <c>Leases</c> table: the right, for one instance at a time, to do what must not be done twice
-/// at once. The bot has one, <see cref="Scheduler"/>: its holder runs the scheduler and the housekeeping jobs and
+/// The lease named <c>scheduler</c> in the <c>Leases</c> table: the right, for one instance at a time, to do what
+/// must not be done twice at once. Its holder runs the scheduler and the housekeeping jobs and
 /// sends bulk messages (so the messenger's overall bulk pace is kept by one <c>BulkPacer</c>). The holder renews
 /// it every third of the lease time (<see cref="LeaseKeeper"/>); when it stops cleanly it lets it go, and when it
 /// dies the lease expires and another instance takes it at its next try, within about the lease time.
@@ -17,17 +17,16 @@ namespace Assembly.Bot.Coordination;
 /// lease that must never be done twice (the scheduler's) does not trust <see cref="IsHeld"/> alone but fences
 /// its own transaction with <see cref="FenceAsync"/>.
 /// </summary>
-public sealed class Lease(
+public sealed class SchedulerLease(
     InstanceIdentity me,
     BotSettings settings,
     IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     TimeProvider time,
-    ILogger<Lease> logger)
+    ILogger<SchedulerLease> logger)
 {
-    public const string Scheduler = "scheduler";
-
-    public string Name => Scheduler;
+    /// <summary>The lease's row in <c>Leases</c>.</summary>
+    public const string Name = "scheduler";
 
     private readonly TimeSpan _ttl = settings.LeaseTime;
 
