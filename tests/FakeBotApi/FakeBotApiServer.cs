@@ -138,9 +138,12 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             return BotReply.NotFound();
         if (!string.Equals(path[4..slash], _options.Token, StringComparison.Ordinal))
             return new BotReply.Error(401, "Unauthorized");
-        if (!_methods.TryGetValue(path[(slash + 1)..], out var method))
+        var name = path[(slash + 1)..];
+        if (!_methods.TryGetValue(name, out var method))
             return BotReply.NotFound("Not Found: method not found");
         var request = await BotRequest.ReadAsync(http.Request, http.RequestAborted);
+        if (_options.Latency is { } latency && !name.Equals("getUpdates", StringComparison.OrdinalIgnoreCase))
+            await Task.Delay(latency(), http.RequestAborted);
         return await method(request, http.RequestAborted);
     }
 
