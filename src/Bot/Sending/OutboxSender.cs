@@ -109,8 +109,9 @@ public sealed class OutboxSender(
         var wakeAt = now + IdleLook;
         var toSend = new List<(Candidate Row, string Payload)>();
 
-        await using (var db = await factory.CreateDbContextAsync(CancellationToken.None))
+        try
         {
+            await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
             // Not cancelled by a stop once outcomes are taken: they must reach the database.
             using var _ = await gate.EnterAsync(CancellationToken.None);
             await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
@@ -118,6 +119,13 @@ public sealed class OutboxSender(
             if (!ct.IsCancellationRequested && _inFlight.Count < MaxInFlight)
                 wakeAt = await PickAndClaimAsync(db, now, toSend);
             await tx.CommitAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // Rolled back: the outcomes go back to be recorded by the next look. Lost, their rows would stay
+            // Sending under a live instance, which nothing settles, and hold their chats up for good.
+            foreach (var outcome in outcomes) _results.Enqueue(outcome);
+            throw;
         }
 
         foreach (var (row, payload) in toSend)
