@@ -20,7 +20,6 @@ public sealed class PollCursorStore(IDbContextFactory<BotDbContext> factory, Wri
     /// <summary>Moves the cursor forward (never back) within the caller's transaction.</summary>
     public async Task AdvanceAsync(BotDbContext db, string messenger, long nextOffset, CancellationToken ct)
     {
-        if (nextOffset <= 0) return; // nothing to record
         var cursor = await db.PollCursors.FindAsync([messenger], ct);
         if (cursor is null)
         {
