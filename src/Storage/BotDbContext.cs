@@ -31,6 +31,8 @@ public class BotDbContext : DbContext
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<MeetingReminder> MeetingReminders => Set<MeetingReminder>();
+    public DbSet<Instance> Instances => Set<Instance>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);

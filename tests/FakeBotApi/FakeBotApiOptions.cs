@@ -34,6 +34,13 @@ public sealed class FakeBotApiOptions
     public double? PerChatSendsPerSecond { get; set; }
 
     /// <summary>
+    /// How long each request other than getUpdates waits before it is handled (a network and a server that take
+    /// their time, differently each time), so requests sent close together may take effect in another order than
+    /// they were sent: what a bot must not rely on. Null: at once.
+    /// </summary>
+    public Func<TimeSpan>? Latency { get; set; }
+
+    /// <summary>
     /// The clock for message dates, <see cref="SentMessage.At"/> stamps and the rate windows. Waits (long poll,
     /// <see cref="FakeBotApiServer.WaitUntilAsync"/>) always use real time: real sockets are waiting on them.
     /// </summary>

@@ -131,15 +131,10 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
 
     private async ValueTask<BotReply> DispatchAsync(HttpContext http)
     {
-        // "/bot{token}/{method}"; the token may hold ':' but never '/'. A client may put "/via/{label}" before it
-        // (its BaseUrl), so that tests can tell instances of one bot apart (see HoldAnswersTo).
+        // "/bot{token}/{method}"; the token may hold ':' but never '/'. The host name a client used (127.0.0.1,
+        // localhost) tells instances of one bot apart, since Telegram.Bot drops any path of its base address.
         var path = http.Request.Path.Value ?? "";
-        var via = "";
-        if (path.StartsWith("/via/", StringComparison.Ordinal) && path.IndexOf('/', 5) is var end and > 5)
-        {
-            via = path[5..end];
-            path = path[end..];
-        }
+        var via = http.Request.Host.Host;
         var slash = path.StartsWith("/bot", StringComparison.Ordinal) ? path.IndexOf('/', 4) : -1;
         if (slash < 0)
             return BotReply.NotFound();
@@ -149,8 +144,11 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         if (!_methods.TryGetValue(name, out var method))
             return BotReply.NotFound("Not Found: method not found");
         var request = await BotRequest.ReadAsync(http.Request, http.RequestAborted);
+        _requestsVia.AddOrUpdate(via, 1, (_, n) => n + 1);
+        if (_options.Latency is { } latency && !name.Equals("getUpdates", StringComparison.OrdinalIgnoreCase))
+            await Task.Delay(latency(), http.RequestAborted);
         var reply = await method(request, http.RequestAborted);
-        if (via.Length > 0 && _held.ContainsKey(via) && name.StartsWith("send", StringComparison.OrdinalIgnoreCase))
+        if (_held.ContainsKey(via) && name.StartsWith("send", StringComparison.OrdinalIgnoreCase))
         {
             // Done, but the answer never leaves: as if the client died between our work and its reading the answer.
             _held.AddOrUpdate(via, 1, (_, n) => n + 1);
@@ -162,15 +160,20 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _held = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _requestsVia = new();
+
+    /// <summary>Requests of any method made to the fake under the host name <paramref name="host"/>.</summary>
+    public int RequestsVia(string host) => _requestsVia.GetValueOrDefault(host);
 
     /// <summary>
-    /// From now on, sends that come through <c>/via/{label}</c> take effect (they are in <see cref="Sent"/>) but
-    /// are never answered: the client cannot know they arrived. For killing one instance of a bot mid-send.
+    /// From now on, sends made to the fake under the host name <paramref name="host"/> (e.g. <c>localhost</c>, while
+    /// another client of the same bot uses <c>127.0.0.1</c>) take effect (they are in <see cref="Sent"/>) but are never
+    /// answered: the client cannot know they arrived. For killing one instance of a bot mid-send.
     /// </summary>
-    public void HoldAnswersTo(string label) => _held.TryAdd(label, 0);
+    public void HoldAnswersTo(string host) => _held.TryAdd(host, 0);
 
-    /// <summary>Sends through <c>/via/{label}</c> that took effect and were not answered.</summary>
-    public int HeldAnswers(string label) => _held.GetValueOrDefault(label);
+    /// <summary>Sends made under <paramref name="host"/> that took effect and were not answered.</summary>
+    public int HeldAnswers(string host) => _held.GetValueOrDefault(host);
 
     private long NextMessageId() => Interlocked.Increment(ref _lastMessageId);
 

@@ -18,8 +18,16 @@ public sealed partial record BotSettings(
     DeadlineOptions Deadlines,
     MeetingOptions Meetings,
     int Lanes,
-    HttpOptions Http)
+    HttpOptions Http,
+    int LeaseSeconds,
+    int SchedulerIntervalSeconds)
 {
+    /// <summary>How long the scheduler's lease and an instance's heartbeat stay good without renewal (<c>Instances:LeaseSeconds</c>).</summary>
+    public TimeSpan LeaseTime => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>How often the scheduler looks for what is due (<c>Scheduler:IntervalSeconds</c>).</summary>
+    public TimeSpan SchedulerInterval => TimeSpan.FromSeconds(SchedulerIntervalSeconds);
+
     /// <summary>The messengers the bot knows, by their configuration key and the name used in data (<c>telegram:123</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> KnownMessengers =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Telegram"] = "telegram", ["Bale"] = "bale" };
@@ -85,8 +93,20 @@ public sealed partial record BotSettings(
             throw new ConfigurationError($"Pipeline:Lanes must be a whole number from 1 to 64 (it is '{config["Pipeline:Lanes"]}').");
 
         var http = ReadHttp(config, messengers);
+        var leaseSeconds = WholeNumber(config, "Instances:LeaseSeconds", 30, 3, 600);
+        var schedulerSeconds = WholeNumber(config, "Scheduler:IntervalSeconds", 30, 1, 3600);
 
-        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes, http);
+        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes, http, leaseSeconds, schedulerSeconds);
+    }
+
+    /// <summary>A whole number setting within bounds, or its default when it is not set.</summary>
+    private static int WholeNumber(IConfiguration config, string key, int fallback, int min, int max)
+    {
+        var text = config[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw new ConfigurationError($"{key} must be a whole number from {min} to {max} (it is '{text}').");
+        return value;
     }
 
     /// <summary>The HTTP server's addresses; a messenger on a webhook needs one, and two may not share a path.</summary>

@@ -3,6 +3,7 @@ using Assembly.Bot.Http;
 using Assembly.Bot.Observability;
 using Assembly.Bot.Receiving;
 using Assembly.Bot.ConsoleChat;
+using Assembly.Bot.Coordination;
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
 using Assembly.Bot.Sending;
@@ -104,6 +105,16 @@ public static class BotHost
         // Hosted services start in order: the schema is migrated before anything reads or writes.
         services.AddHostedService<DatabaseStartup>();
 
+        // Then this instance's heartbeat and its try for the scheduler's lease, before anything claims or schedules.
+        // Hosted services stop in reverse order, so these stop last: the lease is let go and the instance's row
+        // removed only after the workers and jobs below have finished (the senders record their last sends first).
+        // On SQLite one process owns the database (see the README), which the identity remembers.
+        services.TryAddSingleton(InstanceIdentity.New(singleInstance: settings.Storage.Provider == StorageOptions.Sqlite));
+        services.AddSingleton<SchedulerLease>();
+        services.AddHostedService<InstanceHeartbeat>();
+        services.AddSingleton<LeaseKeeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeaseKeeper>());
+
         if (mode == BotMode.ConsoleChat)
         {
             // In the terminal one plays every part: «admin» is an admin and «staff» works every secretariat.
@@ -137,6 +148,8 @@ public static class BotHost
         if (mode == BotMode.Serve && settings.Http.Enabled) services.AddHostedService<OutboxGauges>();
         services.AddSingleton<ProcessedUpdatePruner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
+        services.AddSingleton<ClaimSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClaimSweep>());
         return services;
     }
 }

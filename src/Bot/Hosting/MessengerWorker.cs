@@ -1,4 +1,5 @@
 using Assembly.Bot.Configuration;
+using Assembly.Bot.Coordination;
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
 using Assembly.Bot.Receiving;
@@ -20,6 +21,8 @@ public sealed class MessengerWorker(
     OutboxSignal signal,
     IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
+    InstanceIdentity me,
+    SchedulerLease lease,
     SecretRedactor redactor,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -31,7 +34,7 @@ public sealed class MessengerWorker(
         {
             var options = settings.Messengers.GetValueOrDefault(messenger.Name);
             var limits = options?.Limits ?? ConsoleLimits;
-            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, time, loggers.CreateLogger<OutboxSender>());
+            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, me, lease, time, loggers.CreateLogger<OutboxSender>());
             if (webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook)
             {
                 loops.Add(Task.Run(() => webhook.RunAsync(stoppingToken), CancellationToken.None));

@@ -22,7 +22,15 @@ public sealed class PollCursorStore(IDbContextFactory<BotDbContext> factory, Wri
     {
         var cursor = await db.PollCursors.FindAsync([messenger], ct);
         if (cursor is null)
-            db.PollCursors.Add(cursor = new PollCursor { Messenger = messenger });
+        {
+            // Made by whoever comes first. Added through the change tracker, two transactions at once (two lanes of a
+            // new database's first batch on PostgreSQL) would both insert it, and the loser's updates would fail.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"PollCursors\" (\"Messenger\", \"NextOffset\", \"UpdatedAt\") VALUES ({0}, 0, {1}) ON CONFLICT DO NOTHING",
+                [messenger, time.GetUtcNow().UtcDateTime], ct);
+            cursor = await db.PollCursors.FindAsync([messenger], ct) ?? throw new InvalidOperationException("The poll cursor was not created.");
+        }
+
         if (nextOffset <= cursor.NextOffset) return;
         cursor.NextOffset = nextOffset;
         cursor.UpdatedAt = time.GetUtcNow().UtcDateTime;

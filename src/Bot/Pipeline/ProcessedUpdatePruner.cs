@@ -1,3 +1,4 @@
+using Assembly.Bot.Coordination;
 using Assembly.Bot.Scheduling;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,10 @@ namespace Assembly.Bot.Pipeline;
 
 /// <summary>
 /// Forgets processed markers once no messenger can deliver their update again: Telegram keeps an update
-/// for 24 hours, Bale's redeliveries come within minutes, so a week is a wide margin.
+/// for 24 hours, Bale's redeliveries come within minutes, so a week is a wide margin. Housekeeping: only the
+/// holder of the <see cref="SchedulerLease"/> does it, so several instances do not all delete the same rows.
 /// </summary>
-public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factory, WriteGate gate, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
+public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factory, WriteGate gate, SchedulerLease lease, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
     : PeriodicJob(time, logger)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);
@@ -20,6 +22,7 @@ public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factor
 
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        if (!lease.IsHeld) return 0;
         var before = Time.GetUtcNow().UtcDateTime - KeepFor;
         await using var db = await factory.CreateDbContextAsync(ct);
         using var _ = await gate.EnterAsync(ct);

@@ -89,6 +89,10 @@ public sealed class UpdatePipeline(
         db.Database.AutoSavepointsEnabled = false;
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Several instances on one PostgreSQL database: the lane's chats are locked first, so no other instance
+        // handles one of them at the same time (no lost update of a conversation), and an update delivered to two
+        // instances is found processed by the second, which waits here until the first has committed.
+        await TransactionLocks.TakeAsync(db, LocksOf(messenger, updates), ct);
         if (committedOffset is { } offset) await cursors.AdvanceAsync(db, messenger, offset, ct);
 
         var ids = updates.Select(u => u.UpdateId).ToList();
@@ -128,6 +132,10 @@ public sealed class UpdatePipeline(
         metrics.Updates(messenger, "duplicate", updates.Count - markers.Count);
     }
 
+    /// <summary>Per chat; an update without a message (nothing of a chat to change) by its own id.</summary>
+    private static List<string> LocksOf(string messenger, IEnumerable<InboundUpdate> updates) =>
+        updates.Select(u => u.Message is { } message ? $"chat:{messenger}:{message.Chat.ChatId}" : $"update:{messenger}:{u.UpdateId}").Distinct().ToList();
+
     /// <summary>
     /// An update that fails even alone is recorded as processed (so it cannot block the queue forever)
     /// and the person who sent it is told it did not go through, so nothing is silently lost.
@@ -137,6 +145,10 @@ public sealed class UpdatePipeline(
         logger.LogError(error, "{Messenger}: update {UpdateId} failed and is given up", messenger, update.UpdateId);
         await using var db = await factory.CreateDbContextAsync(ct);
         using var _ = await gate.EnterAsync(ct);
+        // Under the chat's lock, like the handling itself: if another instance handled the update meanwhile, its
+        // marker is seen here and nobody is told of a failure that did not happen.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await TransactionLocks.TakeAsync(db, LocksOf(messenger, [update]), ct);
         if (await db.ProcessedUpdates.AnyAsync(p => p.Messenger == messenger && p.UpdateId == update.UpdateId, ct)) return;
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedUpdates.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now, Failed = true });
@@ -148,6 +160,7 @@ public sealed class UpdatePipeline(
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         signal.Wake(messenger);
         metrics.Updates(messenger, "failed", 1);
     }

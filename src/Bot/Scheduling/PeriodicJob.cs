@@ -15,6 +15,9 @@ public abstract class PeriodicJob(TimeProvider time, ILogger logger) : Backgroun
     /// <summary>The clock, for subclasses too (one captured copy).</summary>
     protected TimeProvider Time => time;
 
+    /// <summary>The job's logger, for subclasses too.</summary>
+    protected ILogger Log => logger;
+
     /// <summary>False to wait one period before the first run (for work with nothing to do at start).</summary>
     protected virtual bool RunAtStart => true;
 

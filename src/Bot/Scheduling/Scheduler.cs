@@ -1,3 +1,5 @@
+using Assembly.Bot.Configuration;
+using Assembly.Bot.Coordination;
 using Assembly.Bot.Sending;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Organisation;
@@ -13,6 +15,10 @@ namespace Assembly.Bot.Scheduling;
 /// The scheduler: turns what is due into messages: idle conversations given up, sessions' reminders,
 /// reminders of deadlines to staff, escalations to organizers, and the «was it resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
 /// done in the same transaction that queues its messages, so none is sent twice.
+///
+/// With several instances on one database it runs only on the holder of the <see cref="SchedulerLease"/>, and its
+/// transaction is fenced by it (<see cref="SchedulerLease.FenceAsync"/>): an instance that lost the lease without knowing
+/// it yet (stalled past the lease time) rolls back and queues nothing, so two instances never queue one reminder.
 /// </summary>
 public sealed class Scheduler(
     IDbContextFactory<BotDbContext> factory,
@@ -21,18 +27,29 @@ public sealed class Scheduler(
     FlowContext context,
     ConversationOptions conversations,
     AccessOptions access,
+    SchedulerLease lease,
+    BotSettings settings,
     TimeProvider time,
     ILogger<Scheduler> logger) : PeriodicJob(time, logger)
 {
-    protected override TimeSpan Every => TimeSpan.FromSeconds(30);
+    protected override TimeSpan Every => settings.SchedulerInterval;
 
     /// <summary>Queues what is due now; returns how many messages.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = Time.GetUtcNow().UtcDateTime;
+        if (!lease.IsHeld) return 0;
         await using var db = await factory.CreateDbContextAsync(ct);
         using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await lease.FenceAsync(db, ct))
+        {
+            Log.LogWarning("The scheduler found its lease gone; it queues nothing");
+            await tx.RollbackAsync(ct);
+            return 0;
+        }
+
+        // After the fence: what is due is judged on a clock at least as late as the renewal.
+        var now = Time.GetUtcNow().UtcDateTime;
         var outgoing = (await IdleConversations.ExpireDueAsync(db, conversations, now, ct))
             .Concat(await Conversations.Meetings.MeetingNotices.DueRemindersAsync(db, context, now, ct))
             .Concat(await Deadlines.DueAsync(db, context, access, now, ct)).ToList();

@@ -3,6 +3,7 @@ using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
+using Assembly.Storage;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,12 +60,21 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
     public Task<Actor> ActorAsync(Turn turn, Member? member, CancellationToken ct) =>
         Actor.ResolveAsync(turn.Db, context.Assembly, access, turn.In.Messenger, turn.In.From!.UserId, member, ct);
 
-    /// <summary>The one gate for a report: parsed, existing, and of a secretariat this actor works for.</summary>
+    /// <summary>
+    /// The one gate for a report: parsed, existing, and of a secretariat this actor works for. Locked for the rest
+    /// of the update's transaction before it is read (PostgreSQL; SQLite has one writer anyway): two staff members
+    /// acting on one report at once, from two chats or two instances, would otherwise both decide on the state
+    /// before either change (one closes it while the other moves its stage, and the later write silently wins).
+    /// </summary>
     private async Task<Report?> ReportAsync(Turn turn, Actor actor, string codeText, CancellationToken ct, bool tell = true)
     {
         Report? report = null;
         if (TrackingCode.TryParse(codeText, out var code))
+        {
+            await TransactionLocks.TakeAsync(turn.Db, "report:" + code, ct);
             report = await turn.Db.Reports.Include(r => r.Events).SingleOrDefaultAsync(r => r.Code == code, ct);
+        }
+
         if (report is not null && actor.Works(report.Secretariat)) return report;
         if (tell) turn.Reply(Texts.UnknownCode);
         return null;

@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("16b41e5b-936b-4a63-972b-8e6e552a0a39"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("f935f0bd-23af-4a67-ab71-b10d29ab7a72"), entityTypeCount: 19)
         {
         }
 
@@ -21,6 +21,8 @@ namespace Assembly.Storage.CompiledModels
             var broadcast = BroadcastEntityType.Create(this);
             var chatRecord = ChatRecordEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
+            var instance = InstanceEntityType.Create(this);
+            var lease = LeaseEntityType.Create(this);
             var meeting = MeetingEntityType.Create(this);
             var meetingReminder = MeetingReminderEntityType.Create(this);
             var member = MemberEntityType.Create(this);
@@ -50,6 +52,8 @@ namespace Assembly.Storage.CompiledModels
             BroadcastEntityType.CreateAnnotations(broadcast);
             ChatRecordEntityType.CreateAnnotations(chatRecord);
             ConversationEntityType.CreateAnnotations(conversation);
+            InstanceEntityType.CreateAnnotations(instance);
+            LeaseEntityType.CreateAnnotations(lease);
             MeetingEntityType.CreateAnnotations(meeting);
             MeetingReminderEntityType.CreateAnnotations(meetingReminder);
             MemberEntityType.CreateAnnotations(member);

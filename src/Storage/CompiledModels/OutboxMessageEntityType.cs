@@ -19,7 +19,7 @@ namespace Assembly.Storage.CompiledModels
                 "Assembly.Storage.Entities.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -67,6 +67,14 @@ namespace Assembly.Storage.CompiledModels
                 fieldInfo: typeof(OutboxMessage).GetField("<ClaimedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+
+            var claimedBy = runtimeEntityType.AddProperty(
+                "ClaimedBy",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("ClaimedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<ClaimedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -161,10 +169,10 @@ namespace Assembly.Storage.CompiledModels
                 new[] { messenger, chatId, sentMessageId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { messenger, chatId, status });
+                new[] { messenger, status, priority, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { messenger, status, priority, id });
+                new[] { messenger, chatId, status, priority, id });
 
             return runtimeEntityType;
         }

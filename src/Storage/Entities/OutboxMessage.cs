@@ -14,7 +14,7 @@ public enum OutboxStatus
 {
     Pending = 0,
 
-    /// <summary>Claimed by the sender just before the HTTP call. Found at start, it means the process died mid-send.</summary>
+    /// <summary>Claimed by a sender just before the HTTP call. Found with a claimer no longer alive, it means that process died mid-send.</summary>
     Sending = 1,
     Sent = 2,
 
@@ -50,6 +50,12 @@ public sealed class OutboxMessage
     /// <summary>Not to be sent before this time (retry backoff, retry_after, a scheduled send).</summary>
     public DateTime NotBefore { get; set; }
     public DateTime? ClaimedAt { get; set; }
+
+    /// <summary>
+    /// The instance that claimed it (Sending), so that rows of an instance that died mid-send can be told from
+    /// rows another live instance is sending right now. Null on rows claimed before instances were recorded.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
     public DateTime? SentAt { get; set; }
 
     /// <summary>The messenger's id of the sent message, for edits and for replies to it.</summary>

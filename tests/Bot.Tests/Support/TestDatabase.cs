@@ -36,6 +36,9 @@ public sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>Whether a plain <c>new TestDatabase()</c> is on PostgreSQL (BOT_TEST_POSTGRES is set).</summary>
+    public static bool PostgresConfigured => PostgresServer is not null;
+
     /// <summary>A SQLite file whatever the environment says, for tests of SQLite's own features.</summary>
     public static TestDatabase OnSqlite() => new(StorageOptions.Sqlite);
 

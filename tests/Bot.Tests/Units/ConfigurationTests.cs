@@ -23,6 +23,8 @@ public sealed class ConfigurationTests
         Assert.Contains("کاشان", settings.Assembly.Counties);
         Assert.Equal(["modarres", "rajaei", "beheshti"], settings.Assembly.Secretariats.Select(s => s.Key));
         Assert.Equal("Sqlite", settings.Storage.Provider);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.LeaseTime);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.SchedulerInterval);
     }
 
     [Fact]
@@ -55,6 +57,10 @@ public sealed class ConfigurationTests
     [InlineData("Assembly:Secretariats:0:Staff:0", "whatsapp:1", "Assembly:Secretariats:0:Staff:0")]
     [InlineData("Access:Admins:0", "telegram:abc", "Access:Admins:0")]
     [InlineData("Pipeline:Lanes", "0", "Pipeline:Lanes")]
+    [InlineData("Instances:LeaseSeconds", "2", "Instances:LeaseSeconds")]
+    [InlineData("Instances:LeaseSeconds", "thirty", "Instances:LeaseSeconds")]
+    [InlineData("Scheduler:IntervalSeconds", "0", "Scheduler:IntervalSeconds")]
+    [InlineData("Scheduler:IntervalSeconds", "3601", "Scheduler:IntervalSeconds")]
     [InlineData("Messengers:Whatsapp:Token", "1:a", "Messengers:Whatsapp")]
     public void Invalid_settings_stop_the_start_with_one_sentence_naming_the_key(string key, string value, string named)
     {

@@ -20,7 +20,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 "Assembly.Storage.Entities.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -74,6 +74,15 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
             claimedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var claimedBy = runtimeEntityType.AddProperty(
+                "ClaimedBy",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("ClaimedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<ClaimedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            claimedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -179,10 +188,10 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 new[] { messenger, chatId, sentMessageId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { messenger, chatId, status });
+                new[] { messenger, status, priority, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { messenger, status, priority, id });
+                new[] { messenger, chatId, status, priority, id });
 
             return runtimeEntityType;
         }

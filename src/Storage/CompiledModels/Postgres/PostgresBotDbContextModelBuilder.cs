@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("78b1f101-6a20-4fbe-8076-b90ab117d7c0"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("4f2986aa-ac98-4ffd-94fd-9dbab8f764d8"), entityTypeCount: 19)
         {
         }
 
@@ -22,6 +22,8 @@ namespace Assembly.Storage.CompiledModels.Postgres
             var broadcast = BroadcastEntityType.Create(this);
             var chatRecord = ChatRecordEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
+            var instance = InstanceEntityType.Create(this);
+            var lease = LeaseEntityType.Create(this);
             var meeting = MeetingEntityType.Create(this);
             var meetingReminder = MeetingReminderEntityType.Create(this);
             var member = MemberEntityType.Create(this);
@@ -51,6 +53,8 @@ namespace Assembly.Storage.CompiledModels.Postgres
             BroadcastEntityType.CreateAnnotations(broadcast);
             ChatRecordEntityType.CreateAnnotations(chatRecord);
             ConversationEntityType.CreateAnnotations(conversation);
+            InstanceEntityType.CreateAnnotations(instance);
+            LeaseEntityType.CreateAnnotations(lease);
             MeetingEntityType.CreateAnnotations(meeting);
             MeetingReminderEntityType.CreateAnnotations(meetingReminder);
             MemberEntityType.CreateAnnotations(member);

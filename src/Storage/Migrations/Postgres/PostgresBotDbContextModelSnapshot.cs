@@ -168,6 +168,42 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.Instance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances", (string)null);
+                });
+
+            modelBuilder.Entity("Assembly.Storage.Entities.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -335,6 +371,10 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -380,9 +420,9 @@ namespace Assembly.Storage.Migrations.Postgres
 
                     b.HasIndex("Messenger", "ChatId", "SentMessageId");
 
-                    b.HasIndex("Messenger", "ChatId", "Status");
-
                     b.HasIndex("Messenger", "Status", "Priority", "Id");
+
+                    b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -161,6 +161,42 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.Instance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances", (string)null);
+                });
+
+            modelBuilder.Entity("Assembly.Storage.Entities.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -320,6 +356,10 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -365,9 +405,9 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.HasIndex("Messenger", "ChatId", "SentMessageId");
 
-                    b.HasIndex("Messenger", "ChatId", "Status");
-
                     b.HasIndex("Messenger", "Status", "Priority", "Id");
+
+                    b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

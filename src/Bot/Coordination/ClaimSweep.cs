@@ -1,0 +1,54 @@
+using Assembly.Bot.Configuration;
+using Assembly.Bot.Scheduling;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Coordination;
+
+/// <summary>
+/// Settles the outbox rows that an instance claimed (Sending) and will never record: it died between the claim
+/// and the outcome. They are marked Uncertain, never sent again, because the Bot API has no idempotency key and
+/// the message may have arrived. An instance is dead when its heartbeat row is missing or older than the lease
+/// time; rows with no claimer were claimed before instances were recorded and count as dead. On SQLite (one
+/// process) every claimer but this instance is dead. Runs on the lease holder only, at start and every third of
+/// the lease time, so after a crash the rows are settled within about the lease time (at once on SQLite); after a
+/// clean stop there are none (the sender records its last sends before the instance's row goes).
+/// </summary>
+public sealed class ClaimSweep(
+    IDbContextFactory<BotDbContext> factory,
+    WriteGate gate,
+    SchedulerLease lease,
+    InstanceIdentity me,
+    BotSettings settings,
+    TimeProvider time,
+    ILogger<ClaimSweep> logger) : PeriodicJob(time, logger)
+{
+    /// <summary>Heartbeat rows of instances silent this much longer than the lease time are removed.</summary>
+    private const int ForgetAfterLeaseTimes = 20;
+
+    protected override TimeSpan Every => settings.LeaseTime / 3;
+
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        if (!lease.IsHeld) return 0;
+        var now = Time.GetUtcNow().UtcDateTime;
+        var aliveSince = now - settings.LeaseTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
+        var claimed = db.Outbox.Where(o => o.Status == OutboxStatus.Sending);
+        var abandoned = me.SingleInstance
+            ? claimed.Where(o => o.ClaimedBy == null || o.ClaimedBy != me.Id)
+            : claimed.Where(o => o.ClaimedBy == null || !db.Instances.Any(i => i.Id == o.ClaimedBy && i.SeenAt >= aliveSince));
+        var count = await abandoned.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Uncertain)
+                .SetProperty(o => o.LastError, "in flight when its instance stopped; not sent again"), ct);
+        if (count > 0)
+            Log.LogWarning("{Count} messages were in flight when their instance stopped; they may have arrived and are not sent again", count);
+
+        // Long-dead instances' rows, once their claims are settled above; a live one that was only stalled writes its row again.
+        var forgetBefore = now - settings.LeaseTime * ForgetAfterLeaseTimes;
+        await db.Instances.Where(i => i.SeenAt < forgetBefore && i.Id != me.Id).ExecuteDeleteAsync(ct);
+        return count;
+    }
+}

@@ -1,0 +1,85 @@
+using Assembly.Bot.Configuration;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assembly.Bot.Coordination;
+
+/// <summary>
+/// Keeps this instance's row in <c>Instances</c> fresh (every third of the lease time), so the others know the
+/// outbox rows it claimed are being sent and not abandoned. Registered before the messenger workers: the row
+/// exists before anything is claimed, and (hosted services stop in reverse order) it is deleted only after the
+/// senders have finished their sends and recorded them. A process that dies leaves its row behind; it goes stale
+/// after the lease time, and the lease holder's <see cref="ClaimSweep"/> then settles its claims.
+/// </summary>
+public sealed class InstanceHeartbeat(
+    InstanceIdentity me,
+    BotSettings settings,
+    IDbContextFactory<BotDbContext> factory,
+    WriteGate gate,
+    TimeProvider time,
+    ILogger<InstanceHeartbeat> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await BeatAsync(cancellationToken);
+        logger.LogInformation("Instance {Instance} started", me.Id);
+        _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            using var _ = await gate.EnterAsync(cancellationToken);
+            await db.Instances.Where(i => i.Id == me.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Left behind, the row goes stale like a crashed instance's: only the sweep comes a little later.
+            logger.LogWarning(e, "Instance {Instance}: its row could not be removed at stop", me.Id);
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(settings.LeaseTime / 3, time, stop);
+                await BeatAsync(stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Instance {Instance}: heartbeat failed; trying again", me.Id);
+            }
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
+        var updated = await db.Instances.Where(i => i.Id == me.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.SeenAt, now), ct);
+        if (updated > 0) return;
+        // First beat, or the row was removed as long dead while this process was stalled: (re)insert it.
+        db.Instances.Add(new Instance { Id = me.Id, StartedAt = now, SeenAt = now });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public void Dispose() => _stop.Dispose();
+}
