@@ -21,6 +21,11 @@ public abstract class PeriodicJob(TimeProvider time, ILogger logger) : Backgroun
     /// <summary>False to wait one period before the first run (for work with nothing to do at start).</summary>
     protected virtual bool RunAtStart => true;
 
+    private int _turns;
+
+    /// <summary>How many of its own turns have ended (done or failed); a test waits for the first before it interferes.</summary>
+    public int Turns => Volatile.Read(ref _turns);
+
     /// <summary>Does the work once; returns how many things it did, for the log.</summary>
     public abstract Task<int> RunOnceAsync(CancellationToken ct);
 
@@ -34,6 +39,7 @@ public abstract class PeriodicJob(TimeProvider time, ILogger logger) : Backgroun
                 if (!first || !RunAtStart) await Task.Delay(Every, time, stoppingToken);
                 first = false;
                 var done = await RunOnceAsync(stoppingToken);
+                Interlocked.Increment(ref _turns);
                 if (done > 0) logger.LogInformation("{Job}: {Count} done", GetType().Name, done);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -42,6 +48,7 @@ public abstract class PeriodicJob(TimeProvider time, ILogger logger) : Backgroun
             }
             catch (Exception e)
             {
+                Interlocked.Increment(ref _turns);
                 logger.LogWarning(e, "{Job} failed; trying again in {Every}", GetType().Name, Every);
             }
         }

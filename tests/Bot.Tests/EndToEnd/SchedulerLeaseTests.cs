@@ -42,8 +42,10 @@ public sealed class SchedulerLeaseTests
         using var database = new TestDatabase();
         await using var telegram = await FakeBotApiServer.StartAsync();
         // The default lease (30 s, renewed every 10 s): the instance goes on believing it holds the lease for this test.
-        await using var bot = await BotTestHost.StartAsync(database, telegram);
+        // Its own scheduler runs once at start, then not for an hour: only the test's runs below count.
+        await using var bot = await BotTestHost.StartAsync(database, telegram, settings: new Dictionary<string, string?> { ["Scheduler:IntervalSeconds"] = "3600" });
         var scheduler = bot.Services.GetRequiredService<Scheduler>();
+        await Eventually.TrueAsync(() => scheduler.Turns >= 1);
         await using (var db = bot.Db())
         {
             await SeedDueRemindersAsync(db, 9401, 3, "جلسه فصلی");
