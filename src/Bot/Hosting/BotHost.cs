@@ -10,7 +10,6 @@ using Assembly.Bot.Sending;
 using Assembly.Conversations;
 using Assembly.Conversations.Turns;
 using Assembly.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,14 +43,9 @@ public static class BotHost
         var settings = BotSettings.Read(builder.Configuration);
         var resolved = mode ?? (settings.EnabledMessengers.Any() ? BotMode.Serve : BotMode.ConsoleChat);
         if (resolved == BotMode.Serve && settings.Http.Enabled)
-        {
             // Only now is it known that HTTP is wanted; the web builder reads the very same sources. Without it the
-            // bot loads none of ASP.NET Core, which keeps the start (and every CLI command) quick.
-            var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-            if (overrides is not null) web.Configuration.AddInMemoryCollection(overrides);
-            web.AddBotHttp(settings.Http);
-            builder = web;
-        }
+            // bot loads none of ASP.NET Core (it is referenced only from BotHttp), which keeps the start quick.
+            builder = BotHttp.CreateBuilder(args, overrides, settings.Http);
 
         builder.Properties[typeof(BotMode)] = resolved;
         if (resolved == BotMode.ConsoleChat)
@@ -67,12 +61,8 @@ public static class BotHost
     }
 
     /// <summary>Builds the host made by <see cref="CreateBuilder"/>; a web application gets its endpoints.</summary>
-    public static IHost Build(this IHostApplicationBuilder builder) => builder switch
-    {
-        WebApplicationBuilder web => web.Build().MapBotEndpoints(),
-        HostApplicationBuilder plain => plain.Build(),
-        _ => throw new ArgumentException($"{builder.GetType().Name} is not a builder made by BotHost.CreateBuilder.", nameof(builder)),
-    };
+    public static IHost Build(this IHostApplicationBuilder builder) =>
+        builder is HostApplicationBuilder plain ? plain.Build() : BotHttp.Build(builder);
 
     public static IServiceCollection AddBot(this IServiceCollection services, BotSettings settings, BotMode mode)
     {
