@@ -27,6 +27,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         var message = turn.In;
         var conversation = await HotQueries.Conversation(turn.Db, message.Messenger, message.Chat.ChatId, ct);
         var member = message.From is null ? null : await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, message.From.UserId, ct);
+        turn.Sender = member;
         if (await staff.TryHandleAsync(turn, member, ct)) return;
 
         switch (message.Kind)
