@@ -44,7 +44,7 @@ public static class StorageServiceCollectionExtensions
         switch (options.Provider)
         {
             case StorageOptions.Sqlite:
-                builder.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup());
+                builder.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup(), new SqliteStatementCache());
                 if (compiledModel) builder.UseModel(BotDbContextModel.Instance);
                 break;
             case StorageOptions.Postgres:

@@ -43,7 +43,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
 
     protected override async Task AnswerAsync(FlowInput input, CancellationToken ct)
     {
-        var member = await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, ct);
+        var member = await MemberDirectory.SenderAsync(Turn, ct);
         var report = member is null ? null : await Turn.Db.Reports.SingleOrDefaultAsync(r => r.Code == Data.Code && r.MemberId == member.Id, ct);
         if (report is null)
         {

@@ -19,6 +19,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
     public const int MaxTextLength = 4096;
 
     private const string HelpButtonData = "help";
+    private readonly FlowPool _flows = new(context);
     private static readonly InlineKeyboard HelpKeyboard = new([[new InlineButton(Texts.HelpButton, HelpButtonData)]]);
 
     public async Task HandleAsync(Turn turn, CancellationToken ct)
@@ -26,6 +27,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         var message = turn.In;
         var conversation = await HotQueries.Conversation(turn.Db, message.Messenger, message.Chat.ChatId, ct);
         var member = message.From is null ? null : await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, message.From.UserId, ct);
+        turn.Sender = member;
         if (await staff.TryHandleAsync(turn, member, ct)) return;
 
         switch (message.Kind)
@@ -133,11 +135,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                     case "place": await Meetings.MeetingDesk.MoveAsync(turn, args, context, ct); break;
                     case "outcome":
                         if (await Meetings.MeetingDesk.HeldAsync(turn, args, ct) is { } held)
-                        {
-                            var flow = (OutcomeFlow)await StartAsync(turn, conversation, OutcomeFlow.Name, OutcomeFlow.InitialState, ct, begin: false);
-                            flow.For(held.Id);
-                            await flow.StartAsync(turn, ct);
-                        }
+                            await StartAsync(turn, conversation, OutcomeFlow.Name, OutcomeFlow.InitialState, ct, flow => ((OutcomeFlow)flow).For(held.Id));
 
                         break;
                     default: await Meetings.MeetingDesk.CancelAsync(turn, args, context, ct); break;
@@ -197,9 +195,8 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         if (member is not null && data?.StartsWith(MyReports.AddPrefix, StringComparison.Ordinal) == true)
         {
             turn.AnswerButton();
-            var flow = await StartAsync(turn, conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, begin: false);
-            ((AddToReportFlow)flow).For(data[MyReports.AddPrefix.Length..]);
-            await flow.StartAsync(turn, ct);
+            var code = data[MyReports.AddPrefix.Length..];
+            await StartAsync(turn, conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code));
             return;
         }
 
@@ -207,7 +204,8 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
     }
 
     /// <summary>Starts a flow in this chat, replacing whatever conversation was under way.</summary>
-    private async Task<IFlow> StartAsync(Turn turn, Conversation? row, string flow, string initialState, CancellationToken ct, bool begin = true)
+    /// <param name="prepare">Gives the new flow what it is for (a report, a session) before it asks its first question.</param>
+    private async Task StartAsync(Turn turn, Conversation? row, string flow, string initialState, CancellationToken ct, Action<IFlow>? prepare = null)
     {
         if (row is null)
         {
@@ -222,31 +220,24 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         row.StartedAt = turn.Now;
         row.UpdatedAt = turn.Now;
         row.ExpiresAt = turn.Now.AddMinutes(context.Conversations.IdleMinutes);
-        var started = Create(row);
-        if (begin) await started.StartAsync(turn, ct);
-        return started;
+        var started = _flows.Rent(row);
+        prepare?.Invoke(started);
+        await started.StartAsync(turn, ct);
+        // Not in a finally: a flow whose turn threw is dropped rather than lent again.
+        _flows.Return(started);
     }
 
     /// <summary>Hands an answer to the conversation under way (or, with no answer, asks its current question again).</summary>
     private async Task ContinueAsync(Turn turn, Conversation row, FlowInput? input, CancellationToken ct)
     {
-        var flow = Create(row);
+        var flow = _flows.Rent(row);
         if (input is null) await flow.StartAsync(turn, ct);
         else await flow.HandleAsync(turn, input, ct);
-        if (flow.Finished) End(row);
+        var finished = flow.Finished;
+        _flows.Return(flow);
+        if (finished) End(row);
         else row.ExpiresAt = turn.Now.AddMinutes(context.Conversations.IdleMinutes);
     }
-
-    private IFlow Create(Conversation row) => row.Flow switch
-    {
-        RegistrationFlow.Name => new RegistrationFlow(row, context),
-        ReportFlow.Name => new ReportFlow(row, context),
-        AddToReportFlow.Name => new AddToReportFlow(row, context),
-        AnnounceFlow.Name => new AnnounceFlow(row, context),
-        MeetingFlow.Name => new MeetingFlow(row, context),
-        OutcomeFlow.Name => new OutcomeFlow(row, context),
-        _ => throw new InvalidOperationException($"No flow is called '{row.Flow}'."),
-    };
 
     private static void Cancel(Turn turn, Conversation row, Member? member)
     {

@@ -120,7 +120,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 Ask(Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments), Choices(buttons, perRow: 2));
                 break;
             case State.County:
-                var memberCounty = (await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, CancellationToken.None))?.County;
+                var memberCounty = (await MemberDirectory.SenderAsync(Turn, CancellationToken.None))?.County;
                 var counties = _context.Assembly.Counties;
                 Ask(Texts.AskReportCounty(memberCounty ?? counties[0]),
                     Choices(FlowInput.Indexed(counties.Select(c => c == memberCounty ? $"{c} {Texts.SameCounty}" : c)), perRow: 2));
@@ -317,7 +317,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
     private async Task<IReadOnlyList<SimilarReports.Match>> SimilarAsync()
     {
-        var member = await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, CancellationToken.None);
+        var member = await MemberDirectory.SenderAsync(Turn, CancellationToken.None);
         return member is null || Data.Secretariat is null || Data.County is null || Data.Description is null
             ? []
             : await SimilarReports.FindAsync(Turn.Db, Data.Secretariat, Data.County, Data.Description, member.Id, CancellationToken.None);
@@ -326,7 +326,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     /// <summary>The member's problem is already reported: they follow that report and nothing new is filed.</summary>
     private async Task FollowAsync(string code, CancellationToken ct)
     {
-        var member = await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, ct);
+        var member = await MemberDirectory.SenderAsync(Turn, ct);
         if (member is null || await SimilarReports.FollowAsync(Turn.Db, code, member.Id, Turn.Now, ct) is null)
         {
             await RefuseAsync(Texts.CannotFollow);
@@ -339,7 +339,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
     private async Task SubmitAsync(CancellationToken ct)
     {
-        var member = await MemberDirectory.ByAccountAsync(Turn.Db, Turn.In.Messenger, Turn.In.From!.UserId, ct)
+        var member = await MemberDirectory.SenderAsync(Turn, ct)
                      ?? throw new InvalidOperationException("A report was confirmed by somebody who is not a member.");
         var secretariat = Routing.Find(_context.Assembly, Data.Secretariat)
                           ?? throw new InvalidOperationException($"Secretariat '{Data.Secretariat}' is not configured.");

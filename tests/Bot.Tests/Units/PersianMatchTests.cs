@@ -16,6 +16,7 @@ public sealed class PersianMatchTests
     [InlineData("ســـلام", "سلام")] // tatweel
     [InlineData("شهرداری\u200Cها", "شهرداری ها")] // non-joiner becomes a space
     [InlineData("  Tehran   City\t\nتهران ", "tehran city تهران")]
+    [InlineData("ÇAY ÜNË ΑΒΓ", "çay ünë αβγ")] // Latin beyond ASCII and Greek lower-cased too
     [InlineData("\u200F\u202Bآب\u202C", "آب")]
     [InlineData("پلاک ۱۲ و ٣٤", "پلاک 12 و 34")]
     [InlineData("\uFEB3\uFEFC\uFEE1", "سلام")] // Arabic presentation forms
