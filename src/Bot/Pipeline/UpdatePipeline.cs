@@ -123,9 +123,8 @@ public sealed class UpdatePipeline(
             markers.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now });
         }
 
-        foreach (var (message, at) in outbox) OutboxWriter.Enqueue(db, message, at);
-        db.ProcessedUpdates.AddRange(markers);
-        await db.SaveChangesAsync(ct);
+        await OutboxWriter.EnqueueAllAsync(db, outbox, ct);
+        await RowInserter.InsertAsync(db, markers, ct);
         await tx.CommitAsync(ct);
         foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) signal.Wake(recipient);
         metrics.Updates(messenger, "handled", markers.Count);

@@ -16,6 +16,23 @@ public static class OutboxWriter
         return row;
     }
 
+    /// <summary>
+    /// Many messages at once, in their order, written straight away with multi-row INSERTs (<see cref="RowInserter"/>):
+    /// for the end of a lane, where nothing reads the rows back. A batch with a file goes through the change tracker
+    /// instead, which links the file to the key its row is given (files are rare: a statistics export now and then).
+    /// </summary>
+    public static async Task EnqueueAllAsync(BotDbContext db, IReadOnlyList<(OutgoingMessage Message, DateTime At)> messages, CancellationToken ct)
+    {
+        if (messages.Any(m => m.Message is UploadMessage))
+        {
+            foreach (var (message, at) in messages) Enqueue(db, message, at);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        await RowInserter.InsertAsync(db, messages.Select(m => Row(m.Message, m.At)).ToList(), ct);
+    }
+
     private static OutboxMessage Row(OutgoingMessage message, DateTime now) => new()
     {
         Messenger = message.To.Messenger,
