@@ -19,6 +19,8 @@ internal sealed partial class Profiler : IObserver<DiagnosticListener>, IObserve
     private readonly ConcurrentDictionary<string, Tally> _tallies = new();
     private readonly ConcurrentDictionary<string, string> _labels = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _openTransactions = new();
+    /// <summary>Connections whose open transaction handles updates (it checks ProcessedUpdates), to tell its lock time apart.</summary>
+    private readonly ConcurrentDictionary<Guid, bool> _handlingUpdates = new();
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ActivityListener _http;
     private TimeSpan _wall;
@@ -78,7 +80,9 @@ internal sealed partial class Profiler : IObserver<DiagnosticListener>, IObserve
         switch (e.Value)
         {
             case CommandExecutedEventData command:
-                Add("sql " + _labels.GetOrAdd(command.Command.CommandText, Label), command.Duration);
+                var label = _labels.GetOrAdd(command.Command.CommandText, Label);
+                Add("sql " + label, command.Duration);
+                if (label.Contains("ProcessedUpdates", StringComparison.Ordinal)) _handlingUpdates[command.ConnectionId] = true;
                 break;
             case TransactionEndEventData started when e.Key == RelationalEventId.TransactionStarted.Name:
                 Add("begin transaction (waits for the write lock)", started.Duration);
@@ -87,7 +91,13 @@ internal sealed partial class Profiler : IObserver<DiagnosticListener>, IObserve
             case TransactionEndEventData committed:
                 Add("commit (WAL append and fsync)", committed.Duration);
                 if (_openTransactions.TryRemove(committed.TransactionId, out var since))
-                    Add("write lock held: BEGIN acquired → COMMIT done", committed.StartTime + committed.Duration - since);
+                {
+                    var held = committed.StartTime + committed.Duration - since;
+                    Add("write lock held: BEGIN acquired → COMMIT done", held);
+                    Add(_handlingUpdates.TryRemove(committed.ConnectionId, out _)
+                        ? "… of which by transactions handling updates"
+                        : "… of which by others (outbox sender, jobs)", held);
+                }
                 break;
             case ConnectionEndEventData opened:
                 Add("open connection", opened.Duration);

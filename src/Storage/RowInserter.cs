@@ -17,14 +17,6 @@ namespace Assembly.Storage;
 /// </summary>
 public static class RowInserter
 {
-    /// <summary>
-    /// Rows per statement. Few, because SQLite finds each named parameter by a linear search of the statement's
-    /// names, so binding costs the square of the parameters: 200 rows (2,400 parameters) a statement made the
-    /// conversation benchmark slower than SaveChanges. At 32 every full statement has the same text, whose prepared
-    /// statement the SQLite statement cache keeps.
-    /// </summary>
-    private const int RowsPerStatement = 32;
-
     public static async Task InsertAsync<T>(BotDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return;
@@ -51,29 +43,53 @@ public static class RowInserter
     private static async Task InsertAsync<T>(DbConnection connection, DbTransaction? transaction, string header, List<IProperty> columns, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        var perStatement = RowsPerStatement.For(connection, onServer: 32);
+        DbCommand? command = null;
+        try
         {
-            var count = Math.Min(RowsPerStatement, rows.Count - start);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder(header);
-            for (var r = 0; r < count; r++)
+            for (var start = 0; start < rows.Count; start += perStatement)
             {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                var count = Math.Min(perStatement, rows.Count - start);
+                // Statements of the same size share one command: the same text, its parameters made anew for each.
+                if (command is null || command.Parameters.Count != count * columns.Count)
                 {
-                    var name = "@p" + (r * columns.Count + c).ToString(CultureInfo.InvariantCulture);
-                    sql.Append(c == 0 ? name : ", " + name);
-                    command.Parameters.Add(Parameter(command, name, columns[c], rows[start + r]));
+                    if (command is not null) await command.DisposeAsync();
+                    command = SqliteStatementCache.CommandFor(connection);
+                    command.CommandText = Sql(header, columns.Count, count);
+                    command.Transaction = transaction;
+                }
+                else
+                {
+                    command.Parameters.Clear();
                 }
 
-                sql.Append(')');
+                for (var r = 0; r < count; r++)
+                for (var c = 0; c < columns.Count; c++)
+                    command.Parameters.Add(Parameter(command, Name(r * columns.Count + c), columns[c], rows[start + r]));
+                await command.ExecuteNonQueryAsync(ct);
             }
-
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            if (command is not null) await command.DisposeAsync();
         }
     }
+
+    private static string Sql(string header, int columns, int rows)
+    {
+        var sql = new StringBuilder(header);
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns; c++)
+                sql.Append(c == 0 ? "" : ", ").Append(Name(r * columns + c));
+            sql.Append(')');
+        }
+
+        return sql.ToString();
+    }
+
+    private static string Name(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
 
     private static DbParameter Parameter(DbCommand command, string name, IProperty property, object row)
     {

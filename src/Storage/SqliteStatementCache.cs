@@ -21,12 +21,18 @@ namespace Assembly.Storage;
 /// </summary>
 public sealed class SqliteStatementCache : DbCommandInterceptor
 {
-    private readonly ConditionalWeakTable<SqliteConnection, Statements> _byConnection = new();
+    private static readonly ConditionalWeakTable<SqliteConnection, Statements> ByConnection = new();
 
     public override InterceptionResult<DbCommand> CommandCreating(CommandCorrelatedEventData eventData, InterceptionResult<DbCommand> result) =>
         eventData.Connection is SqliteConnection connection
-            ? InterceptionResult<DbCommand>.SuppressWithResult(new ReusedCommand(_byConnection.GetValue(connection, c => new Statements(c))))
+            ? InterceptionResult<DbCommand>.SuppressWithResult(CommandFor(connection))
             : result;
+
+    /// <summary>A command for SQL the caller writes itself (<see cref="RowInserter"/>): on SQLite one whose statement is kept.</summary>
+    public static DbCommand CommandFor(DbConnection connection) =>
+        connection is SqliteConnection sqlite
+            ? new ReusedCommand(ByConnection.GetValue(sqlite, c => new Statements(c)))
+            : connection.CreateCommand();
 
     /// <summary>The idle commands of one connection, by SQL text, while it is open. Used by one thread at a time, as the connection is.</summary>
     internal sealed class Statements

@@ -28,8 +28,7 @@ public static class StorageServiceCollectionExtensions
             services.AddPooledDbContextFactory<BotDbContext>(b => Configure(b, options));
         }
         services.AddSingleton<DatabaseInitializer>();
-        // SQLite has one write lock, queued for in process; PostgreSQL lets transactions overlap.
-        services.AddSingleton(new WriteGate(serialize: options.Provider == StorageOptions.Sqlite));
+        services.AddSingleton<WriteGate>();
         return services;
     }
 
@@ -38,14 +37,16 @@ public static class StorageServiceCollectionExtensions
     /// <c>dotnet ef dbcontext optimize</c>: SQLite's in CompiledModels, PostgreSQL's in CompiledModels/Postgres).
     /// Each is chosen here rather than by the assembly attribute `optimize` writes, so a context can never get
     /// another provider's model. SQLite also gets its per-connection PRAGMAs. <paramref name="compiledModel"/>
-    /// false builds the model from the configurations (for <c>dotnet ef</c> itself).
+    /// false builds the model from the configurations (for <c>dotnet ef</c> itself). <paramref name="connection"/>: an
+    /// open SQLite connection to use instead of the connection string (<see cref="WriteGate"/>'s).
     /// </summary>
-    public static void Configure(DbContextOptionsBuilder builder, StorageOptions options, bool compiledModel = true)
+    public static void Configure(DbContextOptionsBuilder builder, StorageOptions options, bool compiledModel = true, SqliteConnection? connection = null)
     {
         switch (options.Provider)
         {
             case StorageOptions.Sqlite:
-                builder.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSetup(), new SqliteStatementCache());
+                (connection is null ? builder.UseSqlite(options.ConnectionString) : builder.UseSqlite(connection))
+                    .AddInterceptors(new SqliteConnectionSetup(), new SqliteStatementCache());
                 if (compiledModel) builder.UseModel(BotDbContextModel.Instance);
                 break;
             case StorageOptions.Postgres:

@@ -17,7 +17,6 @@ namespace Assembly.Bot.Coordination;
 /// clean stop there are none (the sender records its last sends before the instance's row goes).
 /// </summary>
 public sealed class ClaimSweep(
-    IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     SchedulerLease lease,
     InstanceIdentity me,
@@ -35,8 +34,8 @@ public sealed class ClaimSweep(
         if (!lease.IsHeld) return 0;
         var now = Time.GetUtcNow().UtcDateTime;
         var aliveSince = now - settings.LeaseTime;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         var claimed = db.Outbox.Where(o => o.Status == OutboxStatus.Sending);
         var abandoned = me.SingleInstance
             ? claimed.Where(o => o.ClaimedBy == null || o.ClaimedBy != me.Id)

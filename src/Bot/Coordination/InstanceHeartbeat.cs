@@ -17,7 +17,6 @@ namespace Assembly.Bot.Coordination;
 public sealed class InstanceHeartbeat(
     InstanceIdentity me,
     BotSettings settings,
-    IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     TimeProvider time,
     ILogger<InstanceHeartbeat> logger) : IHostedService, IDisposable
@@ -38,8 +37,8 @@ public sealed class InstanceHeartbeat(
         await _loop;
         try
         {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            using var _ = await gate.EnterAsync(cancellationToken);
+            await using var write = await gate.EnterAsync(cancellationToken);
+            var db = write.Db;
             await db.Instances.Where(i => i.Id == me.Id).ExecuteDeleteAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -72,8 +71,8 @@ public sealed class InstanceHeartbeat(
     private async Task BeatAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         var updated = await db.Instances.Where(i => i.Id == me.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.SeenAt, now), ct);
         if (updated > 0) return;
         // First beat, or the row was removed as long dead while this process was stalled: (re)insert it.

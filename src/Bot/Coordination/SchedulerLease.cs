@@ -20,7 +20,6 @@ namespace Assembly.Bot.Coordination;
 public sealed class SchedulerLease(
     InstanceIdentity me,
     BotSettings settings,
-    IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     TimeProvider time,
     ILogger<SchedulerLease> logger)
@@ -51,9 +50,9 @@ public sealed class SchedulerLease(
         var wasHeld = IsHeld;
         var started = time.GetUtcNow().UtcDateTime;
         int taken;
-        await using (var db = await factory.CreateDbContextAsync(ct))
+        await using (var write = await gate.EnterAsync(ct))
         {
-            using var _ = await gate.EnterAsync(ct);
+            var db = write.Db;
             // The row is made once, by whoever comes first; plain SQL that SQLite and PostgreSQL both read.
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO \"Leases\" (\"Name\", \"Holder\", \"ExpiresAt\") VALUES ({0}, '', {1}) ON CONFLICT DO NOTHING",
@@ -93,8 +92,8 @@ public sealed class SchedulerLease(
         if (!IsHeld) return;
         Interlocked.Exchange(ref _heldUntilTicks, DateTime.MinValue.Ticks);
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         await db.Leases.Where(l => l.Name == Name && l.Holder == me.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), ct);
         logger.LogInformation("Instance {Instance} released the {Lease} lease", me.Id, Name);

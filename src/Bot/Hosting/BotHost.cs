@@ -82,7 +82,6 @@ public static class BotHost
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PollCursorStore>();
         services.AddSingleton(sp => new UpdatePipeline(
-            sp.GetRequiredService<IDbContextFactory<BotDbContext>>(),
             sp.GetRequiredService<ITurnHandler>(),
             sp.GetRequiredService<OutboxSignal>(),
             sp.GetRequiredService<WriteGate>(),

@@ -39,8 +39,8 @@ public sealed class PollCursorStore(IDbContextFactory<BotDbContext> factory, Wri
     /// <summary>On a clean stop: the exact offset, so the next start asks for nothing already handled.</summary>
     public async Task SaveAsync(string messenger, long nextOffset, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         await AdvanceAsync(db, messenger, nextOffset, ct);
         await db.SaveChangesAsync(ct);
     }

@@ -11,7 +11,7 @@ namespace Assembly.Bot.Pipeline;
 /// for 24 hours, Bale's redeliveries come within minutes, so a week is a wide margin. Housekeeping: only the
 /// holder of the <see cref="SchedulerLease"/> does it, so several instances do not all delete the same rows.
 /// </summary>
-public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factory, WriteGate gate, SchedulerLease lease, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
+public sealed class ProcessedUpdatePruner(WriteGate gate, SchedulerLease lease, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
     : PeriodicJob(time, logger)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);
@@ -24,8 +24,8 @@ public sealed class ProcessedUpdatePruner(IDbContextFactory<BotDbContext> factor
     {
         if (!lease.IsHeld) return 0;
         var before = Time.GetUtcNow().UtcDateTime - KeepFor;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         return await db.ProcessedUpdates.Where(p => p.ProcessedAt < before).ExecuteDeleteAsync(ct);
     }
 }

@@ -20,7 +20,6 @@ namespace Assembly.Bot.Pipeline;
 /// the commit.
 /// </summary>
 public sealed class UpdatePipeline(
-    IDbContextFactory<BotDbContext> factory,
     ITurnHandler handler,
     OutboxSignal signal,
     WriteGate gate,
@@ -83,11 +82,11 @@ public sealed class UpdatePipeline(
 
     private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, long? committedOffset, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         // A failure rolls the whole lane back and redoes each update alone, so a savepoint per SaveChanges
         // (EF's default inside a transaction: two more statements each time) would buy nothing.
         db.Database.AutoSavepointsEnabled = false;
-        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Several instances on one PostgreSQL database: the lane's chats are locked first, so no other instance
         // handles one of them at the same time (no lost update of a conversation), and an update delivered to two
@@ -142,8 +141,8 @@ public sealed class UpdatePipeline(
     private async Task GiveUpAsync(string messenger, InboundUpdate update, Exception error, CancellationToken ct)
     {
         logger.LogError(error, "{Messenger}: update {UpdateId} failed and is given up", messenger, update.UpdateId);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         // Under the chat's lock, like the handling itself: if another instance handled the update meanwhile, its
         // marker is seen here and nobody is told of a failure that did not happen.
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -21,7 +21,6 @@ namespace Assembly.Bot.Scheduling;
 /// it yet (stalled past the lease time) rolls back and queues nothing, so two instances never queue one reminder.
 /// </summary>
 public sealed class Scheduler(
-    IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     OutboxSignal signal,
     FlowContext context,
@@ -38,8 +37,8 @@ public sealed class Scheduler(
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         if (!lease.IsHeld) return 0;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
+        await using var write = await gate.EnterAsync(ct);
+        var db = write.Db;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await lease.FenceAsync(db, ct))
         {
