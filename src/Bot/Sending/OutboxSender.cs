@@ -259,8 +259,18 @@ public sealed class OutboxSender(
 
     private static async Task ExecuteAsync(BotDbContext db, string sql, IReadOnlyList<object> values)
     {
-        await using var command = Command(db, sql, values);
-        await command.ExecuteNonQueryAsync();
+        // Also run outside a transaction (the last outcomes, on the way out), where the connection may be closed;
+        // opened through EF, EF closes it again.
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = Command(db, sql, values);
+            await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static DbCommand Command(BotDbContext db, string sql, IReadOnlyList<object> values)
