@@ -73,7 +73,7 @@ public sealed class TestDatabase : IDisposable
         if (_postgresDatabase is not null)
         {
             using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
-            OnServer($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
+            DropDatabase();
         }
         else
         {
@@ -87,6 +87,27 @@ public sealed class TestDatabase : IDisposable
         catch (IOException)
         {
             // A file still open by a pool in another test: the temp folder is cleaned by the OS later.
+        }
+    }
+
+    /// <summary>
+    /// Drops the test's database. PostgreSQL 15 refuses FORCE to a role without pg_signal_backend while an
+    /// autovacuum worker is in the database (42501); such a worker finishes in moments, so a few tries follow.
+    /// CI grants the role pg_signal_backend; this is for servers set up without it.
+    /// </summary>
+    private void DropDatabase()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                OnServer($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                Thread.Sleep(250);
+            }
         }
     }
 
