@@ -81,9 +81,11 @@ public static class BotHost
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PollCursorStore>();
+        services.AddSingleton<ButtonAnswerer>();
         services.AddSingleton(sp => new UpdatePipeline(
             sp.GetRequiredService<ITurnHandler>(),
             sp.GetRequiredService<OutboxSignal>(),
+            sp.GetRequiredService<ButtonAnswerer>(),
             sp.GetRequiredService<WriteGate>(),
             sp.GetRequiredService<PollCursorStore>(),
             sp.GetRequiredService<BotMetrics>(),

@@ -17,6 +17,7 @@ public sealed class MessengerWorker(
     IEnumerable<WebhookReceiver> webhooks,
     BotSettings settings,
     UpdatePipeline pipeline,
+    ButtonAnswerer answerer,
     PollCursorStore cursors,
     OutboxSignal signal,
     IDbContextFactory<BotDbContext> factory,
@@ -27,7 +28,7 @@ public sealed class MessengerWorker(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var loops = new List<Task>();
         foreach (var messenger in messengers)
@@ -49,7 +50,9 @@ public sealed class MessengerWorker(
             loops.Add(Task.Run(() => sender.RunAsync(stoppingToken), CancellationToken.None));
         }
 
-        return Task.WhenAll(loops);
+        await Task.WhenAll(loops);
+        // The receivers have stopped, so no more answers come; those on the wire are let finish.
+        await answerer.DrainAsync();
     }
 
     /// <summary>The terminal has no server to protect; bulk messages still keep a readable pace.</summary>

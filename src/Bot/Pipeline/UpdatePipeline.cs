@@ -16,12 +16,13 @@ namespace Assembly.Bot.Pipeline;
 /// in order; lanes run in parallel. Each lane handles its share in one transaction (group commit): state,
 /// domain rows, outbox rows and processed markers of all its updates commit together or not at all. If
 /// anything in the lane fails, the transaction is rolled back and each update is redone alone, so one bad
-/// update never takes the others down with it. Nothing is sent from here: the outbox sender is woken after
-/// the commit.
+/// update never takes the others down with it. Messages are not sent from here: the outbox sender is woken after
+/// the commit. Answers to button presses are handed to the <see cref="ButtonAnswerer"/> after the commit.
 /// </summary>
 public sealed class UpdatePipeline(
     ITurnHandler handler,
     OutboxSignal signal,
+    ButtonAnswerer answerer,
     WriteGate gate,
     PollCursorStore cursors,
     BotMetrics metrics,
@@ -103,6 +104,7 @@ public sealed class UpdatePipeline(
         // Outbox rows and processed markers are read by no later update of the batch, so they are written
         // together at the end, in the same transaction: one statement batch instead of one per update.
         var outbox = new List<(OutgoingMessage Message, DateTime At)>();
+        var answers = new List<ButtonAnswer>();
         var markers = new List<ProcessedUpdate>();
         foreach (var update in updates)
         {
@@ -116,7 +118,9 @@ public sealed class UpdatePipeline(
                 // then forgotten, so that each SaveChanges looks only at its own update's entities, not the batch's.
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                outbox.AddRange(turn.Outgoing.Select(outgoing => (outgoing, now)));
+                foreach (var outgoing in turn.Outgoing)
+                    if (outgoing is ButtonAnswer answer) answers.Add(answer);
+                    else outbox.Add((outgoing, now));
             }
 
             markers.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now });
@@ -125,6 +129,7 @@ public sealed class UpdatePipeline(
         await OutboxWriter.EnqueueAllAsync(db, outbox, ct);
         await RowInserter.InsertAsync(db, markers, ct);
         await tx.CommitAsync(ct);
+        answerer.Answer(answers);
         foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) signal.Wake(recipient);
         metrics.Updates(messenger, "handled", markers.Count);
         metrics.Updates(messenger, "duplicate", updates.Count - markers.Count);
@@ -150,15 +155,17 @@ public sealed class UpdatePipeline(
         if (await db.ProcessedUpdates.AnyAsync(p => p.Messenger == messenger && p.UpdateId == update.UpdateId, ct)) return;
         var now = time.GetUtcNow().UtcDateTime;
         db.ProcessedUpdates.Add(new ProcessedUpdate { Messenger = messenger, UpdateId = update.UpdateId, ProcessedAt = now, Failed = true });
+        ButtonAnswer? answer = null;
         if (update.Message is { ChatKind: ChatKind.Private } message)
         {
             OutboxWriter.Enqueue(db, new TextMessage(Texts.SorryFailed) { To = message.Chat, ToKind = message.ChatKind }, now);
             if (message.ButtonPressId is { } pressId)
-                OutboxWriter.Enqueue(db, new ButtonAnswer(pressId) { To = message.Chat, ToKind = message.ChatKind }, now);
+                answer = new ButtonAnswer(pressId) { To = message.Chat, ToKind = message.ChatKind };
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (answer is not null) answerer.Answer([answer]);
         signal.Wake(messenger);
         metrics.Updates(messenger, "failed", 1);
     }

@@ -148,9 +148,8 @@ public sealed class OutboxSender(
     /// being sent, even when the earlier one is locked by another instance's claim that has not committed yet (the
     /// NOT EXISTS still sees it pending, where a plain "first row per chat" over unlocked rows would hand out the
     /// next one). Bulk rows of a chat also wait for its pending interactive ones, as the in-memory rule before did.
-    /// Button answers ({5}) are no messages in the chat and stand outside its queue: always candidates, and never
-    /// holding a message up. {0} messenger, {1} Pending, {2} Sending, {3} the highest priority this instance may
-    /// claim, {4} how many rows to look at, {5} the button answers' priority, {6} now.
+    /// {0} messenger, {1} Pending, {2} Sending, {3} the highest priority this instance may claim, {4} how many rows
+    /// to look at, {5} now. (Answers to button presses do not come here: <see cref="ButtonAnswerer"/>.)
     /// On PostgreSQL the rows picked are locked (<see cref="PostgresLock"/>), skipping those another instance holds.
     /// Only as many as this instance can start are looked at: locked, rows it could not start would be kept from
     /// other instances until it commits. With a window of 256 one instance held the heads of all 200 chats of a test
@@ -163,13 +162,12 @@ public sealed class OutboxSender(
     private const string CandidatesSql = """
         SELECT o."Id", o."ChatId", o."ChatKind", o."Priority", o."NotBefore"
         FROM "Outbox" AS o
-        WHERE o."Messenger" = {0} AND o."Status" = {1} AND o."Priority" <= {3} AND o."NotBefore" <= {6}
-          AND (o."Priority" = {5} OR (
-            NOT EXISTS (SELECT 1 FROM "Outbox" AS e
-                        WHERE e."Messenger" = o."Messenger" AND e."ChatId" = o."ChatId" AND e."Status" = {1} AND e."Priority" <> {5}
-                          AND (e."Priority" < o."Priority" OR (e."Priority" = o."Priority" AND e."Id" < o."Id")))
-            AND NOT EXISTS (SELECT 1 FROM "Outbox" AS s
-                            WHERE s."Messenger" = o."Messenger" AND s."ChatId" = o."ChatId" AND s."Status" = {2} AND s."Priority" <> {5})))
+        WHERE o."Messenger" = {0} AND o."Status" = {1} AND o."Priority" <= {3} AND o."NotBefore" <= {5}
+          AND NOT EXISTS (SELECT 1 FROM "Outbox" AS e
+                          WHERE e."Messenger" = o."Messenger" AND e."ChatId" = o."ChatId" AND e."Status" = {1}
+                            AND (e."Priority" < o."Priority" OR (e."Priority" = o."Priority" AND e."Id" < o."Id")))
+          AND NOT EXISTS (SELECT 1 FROM "Outbox" AS s
+                          WHERE s."Messenger" = o."Messenger" AND s."ChatId" = o."ChatId" AND s."Status" = {2})
         ORDER BY o."Priority", o."Id"
         LIMIT {4}
         """;
@@ -184,7 +182,7 @@ public sealed class OutboxSender(
         var highest = lease.IsHeld ? OutboxPriority.Bulk : OutboxPriority.Interactive;
         var sql = CandidatesSql + (db.Database.IsNpgsql() ? PostgresLock : "");
         var slots = MaxInFlight - _inFlight.Count;
-        var candidates = await QueryAsync(db, sql, [_name, (int)OutboxStatus.Pending, (int)OutboxStatus.Sending, (int)highest, slots, (int)OutboxPriority.ButtonAnswer, now],
+        var candidates = await QueryAsync(db, sql, [_name, (int)OutboxStatus.Pending, (int)OutboxStatus.Sending, (int)highest, slots, now],
             r => new Candidate(r.GetInt64(0), r.GetInt64(1), (ChatKind)r.GetInt32(2), (OutboxPriority)r.GetInt32(3), DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)));
         if (candidates.Count == 0) return wakeAt;
 

@@ -38,7 +38,7 @@ public static class OutboxWriter
         Messenger = message.To.Messenger,
         ChatId = message.To.ChatId,
         ChatKind = message.ToKind,
-        Priority = message is ButtonAnswer ? OutboxPriority.ButtonAnswer : message.Priority,
+        Priority = message.Priority,
         Payload = OutgoingJson.Write(message),
         Status = OutboxStatus.Pending,
         CreatedAt = now,

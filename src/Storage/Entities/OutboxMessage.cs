@@ -3,13 +3,6 @@ namespace Assembly.Storage.Entities;
 /// <summary>How soon a message must leave. Interactive answers a member's own message; bulk is everything else.</summary>
 public enum OutboxPriority
 {
-    /// <summary>
-    /// The answer to a button press, which only stops the button's spinner (or shows a short notice) and is no message
-    /// in the chat: out at once, beside the chat's messages rather than queued among them, so the message that answers
-    /// the press does not wait for it (and for a second look at the outbox) first.
-    /// </summary>
-    ButtonAnswer = -1,
-
     /// <summary>A reply to what somebody just sent: out at once, slowed only by a 429.</summary>
     Interactive = 0,
 

@@ -8,60 +8,66 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>
-/// The answer to a button press stands outside its chat's queue of messages: the message that answers the press
-/// goes without waiting for it, and it goes without waiting for the chat's messages.
+/// Answers to button presses go straight to the messenger once the press is committed (ButtonAnswerer), not through
+/// the outbox: they do not wait behind the chat's messages, leave no row, and a 429 is waited out and retried.
 /// </summary>
 public sealed class ButtonAnswerTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task A_message_is_not_held_up_by_a_button_answer_of_its_chat_that_must_wait()
+    public async Task A_press_is_answered_while_its_chats_messages_wait_and_the_answer_leaves_no_outbox_row()
     {
         using var database = new TestDatabase();
         await using var telegram = await FakeBotApiServer.StartAsync();
         await using var bot = await BotTestHost.StartAsync(database, telegram);
-        var chat = new ChatAddress("telegram", 3001);
+        var welcome = await WelcomeAsync(telegram, 3001);
+        await HoldChatAsync(bot, 3001);
 
-        await using (var db = bot.Db())
-        {
-            var now = DateTime.SpecifyKind(new DateTime(2026, 11, 29), DateTimeKind.Utc);
-            // The answer comes first and may not go for an hour (as after a 429); the message after it may go at once.
-            var answer = OutboxWriter.Enqueue(db, new ButtonAnswer("press-1") { To = chat, ToKind = ChatKind.Private }, now);
-            answer.NotBefore = now.AddYears(10);
-            OutboxWriter.Enqueue(db, new TextMessage("پرسش بعدی") { To = chat, ToKind = ChatKind.Private }, now);
-            await db.SaveChangesAsync();
-            Assert.Equal(OutboxPriority.ButtonAnswer, answer.Priority);
-        }
+        telegram.EnqueueCallback(3001, "help", welcome.MessageId);
+        await telegram.WaitUntilAsync(t => t.Answers.Count >= 1, Wait);
 
-        await telegram.WaitUntilAsync(t => t.SentTo(3001).Count >= 1, Wait);
-        Assert.Equal("پرسش بعدی", Assert.Single(telegram.SentTo(3001)).Text);
-        await Eventually.StoredAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Sent));
+        Assert.Null(Assert.Single(telegram.Answers).Text);
+        // The help reply is stored, behind the held message; nothing of the answer is.
+        await Eventually.StoredAsync(bot, db => db.Outbox.CountAsync(o => o.ChatId == 3001 && o.Status == OutboxStatus.Pending).ContinueWith(t => t.Result == 2));
+        Assert.Single(telegram.SentTo(3001));
         await using var check = bot.Db();
-        Assert.Equal(OutboxStatus.Pending, (await check.Outbox.SingleAsync(o => o.Priority == OutboxPriority.ButtonAnswer)).Status);
+        Assert.DoesNotContain(await check.Outbox.Select(o => o.Payload).ToListAsync(), payload => payload.Contains("\"answer\"", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_button_answer_is_not_held_up_by_a_message_of_its_chat_that_must_wait()
+    public async Task An_answer_refused_with_a_429_is_sent_again_after_the_wait_and_only_once()
     {
         using var database = new TestDatabase();
         await using var telegram = await FakeBotApiServer.StartAsync();
         await using var bot = await BotTestHost.StartAsync(database, telegram);
-        var chat = new ChatAddress("telegram", 3002);
+        var welcome = await WelcomeAsync(telegram, 3002);
+        // The chat's messages wait, so the next request to the server is the answer.
+        await HoldChatAsync(bot, 3002);
+        telegram.FailNext(new Fault.TooManyRequests(1), new Fault.ServerError());
 
-        await using (var db = bot.Db())
-        {
-            var now = DateTime.SpecifyKind(new DateTime(2026, 11, 29), DateTimeKind.Utc);
-            var message = OutboxWriter.Enqueue(db, new TextMessage("پیام در انتظار") { To = chat, ToKind = ChatKind.Private }, now);
-            message.NotBefore = now.AddYears(10);
-            OutboxWriter.Enqueue(db, new ButtonAnswer("press-2") { To = chat, ToKind = ChatKind.Private }, now);
-            await db.SaveChangesAsync();
-        }
+        telegram.EnqueueCallback(3002, "help", welcome.MessageId);
+        await telegram.WaitUntilAsync(t => t.Answers.Count >= 1, Wait);
+        await Task.Delay(500); // a second answer, if any, would come now
 
-        // Sent, and refused by the fake, which knows no press "press-2": either way it went while the message waits.
-        await Eventually.StoredAsync(bot, db => db.Outbox.AnyAsync(o => o.Priority == OutboxPriority.ButtonAnswer && o.Status == OutboxStatus.Failed));
-        Assert.Empty(telegram.SentTo(3002));
-        await using var check = bot.Db();
-        Assert.Equal(OutboxStatus.Pending, (await check.Outbox.SingleAsync(o => o.Priority == OutboxPriority.Interactive)).Status);
+        Assert.Single(telegram.Answers);
+        Assert.Equal(1, telegram.TooManyRequestsAnswered);
+    }
+
+    private static async Task<SentMessage> WelcomeAsync(FakeBotApiServer telegram, long userId)
+    {
+        telegram.EnqueueText(userId, "/start");
+        await telegram.WaitUntilAsync(t => t.SentTo(userId).Count >= 1, Wait);
+        return telegram.SentTo(userId)[0];
+    }
+
+    /// <summary>A message to the chat that may not go for years (as after a long 429): the chat's later messages queue behind it.</summary>
+    private static async Task HoldChatAsync(BotTestHost bot, long chatId)
+    {
+        await using var db = bot.Db();
+        var now = DateTime.SpecifyKind(new DateTime(2026, 11, 29), DateTimeKind.Utc);
+        var held = OutboxWriter.Enqueue(db, new TextMessage("پیام در انتظار") { To = new ChatAddress("telegram", chatId), ToKind = ChatKind.Private }, now);
+        held.NotBefore = now.AddYears(10);
+        await db.SaveChangesAsync();
     }
 }
