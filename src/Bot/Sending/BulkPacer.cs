@@ -7,7 +7,12 @@ namespace Assembly.Bot.Sending;
 /// Keeps bulk messages within a messenger's limits: overall per second, per chat per second, per group per
 /// minute. Each limit is an evenly spaced slot (GCRA): a message may go when the overall, its chat's and
 /// (for a group) its group's next slots have all come. Interactive replies do not wait for a slot but do take
-/// one, so bulk yields to them and the sum stays within the overall limit. Written here rather than with
+/// one, so bulk yields to them and the sum stays within the overall limit. While bulk messages are going, both also
+/// respect a window of every send in the last second, which is what a server counting any trailing second sees: a
+/// reply that finds the second already full (a broadcast at the limit) waits the few milliseconds until its oldest
+/// send leaves the window, instead of being sent into a 429 and waiting the whole <c>retry_after</c> (mixed
+/// benchmark: 219 429s and a p99 of one second with replies sent at once). With no bulk message in the window,
+/// replies are not held back: the limit kept here is the one for bulk sending. Written here rather than with
 /// System.Threading.RateLimiting because it must run on the injected <see cref="TimeProvider"/> and give
 /// exact spacing instead of bursts at each replenishment.
 /// </summary>
@@ -29,11 +34,17 @@ public sealed class BulkPacer(MessengerLimits limits)
     private readonly Dictionary<long, DateTime> _chatNext = [];
     private DateTime _overallNext = DateTime.MinValue;
 
+    /// <summary>Every send of the last <see cref="Window"/>, bulk and interactive, oldest first.</summary>
+    private readonly Queue<(DateTime At, bool Bulk)> _recent = new();
+    private int _recentBulk;
+    private readonly int _perWindow = Math.Max(1, (int)Math.Floor(limits.BulkPerSecond));
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + JitterMargin;
+
     /// <summary>Takes a slot for a bulk message if one is free now; otherwise says when to ask again.</summary>
     public bool TryTake(long chatId, ChatKind kind, DateTime now, out DateTime retryAt)
     {
         var chatNext = _chatNext.GetValueOrDefault(chatId, DateTime.MinValue);
-        retryAt = Max(_overallNext, chatNext);
+        retryAt = Max(Max(_overallNext, chatNext), WindowFreeAt(now, forBulk: true));
         if (retryAt > now) return false;
 
         // A slot taken a little late keeps the schedule: the sender wakes a millisecond or two after each slot, and
@@ -43,12 +54,36 @@ public sealed class BulkPacer(MessengerLimits limits)
         _overallNext = (now - _overallNext <= JitterMargin ? _overallNext : now) + _overall;
         _chatNext[chatId] = Max(now, chatNext) + (kind == ChatKind.Private ? _perChat : _perGroup);
         if (_chatNext.Count > 50_000) Forget(now);
+        _recent.Enqueue((now, true));
+        _recentBulk++;
         return true;
     }
 
-    /// <summary>An interactive reply went out: it counts toward the overall limit without waiting for it.</summary>
-    public void NoteInteractive(DateTime now) =>
+    /// <summary>
+    /// An interactive reply may go now unless bulk messages are going and the last second already holds the limit;
+    /// then it says when a send leaves the window. A reply taken counts toward the overall limit, pushing bulk back.
+    /// </summary>
+    public bool TryTakeInteractive(DateTime now, out DateTime retryAt)
+    {
+        retryAt = WindowFreeAt(now, forBulk: false);
+        if (retryAt > now) return false;
         _overallNext = Min(Max(now, _overallNext) + _overall, now + MaxInteractiveDebt);
+        _recent.Enqueue((now, false));
+        return true;
+    }
+
+    /// <summary>When the window has room for one more send: now, or when its oldest send leaves it.</summary>
+    private DateTime WindowFreeAt(DateTime now, bool forBulk)
+    {
+        while (_recent.TryPeek(out var oldest) && oldest.At + Window <= now)
+        {
+            _recent.Dequeue();
+            if (oldest.Bulk) _recentBulk--;
+        }
+
+        if (!forBulk && _recentBulk == 0) return now;
+        return _recent.Count < _perWindow ? now : _recent.Peek().At + Window;
+    }
 
     /// <summary>The server said 429 to a bulk message: no bulk message goes out before <paramref name="until"/>.</summary>
     public void PauseUntil(DateTime until) => _overallNext = Max(_overallNext, until);

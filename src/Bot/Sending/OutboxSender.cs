@@ -212,9 +212,10 @@ public sealed class OutboxSender(
                     continue;
                 }
             }
-            else
+            else if (!pacer.TryTakeInteractive(now, out var freeAt))
             {
-                pacer.NoteInteractive(now);
+                wakeAt = Earlier(wakeAt, freeAt);
+                continue;
             }
 
             picked.Add(row);

@@ -102,12 +102,54 @@ public sealed class BulkPacerTests
     public void Interactive_replies_take_slots_so_bulk_yields_to_them()
     {
         var pacer = Pacer(perSecond: 10);
-        for (var i = 0; i < 10; i++) pacer.NoteInteractive(T0);
+        for (var i = 0; i < 10; i++) Assert.True(pacer.TryTakeInteractive(T0, out _));
 
         Assert.False(pacer.TryTake(1, ChatKind.Private, T0.AddMilliseconds(500), out var retryAt));
         // Ten slots of a tenth of a second each, plus the margin for jitter in flight (20 ms a second).
         Assert.Equal(T0.AddSeconds(1.02), retryAt);
         Assert.True(pacer.TryTake(1, ChatKind.Private, retryAt, out _));
+    }
+
+    [Fact]
+    public void With_no_bulk_message_going_replies_are_not_held_back()
+    {
+        var pacer = Pacer(perSecond: 30);
+        for (var i = 0; i < 100; i++)
+            Assert.True(pacer.TryTakeInteractive(T0.AddMilliseconds(i), out _), $"reply {i}");
+    }
+
+    [Fact]
+    public void During_a_broadcast_replies_wait_for_room_in_the_second_so_bulk_and_replies_together_never_exceed_the_limit()
+    {
+        var pacer = Pacer(perSecond: 30);
+        var sent = new List<DateTime>();
+        var replies = new Queue<DateTime>(); // when each waiting reply came
+        var waits = new List<TimeSpan>();
+        var bulk = 0;
+        for (var now = T0; now < T0.AddSeconds(20); now = now.AddMilliseconds(1))
+        {
+            // Ten replies a second, at uneven times, while the broadcast is offered a message every millisecond.
+            var ms = (int)(now - T0).TotalMilliseconds;
+            if (ms % 100 == (ms / 100 * 37) % 100) replies.Enqueue(now);
+            while (replies.TryPeek(out var came) && pacer.TryTakeInteractive(now, out _))
+            {
+                replies.Dequeue();
+                waits.Add(now - came);
+                sent.Add(now);
+            }
+
+            if (pacer.TryTake(100_000 + bulk, ChatKind.Private, now, out _))
+            {
+                bulk++;
+                sent.Add(now);
+            }
+        }
+
+        AssertNeverMoreThan(30, sent);
+        Assert.InRange(waits.Count, 195, 200);
+        Assert.True(waits.Max() <= TimeSpan.FromMilliseconds(100), $"a reply waited {waits.Max().TotalMilliseconds} ms");
+        // The broadcast keeps what the replies leave: about 30 - 10 a second.
+        Assert.InRange(bulk, 17 * 20, 21 * 20);
     }
 
     [Fact]
