@@ -61,13 +61,13 @@ public sealed class ButtonAnswerer(IEnumerable<IMessengerClient> messengers, Sec
                 outcome = new SendOutcome.Transient(redactor.Describe(e));
             }
 
-            var wait = outcome switch
+            if (outcome is SendOutcome.Sent) return;
+            TimeSpan? wait = outcome switch
             {
                 SendOutcome.Throttled throttled when throttled.RetryAfter <= LongestWait => throttled.RetryAfter,
                 SendOutcome.Transient => TimeSpan.FromSeconds(attempt),
-                _ => (TimeSpan?)null,
+                _ => null, // refused, or the chat blocked the bot: trying again changes nothing
             };
-            if (outcome is SendOutcome.Sent) return;
             if (wait is null || attempt == Tries)
             {
                 logger.LogWarning("{Messenger}: a button press in chat {ChatId} was not answered: {Outcome}", messenger.Name, answer.To.ChatId, outcome);

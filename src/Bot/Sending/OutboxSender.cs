@@ -462,8 +462,9 @@ public sealed class OutboxSender(
             parameters.Add(row.Id);
             parameters.Add(at);
             sentAt.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN {{{id + 1}}}");
-            // A button answer has no message id; a null cannot be a raw SQL parameter, so it is written as NULL,
-            // typed: PostgreSQL reads a CASE of only untyped NULLs as text, which a bigint column refuses.
+            // A send without a message id (only a button answer, which now goes through ButtonAnswerer, so only one
+            // that an older version left in the outbox): a null cannot be a raw SQL parameter, so it is written as
+            // NULL, typed: PostgreSQL reads a CASE of only untyped NULLs as text, which a bigint column refuses.
             if (((SendOutcome.Sent)outcome).MessageId is { } messageId)
             {
                 parameters.Add(messageId);

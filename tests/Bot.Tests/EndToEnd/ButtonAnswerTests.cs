@@ -29,7 +29,7 @@ public sealed class ButtonAnswerTests
 
         Assert.Null(Assert.Single(telegram.Answers).Text);
         // The help reply is stored, behind the held message; nothing of the answer is.
-        await Eventually.StoredAsync(bot, db => db.Outbox.CountAsync(o => o.ChatId == 3001 && o.Status == OutboxStatus.Pending).ContinueWith(t => t.Result == 2));
+        await Eventually.StoredAsync(bot, async db => await db.Outbox.CountAsync(o => o.ChatId == 3001 && o.Status == OutboxStatus.Pending) == 2);
         Assert.Single(telegram.SentTo(3001));
         await using var check = bot.Db();
         Assert.DoesNotContain(await check.Outbox.Select(o => o.Payload).ToListAsync(), payload => payload.Contains("\"answer\"", StringComparison.Ordinal));
