@@ -1,5 +1,6 @@
 using Assembly.Bot.Hosting;
 using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Reports;
 using Assembly.Conversations.Statistics;
 using Assembly.Storage;
 using Assembly.Storage.Entities;
@@ -87,6 +88,7 @@ internal static class DemoReports
                     Secretariat = secretariat.Key,
                     Topic = secretariat.Topics.Contains(problem.Topic) ? problem.Topic : null,
                     Description = problem.Text,
+                    MatchWords = SimilarReports.MatchWordsOf(problem.Text),
                     County = assembly.Counties[Pick(random, Weights(assembly.Counties.Count, [0.5, 0.2, 0.12, 0.1, 0.08]))],
                     Anonymous = random.NextDouble() < 0.15,
                     CreatedAt = created,

@@ -353,6 +353,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             RoutedOn = Data.RoutedOn,
             Topic = Data.Topic,
             Description = Data.Description!,
+            MatchWords = SimilarReports.MatchWordsOf(Data.Description!),
             County = Data.County!,
             Place = Data.Place,
             Latitude = Data.Latitude,

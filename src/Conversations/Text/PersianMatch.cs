@@ -86,18 +86,36 @@ public static class PersianMatch
     /// <see cref="Words"/> of three characters or more. Short words (و، در، به، از…) are left out because they
     /// are in every report. 0 when either text has no such word.
     /// </summary>
-    public static double Similarity(string a, string b) => Similarity(LongWords(a), LongWords(b));
+    public static double Similarity(string a, string b) => Similarity(LongWords(a), StoredWords(b));
 
-    /// <summary>The same, for one text compared with many: its words folded once (<see cref="LongWords"/>).</summary>
-    public static double Similarity(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    /// <summary>
+    /// The same, for one text compared with many: its words folded once (<see cref="LongWords"/>), the others' kept as
+    /// <see cref="StoredWords"/>. Reads the stored words in place, so comparing allocates nothing.
+    /// </summary>
+    public static double Similarity(HashSet<string> left, string storedWords)
     {
-        if (left.Count == 0 || right.Count == 0) return 0;
-        var shared = left.Count(right.Contains);
-        return (double)shared / (left.Count + right.Count - shared);
+        var lookup = left.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stored = storedWords.AsSpan();
+        int right = 0, shared = 0;
+        foreach (var range in stored.Split(' '))
+        {
+            var word = stored[range];
+            if (word.IsEmpty) continue;
+            right++;
+            if (lookup.Contains(word)) shared++;
+        }
+
+        return left.Count == 0 || right == 0 ? 0 : (double)shared / (left.Count + right - shared);
     }
 
+    /// <summary>
+    /// <see cref="LongWords"/> as one string, separated by spaces (a word never holds one): how a report keeps its
+    /// description's words (<c>Report.MatchWords</c>).
+    /// </summary>
+    public static string StoredWords(string text) => string.Join(' ', LongWords(text));
+
     /// <summary>The distinct folded words of three letters or more: what <see cref="Similarity(string, string)"/> compares.</summary>
-    public static IReadOnlySet<string> LongWords(string text) =>
+    public static HashSet<string> LongWords(string text) =>
         Words(text).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

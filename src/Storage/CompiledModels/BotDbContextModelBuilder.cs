@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f935f0bd-23af-4a67-ab71-b10d29ab7a72"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("681237d9-c6aa-479f-bc2e-b82ad8d21f46"), entityTypeCount: 19)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Assembly.Storage.CompiledModels
                 "Assembly.Storage.Entities.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -130,6 +130,13 @@ namespace Assembly.Storage.CompiledModels
                 fieldInfo: typeof(Report).GetField("<Longitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var matchWords = runtimeEntityType.AddProperty(
+                "MatchWords",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("MatchWords", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<MatchWords>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var memberId = runtimeEntityType.AddProperty(
                 "MemberId",
                 typeof(int),
@@ -235,7 +242,8 @@ namespace Assembly.Storage.CompiledModels
                 new[] { memberId, updatedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { secretariat, county, stage });
+                new[] { secretariat, county, id });
+            index3.AddAnnotation("Relational:Filter", "\"Stage\" <> 3");
 
             return runtimeEntityType;
         }

@@ -14,7 +14,12 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(r => r.Secretariat).HasMaxLength(32);
         b.Property(r => r.County).HasMaxLength(64);
         b.HasIndex(r => new { r.MemberId, r.UpdatedAt });
-        b.HasIndex(r => new { r.Secretariat, r.County, r.Stage });
+        // The similar-reports preview (every report filed) reads the newest open reports of one secretariat and county:
+        // with this index it walks exactly those, newest first, however many reports are closed or filed elsewhere. On
+        // (Secretariat, County, Stage), which it replaces, SQLite scanned the whole table instead, newest first, so the
+        // preview's cost grew with every report ever filed (conversation benchmark: 1,870 against 2,750 updates/s once
+        // 6,000 reports were stored). The filter is plain SQL both providers read alike.
+        b.HasIndex(r => new { r.Secretariat, r.County, r.Id }).HasFilter($"\"Stage\" <> {(int)ReportStage.Closed}");
         b.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => r.DueAt);

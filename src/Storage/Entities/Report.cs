@@ -47,6 +47,13 @@ public sealed class Report
     public string? RoutedOn { get; set; }
     public string? Topic { get; set; }
     public required string Description { get; set; }
+
+    /// <summary>
+    /// The description's distinct folded words of three letters or more, space-separated, written when the report is
+    /// filed (the description does not change after that) so the similar-reports preview compares stored words instead
+    /// of folding every candidate again. Null for reports filed before it existed; the preview folds those itself.
+    /// </summary>
+    public string? MatchWords { get; init; }
     public required string County { get; set; }
     public string? Place { get; set; }
     public double? Latitude { get; set; }

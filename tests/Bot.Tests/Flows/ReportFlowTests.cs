@@ -310,6 +310,26 @@ public sealed class SimilarReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_keeps_its_words_and_one_filed_before_they_were_kept_is_offered_too()
+    {
+        // Written with Arabic yeh and teh marbuta: it matches the Persian spelling below only once folded.
+        const string description = "قطعي آب آشاميدني محلة فين";
+        await _chat.RegisterAsync(phone: "09121111111");
+        await ReportAsync(description);
+        await _chat.Press("submit");
+        await using (var db = _chat.Db())
+        {
+            Assert.Equal(PersianMatch.StoredWords(description), (await db.Reports.SingleAsync()).MatchWords);
+            // As a report filed before the column existed.
+            await db.Reports.ExecuteUpdateAsync(s => s.SetProperty(r => r.MatchWords, (string?)null));
+        }
+
+        _chat.As = ("bale", 602, "رضا");
+        await _chat.RegisterAsync(phone: "09122222222");
+        Assert.Contains("RJ-1001: قطعي آب", (await ReportAsync("قطعی آب آشامیدنی محله فین")).Last.Text);
+    }
+
+    [Fact]
     public async Task A_different_problem_or_another_county_is_not_offered()
     {
         await _chat.RegisterAsync(phone: "09121111111");

@@ -44,6 +44,16 @@ public sealed class PersianMatchTests
     }
 
     [Fact]
+    public void Stored_words_are_the_long_words_once_each_and_compare_as_the_text_does()
+    {
+        const string text = "مدرسة مدرسه علي در خیابان خيابان";
+        Assert.Equal(["مدرسه", "علی", "خیابان"], PersianMatch.StoredWords(text).Split(' '));
+        var words = PersianMatch.LongWords("مدرسه خیابان آزادی");
+        Assert.Equal(2.0 / 4.0, PersianMatch.Similarity(words, PersianMatch.StoredWords(text)), 10);
+        Assert.Equal(0.0, PersianMatch.Similarity(words, ""));
+    }
+
+    [Fact]
     public void Similarity_ignores_spelling_variants_and_short_words()
     {
         Assert.Equal(1.0, PersianMatch.Similarity("مدرسة علي", "مدرسه علی"), 10);

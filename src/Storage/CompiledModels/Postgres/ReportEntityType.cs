@@ -21,7 +21,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 "Assembly.Storage.Entities.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -145,6 +145,14 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 nullable: true);
             longitude.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var matchWords = runtimeEntityType.AddProperty(
+                "MatchWords",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("MatchWords", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<MatchWords>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            matchWords.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var memberId = runtimeEntityType.AddProperty(
                 "MemberId",
                 typeof(int),
@@ -262,7 +270,8 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 new[] { memberId, updatedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { secretariat, county, stage });
+                new[] { secretariat, county, id });
+            index3.AddAnnotation("Relational:Filter", "\"Stage\" <> 3");
 
             return runtimeEntityType;
         }

@@ -518,6 +518,9 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("MatchWords")
+                        .HasColumnType("text");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
@@ -568,7 +571,8 @@ namespace Assembly.Storage.Migrations.Postgres
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
-                    b.HasIndex("Secretariat", "County", "Stage");
+                    b.HasIndex("Secretariat", "County", "Id")
+                        .HasFilter("\"Stage\" <> 3");
 
                     b.ToTable("Reports");
                 });

@@ -501,6 +501,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("MatchWords")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -551,7 +554,8 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
-                    b.HasIndex("Secretariat", "County", "Stage");
+                    b.HasIndex("Secretariat", "County", "Id")
+                        .HasFilter("\"Stage\" <> 3");
 
                     b.ToTable("Reports");
                 });
