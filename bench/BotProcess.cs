@@ -17,8 +17,12 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Starts the bot on the database file <paramref name="database"/>, polling <paramref name="fake"/>.</summary>
-    public static BotProcess Start(FakeBotApiServer fake, string database, string workingDirectory)
+    /// <summary>
+    /// Starts the bot on the database file <paramref name="database"/>, polling <paramref name="fake"/>; <paramref name="settings"/>
+    /// (configuration keys as in appsettings.json, e.g. <c>Pipeline:Lanes</c>) are passed as environment variables.
+    /// </summary>
+    public static BotProcess Start(FakeBotApiServer fake, string database, string workingDirectory,
+        IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "Assembly.Bot");
         if (!File.Exists(executable)) throw new BenchFailure($"The bot's executable is not at {executable}; build the bench first.");
@@ -38,6 +42,7 @@ internal sealed class BotProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? []) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start) ?? throw new BenchFailure("The bot's process could not be started.");
         // Read what it writes, so a full pipe never blocks it.
         process.OutputDataReceived += (_, _) => { };
@@ -45,6 +50,16 @@ internal sealed class BotProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new BotProcess(process);
+    }
+
+    /// <summary>The CPU time the bot's process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     /// <summary>Resident memory now and at its peak (VmRSS, VmHWM of /proc/PID/status), in MB.</summary>

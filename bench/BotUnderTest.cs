@@ -16,33 +16,54 @@ namespace Assembly.Bench;
 /// SQLite file, a fake Bot API (without flood limits unless given options that set them: the pipeline's own
 /// speed is measured, not Telegram's pacing), and the real host built by <see cref="BotHost"/>, as in
 /// production. The host can be stopped and started again on the same database and fake.
+///
+/// With <c>ownProcess</c> the bot is instead its own executable (<see cref="BotProcess"/>), as operators run it: with
+/// its own runtime settings (garbage collector included) and its own heap, not shared with the fake and the members.
 /// </summary>
 internal sealed class BotUnderTest : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly bool _ownProcess;
     private IHost? _host;
 
-    private BotUnderTest(string folder, FakeBotApiServer fake)
+    private BotUnderTest(string folder, FakeBotApiServer fake, bool ownProcess)
     {
         _folder = folder;
         Fake = fake;
+        _ownProcess = ownProcess;
     }
 
     public FakeBotApiServer Fake { get; }
 
-    public static async Task<BotUnderTest> CreateAsync(FakeBotApiOptions? fakeOptions = null)
+    /// <summary>The bot's own process while it runs, when it was created with <c>ownProcess</c>.</summary>
+    public BotProcess? Process { get; private set; }
+
+    private string Database => Path.Combine(_folder, "bot.db");
+
+    public static async Task<BotUnderTest> CreateAsync(FakeBotApiOptions? fakeOptions = null, bool ownProcess = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "assembly-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        return new BotUnderTest(folder, await FakeBotApiServer.StartAsync(fakeOptions));
+        return new BotUnderTest(folder, await FakeBotApiServer.StartAsync(fakeOptions), ownProcess);
     }
 
-    /// <summary>Builds and starts the host; returns once its services have started (schema migrated, loops running).</summary>
+    /// <summary>
+    /// Builds and starts the host; returns once its services have started (schema migrated, loops running). A bot in its
+    /// own process has started once it first asks for updates.
+    /// </summary>
     public async Task StartAsync(IReadOnlyList<KeyValuePair<string, string>> settings)
     {
+        if (_ownProcess)
+        {
+            var polls = Fake.GetUpdatesCalls;
+            Process = BotProcess.Start(Fake, Database, _folder, settings);
+            await Fake.WaitUntilAsync(f => f.GetUpdatesCalls > polls, TimeSpan.FromSeconds(60));
+            return;
+        }
+
         var overrides = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Bot"] = $"Data Source={Path.Combine(_folder, "bot.db")}",
+            ["ConnectionStrings:Bot"] = $"Data Source={Database}",
             ["Messengers:Telegram:Token"] = Fake.Token,
             ["Messengers:Telegram:BaseUrl"] = Fake.BaseUrl,
             // While updates wait the poll returns at once anyway; a short one only makes the stop quick.
@@ -64,6 +85,12 @@ internal sealed class BotUnderTest : IAsyncDisposable
     /// </summary>
     public async Task StopAsync()
     {
+        if (Process is not null)
+        {
+            await Process.DisposeAsync();
+            Process = null;
+        }
+
         if (_host is null) return;
         var host = _host;
         _host = null;
@@ -72,7 +99,9 @@ internal sealed class BotUnderTest : IAsyncDisposable
     }
 
     /// <summary>A fresh context on the bot's database, to check what it stored.</summary>
-    public BotDbContext Db() => _host!.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+    public BotDbContext Db() => _ownProcess
+        ? new BotDbContext(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={Database}").Options)
+        : _host!.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
 
     /// <summary>Completes when the fake has recorded at least <paramref name="count"/> sends.</summary>
     public Task WaitForSendsAsync(int count, TimeSpan timeout)

@@ -15,12 +15,15 @@ using Assembly.Bot.Configuration;
 // conversation drives the real report conversation (ReportScript): M members each file K reports, each step
 // waiting for the answer to the one before. --rate paces the steps (latency); without it they go as fast as
 // answered (throughput). --peer runs the grammY peer (bench/peer-grammy) in every round too and prints the ratio.
+// The bot runs as its own executable there (BotProcess), as the peer runs in its own node process, with its own
+// runtime settings and heap; with --profile it runs inside the bench's process instead, where the profiler listens.
 //
 //   dotnet run -c Release --project bench -- start [--runs R]
 //   dotnet run -c Release --project bench -- memory [--members N] [--conversations C] [--runs R]
 //
 // start and memory run the bot's own executable as a separate process (BotProcess): the time to its first
-// getUpdates, and its resident memory with N members and C open conversations.
+// getUpdates, and its resident memory with N members and C open conversations. pipeline, latency and broadcast run
+// the bot's host inside the bench's process, under the bench's garbage collector (server GC, see Bench.csproj).
 //
 // BENCH_LOG=1 in the environment keeps the bot's logs (they are off so as not to cost time), to see why a run fails.
 //

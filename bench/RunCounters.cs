@@ -20,11 +20,14 @@ internal readonly record struct RunCounters(
     /// <summary>One line on the spending between <paramref name="before"/> and this, over <paramref name="wall"/> for <paramref name="updates"/> updates.</summary>
     public string Describe(RunCounters before, TimeSpan wall, int updates)
     {
-        var cpu = Cpu - before.Cpu;
-        return $"cpu {cpu / wall:0.00} of {Environment.ProcessorCount} cores ({cpu.TotalMicroseconds / updates:0} µs/update), "
+        return DescribeCpu("cpu", Cpu - before.Cpu, wall, updates) + ", "
             + $"gc {Gen0 - before.Gen0}/{Gen1 - before.Gen1}/{Gen2 - before.Gen2} pausing {(GcPause - before.GcPause).TotalMilliseconds:0} ms, "
             + $"{(Allocated - before.Allocated) / (double)updates / 1024:0} KiB allocated/update, "
             + $"{LockContentions - before.LockContentions} lock contentions, {WorkItems - before.WorkItems} work items, "
             + $"{ThreadPool.ThreadCount} pool threads";
     }
+
+    /// <summary>CPU time <paramref name="cpu"/> spent over <paramref name="wall"/>, as cores busy and per update.</summary>
+    public static string DescribeCpu(string label, TimeSpan cpu, TimeSpan wall, int updates) =>
+        $"{label} {cpu / wall:0.00} of {Environment.ProcessorCount} cores ({cpu.TotalMicroseconds / updates:0} µs/update)";
 }
