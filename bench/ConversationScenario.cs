@@ -73,19 +73,20 @@ internal static class ConversationScenario
         // The bot runs as its own executable, as operators run it and as the peer runs in its own node process: its own
         // runtime settings (garbage collector included) and its own heap, not shared with the fake and the members.
         // --profile listens to it from inside the bench's process, so it then runs in there.
-        await using var bot = await BotUnderTest.CreateAsync(ownProcess: profiler is null);
+        await using var bot = await BotUnderTest.CreateAsync(ownProcess: !options.Profile);
         await bot.StartAsync(options.Settings);
         await RegisterAsync(bot, FirstMember, options.Users);
         await bot.Fake.WaitUntilAsync(fake => fake.GetUpdatesCalls > 0, TimeSpan.FromSeconds(30));
 
         // A bot of its own process is new in every round, so its code is not yet compiled to its final tier: warm it in
         // the same process with as many other members filing twice as many reports (the JIT was still compiling 600
-        // methods a second after one such round, and had all but stopped after two). Their reports are not counted.
+        // methods a second after one such round, and had all but stopped after two), as fast as it answers whatever the
+        // rate. Their reports are not counted.
         var warmCodes = new HashSet<string>();
         if (bot.Process is not null)
         {
             await RegisterAsync(bot, WarmUpMember, options.Users);
-            using var warmUp = new ConversationDriver(bot.Fake, WarmUpMember, options.Users, 2 * options.Reports, rate);
+            using var warmUp = new ConversationDriver(bot.Fake, WarmUpMember, options.Users, 2 * options.Reports, rate: 0);
             await warmUp.RunAsync(Timeout(options, warmUp.Updates));
             await bot.WaitForOutboxSettledAsync(TimeSpan.FromSeconds(30));
             warmCodes.UnionWith(warmUp.TrackingCodes);
