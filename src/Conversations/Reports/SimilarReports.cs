@@ -47,7 +47,7 @@ public static class SimilarReports
         var candidates = await CandidatesQuery(db, secretariat, county, memberId).ToListAsync(ct);
         var words = PersianMatch.LongWords(description);
         var chosen = candidates
-            .Select(c => (c.Id, Score: PersianMatch.Similarity(words, c.Stored ? c.Words : PersianMatch.StoredWords(c.Words))))
+            .Select(c => (c.Id, Score: PersianMatch.Similarity(words, c.Stored ? c.Words : MatchWordsOf(c.Words))))
             .Where(x => x.Score >= Threshold)
             .OrderByDescending(x => x.Score) // stable: of equal scores, the newest first
             .Take(Shown)

@@ -94,6 +94,7 @@ public static class PersianMatch
     /// </summary>
     public static double Similarity(HashSet<string> left, string storedWords)
     {
+        if (left.Count == 0) return 0;
         var lookup = left.GetAlternateLookup<ReadOnlySpan<char>>();
         var stored = storedWords.AsSpan();
         int right = 0, shared = 0;
@@ -105,7 +106,7 @@ public static class PersianMatch
             if (lookup.Contains(word)) shared++;
         }
 
-        return left.Count == 0 || right == 0 ? 0 : (double)shared / (left.Count + right - shared);
+        return right == 0 ? 0 : (double)shared / (left.Count + right - shared);
     }
 
     /// <summary>
