@@ -53,13 +53,17 @@ public sealed class HealthAndMetricsTests
         await WebhookTests.PostAsync(http, bot.HttpAddress + "/hooks/telegram", WebhookTests.Update(telegram.WebhookPosts[0].UpdateId, 7501, "/help"),
             "telegram-webhook-secret-0123456789abcdef");
 
+        // The outbox gauges are counted every 10 s (OutboxGauges), so a count taken while the three replies still
+        // waited may stand for up to 10 s after they were sent: wait for both.
         var text = "";
         await Eventually.TrueAsync(async () =>
         {
             text = await http.GetStringAsync(bot.HttpAddress + "/metrics");
-            return Value(text, "assembly_bot_messages_sent_total", "priority=\"interactive\"") == 3;
-        }, seconds: 15);
+            return Value(text, "assembly_bot_messages_sent_total", "priority=\"interactive\"") == 3
+                   && Value(text, "assembly_bot_outbox_pending", "messenger=\"telegram\"") == 0;
+        }, seconds: 25);
 
+        Assert.Equal(3, Value(text, "assembly_bot_messages_sent_total", "priority=\"interactive\""));
         Assert.Equal(3, Value(text, "assembly_bot_updates_total", "result=\"handled\""));
         Assert.Equal(1, Value(text, "assembly_bot_updates_total", "result=\"duplicate\""));
         Assert.Equal(0, Value(text, "assembly_bot_outbox_pending", "messenger=\"telegram\""));
