@@ -34,8 +34,12 @@ public class BotDbContext : DbContext
     public DbSet<Instance> Instances => Set<Instance>();
     public DbSet<Lease> Leases => Set<Lease>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
+        // The one part of the model that differs by provider (see there).
+        Configuration.ReportConfiguration.IndexOpenReports(modelBuilder.Entity<Report>(), covering: Database.IsSqlite());
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

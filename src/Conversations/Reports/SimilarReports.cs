@@ -1,6 +1,7 @@
 using Assembly.Conversations.Text;
 using Assembly.Storage;
 using Assembly.Storage.Entities;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Conversations.Reports;
@@ -12,8 +13,8 @@ namespace Assembly.Conversations.Reports;
 /// <remarks>
 /// Shown to every member about to file, inside the transaction of their update, so its cost is paid under the write
 /// lock. It stays flat however many reports are stored: the candidates are read through an index of open reports by
-/// secretariat and county, newest first, and their words were folded once, when each was filed
-/// (<see cref="Report.MatchWords"/>). Folding each candidate's description at every preview, with a cache that the
+/// secretariat and county, newest first, which on SQLite holds all the query reads, and their words were folded once,
+/// when each was filed (<see cref="Report.MatchWords"/>). Folding each candidate's description at every preview, with a cache that the
 /// working set of a province's counties outgrew, had cost 1.6 ms a preview (conversation benchmark, 6,000 reports).
 /// </remarks>
 public static class SimilarReports
@@ -24,30 +25,50 @@ public static class SimilarReports
     private const int Candidates = 300;
     private const int Shown = 3;
 
-    public sealed record Match(string Code, string Description);
+    public sealed record Match(int Id, string Code, string Description);
 
     /// <summary>What a report being filed with <paramref name="description"/> stores as its <see cref="Report.MatchWords"/>.</summary>
     public static string MatchWordsOf(string description) => PersianMatch.StoredWords(description);
 
     /// <summary>
-    /// The newest open reports of <paramref name="secretariat"/> in <paramref name="county"/> not filed by
-    /// <paramref name="memberId"/>, with their stored words (a report filed before they were stored gives its
-    /// description, folded by the caller).
+    /// The newest open reports of a secretariat in a county not filed by a member, with their stored words: on SQLite
+    /// all of it from the index of open reports (<c>ReportConfiguration.IndexOpenReports</c>), without reading the
+    /// reports' rows. The words are null for a report filed before they were stored.
     /// </summary>
-    internal static IQueryable<Candidate> CandidatesQuery(BotDbContext db, string secretariat, string county, int memberId) =>
-        db.Reports.AsNoTracking()
+    private static readonly Expression<Func<BotDbContext, string, string, int, IQueryable<Candidate>>> CandidatesOf =
+        (db, secretariat, county, memberId) => db.Reports.AsNoTracking()
             .Where(r => r.Secretariat == secretariat && r.County == county && r.Stage != ReportStage.Closed && r.MemberId != memberId)
             .OrderByDescending(r => r.Id).Take(Candidates)
-            .Select(r => new Candidate(r.Id, r.MatchWords ?? r.Description, r.MatchWords != null));
+            .Select(r => new Candidate(r.Id, r.MatchWords));
 
-    internal sealed record Candidate(int Id, string Words, bool Stored);
+    internal sealed record Candidate(int Id, string? Words);
+
+    /// <summary>The candidates' query as LINQ, to look at its SQL (the preview runs it compiled).</summary>
+    internal static IQueryable<Candidate> CandidatesQuery(BotDbContext db, string secretariat, string county, int memberId) =>
+        CandidatesOf.Compile()(db, secretariat, county, memberId);
+
+    /// <summary>Run at every preview, so compiled (<see cref="PerModel{TSet}"/>).</summary>
+    private sealed class Queries
+    {
+        public readonly Func<BotDbContext, string, string, int, IAsyncEnumerable<Candidate>> Candidates = EF.CompileAsyncQuery(CandidatesOf);
+
+        /// <summary>The shown reports, at most three (<see cref="Shown"/>); an id of 0 stands for none.</summary>
+        public readonly Func<BotDbContext, int, int, int, IAsyncEnumerable<Match>> Shown = EF.CompileAsyncQuery(
+            (BotDbContext db, int first, int second, int third) => db.Reports.AsNoTracking()
+                .Where(r => r.Id == first || r.Id == second || r.Id == third)
+                .Select(r => new Match(r.Id, r.Code, r.Description)));
+    }
 
     public static async Task<IReadOnlyList<Match>> FindAsync(BotDbContext db, string secretariat, string county, string description, int memberId, CancellationToken ct)
     {
-        var candidates = await CandidatesQuery(db, secretariat, county, memberId).ToListAsync(ct);
+        var queries = PerModel<Queries>.For(db);
+        var candidates = new List<Candidate>(Candidates);
+        await foreach (var candidate in queries.Candidates(db, secretariat, county, memberId).WithCancellation(ct))
+            candidates.Add(candidate);
+        var unstored = await DescriptionsAsync(db, candidates.Where(c => c.Words is null).Select(c => c.Id).ToList(), ct);
         var words = PersianMatch.LongWords(description);
         var chosen = candidates
-            .Select(c => (c.Id, Score: PersianMatch.Similarity(words, c.Stored ? c.Words : MatchWordsOf(c.Words))))
+            .Select(c => (c.Id, Score: PersianMatch.Similarity(words, c.Words ?? MatchWordsOf(unstored[c.Id]))))
             .Where(x => x.Score >= Threshold)
             .OrderByDescending(x => x.Score) // stable: of equal scores, the newest first
             .Take(Shown)
@@ -56,10 +77,15 @@ public static class SimilarReports
         if (chosen.Count == 0) return [];
 
         // Only the few shown are read whole.
-        var shown = await db.Reports.AsNoTracking().Where(r => chosen.Contains(r.Id))
-            .Select(r => new { r.Id, r.Code, r.Description }).ToDictionaryAsync(r => r.Id, ct);
-        return chosen.Select(id => new Match(shown[id].Code, shown[id].Description)).ToList();
+        var shown = new Dictionary<int, Match>(Shown);
+        await foreach (var match in queries.Shown(db, chosen[0], chosen.ElementAtOrDefault(1), chosen.ElementAtOrDefault(2)).WithCancellation(ct))
+            shown[match.Id] = match;
+        return chosen.Select(id => shown[id]).ToList();
     }
+
+    /// <summary>The descriptions of reports filed before their words were stored, to fold here instead.</summary>
+    private static async Task<Dictionary<int, string>> DescriptionsAsync(BotDbContext db, List<int> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Description, ct);
 
     /// <summary>The member follows the report from now on (once, however often they press).</summary>
     public static async Task<Report?> FollowAsync(BotDbContext db, string code, int memberId, DateTime now, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("681237d9-c6aa-479f-bc2e-b82ad8d21f46"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("553b0035-87be-4ff8-bb7a-3affe1629762"), entityTypeCount: 19)
         {
         }
 

@@ -242,7 +242,7 @@ namespace Assembly.Storage.CompiledModels
                 new[] { memberId, updatedAt });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { secretariat, county, id });
+                new[] { secretariat, county, id, memberId, stage, matchWords });
             index3.AddAnnotation("Relational:Filter", "\"Stage\" <> 3");
 
             return runtimeEntityType;

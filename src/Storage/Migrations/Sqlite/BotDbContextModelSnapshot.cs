@@ -554,7 +554,7 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
-                    b.HasIndex("Secretariat", "County", "Id")
+                    b.HasIndex("Secretariat", "County", "Id", "MemberId", "Stage", "MatchWords")
                         .HasFilter("\"Stage\" <> 3");
 
                     b.ToTable("Reports");
