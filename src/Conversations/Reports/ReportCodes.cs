@@ -15,11 +15,19 @@ public static class ReportCodes
 {
     private const int First = 1001;
 
+    /// <summary>Asked at every report filed, so compiled (<see cref="PerModel{TSet}"/>).</summary>
+    private sealed class Queries
+    {
+        public readonly Func<BotDbContext, string, CancellationToken, Task<string?>> LastCode = EF.CompileAsyncQuery(
+            (BotDbContext db, string head, CancellationToken ct) =>
+                db.Reports.Where(r => r.Code.StartsWith(head)).OrderByDescending(r => r.Id).Select(r => r.Code).FirstOrDefault());
+    }
+
     public static async Task<string> NextAsync(BotDbContext db, string prefix, CancellationToken ct)
     {
         var head = prefix + "-";
         await TransactionLocks.TakeAsync(db, "report-code:" + prefix, ct);
-        var last = await db.Reports.Where(r => r.Code.StartsWith(head)).OrderByDescending(r => r.Id).Select(r => r.Code).FirstOrDefaultAsync(ct);
+        var last = await PerModel<Queries>.For(db).LastCode(db, head, ct);
         var next = last is not null && int.TryParse(last.AsSpan(head.Length), out var n) ? n + 1 : First;
         return TrackingCode.Format(prefix, next);
     }

@@ -9,15 +9,23 @@ namespace Assembly.Conversations.Staff;
 /// <summary>Where a secretariat's staff read the bot: each staff member's private chat and the secretariat's staff groups.</summary>
 public static class StaffDirectory
 {
+    /// <summary>Asked at every report filed, so compiled (<see cref="PerModel{TSet}"/>).</summary>
+    private sealed class Queries
+    {
+        public readonly Func<BotDbContext, string, IAsyncEnumerable<string>> StaffGrants = EF.CompileAsyncQuery(
+            (BotDbContext db, string secretariat) => db.RoleGrants.AsNoTracking()
+                .Where(g => g.RevokedAt == null && g.Role == Role.Staff && g.Secretariat == secretariat)
+                .Select(g => g.Who));
+    }
+
     public static async Task<IReadOnlyList<(ChatAddress Chat, ChatKind Kind)>> ChatsAsync(BotDbContext db, AssemblyOptions assembly, string secretariat, CancellationToken ct)
     {
         var options = Routing.Find(assembly, secretariat);
         if (options is null) return [];
         var accounts = options.Staff.Select(Parse).OfType<AccountRef>().ToList();
 
-        var grants = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.RevokedAt == null && g.Role == Role.Staff && g.Secretariat == secretariat)
-            .Select(g => g.Who).ToListAsync(ct);
+        var grants = new List<string>();
+        await foreach (var who in PerModel<Queries>.For(db).StaffGrants(db, secretariat).WithCancellation(ct)) grants.Add(who);
         accounts.AddRange(grants.Select(Parse).OfType<AccountRef>());
         var phones = grants.Where(g => g.StartsWith("phone:", StringComparison.Ordinal)).Select(g => g["phone:".Length..]).ToList();
         if (phones.Count > 0)
