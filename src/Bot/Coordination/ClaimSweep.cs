@@ -1,6 +1,7 @@
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Scheduling;
 using Assembly.Storage;
+using Assembly.Storage.Configuration;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,8 @@ public sealed class ClaimSweep(
         var aliveSince = now - settings.LeaseTime;
         await using var write = await gate.EnterAsync(ct);
         var db = write.Db;
-        var claimed = db.Outbox.Where(o => o.Status == OutboxStatus.Sending);
+        // Among the unsettled rows, so from the sender's small partial index, not the table (see there).
+        var claimed = OutboxMessageConfiguration.WhereUnsettled(db.Outbox).Where(o => o.Status == OutboxStatus.Sending);
         var abandoned = me.SingleInstance
             ? claimed.Where(o => o.ClaimedBy == null || o.ClaimedBy != me.Id)
             : claimed.Where(o => o.ClaimedBy == null || !db.Instances.Any(i => i.Id == o.ClaimedBy && i.SeenAt >= aliveSince));

@@ -1,6 +1,7 @@
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Scheduling;
 using Assembly.Storage;
+using Assembly.Storage.Configuration;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,8 @@ public sealed class OutboxGauges(
         var now = Time.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
         // A read only: it takes no part in the write gate.
-        var depths = await db.Outbox.AsNoTracking()
-            .Where(o => o.Status == OutboxStatus.Pending || o.Status == OutboxStatus.Sending)
+        // The unsettled rows are pending or being sent: read from the sender's partial index, not the whole table.
+        var depths = await OutboxMessageConfiguration.WhereUnsettled(db.Outbox.AsNoTracking())
             .GroupBy(o => o.Messenger)
             .Select(g => new { Messenger = g.Key, Count = g.LongCount(), Oldest = g.Min(o => o.CreatedAt) })
             .ToListAsync(ct);

@@ -5,6 +5,7 @@ using System.Text;
 using Assembly.Bot.Messengers;
 using Assembly.Conversations.Messages;
 using Assembly.Storage;
+using Assembly.Storage.Configuration;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -149,7 +150,9 @@ public sealed class OutboxSender(
     /// NOT EXISTS still sees it pending, where a plain "first row per chat" over unlocked rows would hand out the
     /// next one). Bulk rows of a chat also wait for its pending interactive ones, as the in-memory rule before did.
     /// {0} messenger, {1} Pending, {2} Sending, {3} the highest priority this instance may claim, {4} how many rows
-    /// to look at, {5} now. (Answers to button presses do not come here: <see cref="ButtonAnswerer"/>.)
+    /// to look at, {5} now. (Answers to button presses do not come here: <see cref="ButtonAnswerer"/>.) Each part also
+    /// states that its rows are unsettled, which they are by their status already: without it SQLite would not use
+    /// the partial indexes that hold only such rows (<see cref="OutboxMessageConfiguration.Unsettled"/>).
     /// On PostgreSQL the rows picked are locked (<see cref="PostgresLock"/>), skipping those another instance holds.
     /// Only as many as this instance can start are looked at: locked, rows it could not start would be kept from
     /// other instances until it commits. With a window of 256 one instance held the heads of all 200 chats of a test
@@ -159,15 +162,15 @@ public sealed class OutboxSender(
     /// (Messenger, ChatId, Status, Priority, Id), the few Sending rows read once; 256 rows locked in about 3 ms (the
     /// window then; now at most 64).
     /// </summary>
-    private const string CandidatesSql = """
+    internal static readonly string CandidatesSql = $$"""
         SELECT o."Id", o."ChatId", o."ChatKind", o."Priority", o."NotBefore"
         FROM "Outbox" AS o
-        WHERE o."Messenger" = {0} AND o."Status" = {1} AND o."Priority" <= {3} AND o."NotBefore" <= {5}
+        WHERE o."Messenger" = {0} AND o."Status" = {1} AND {{OutboxMessageConfiguration.Unsettled("o")}} AND o."Priority" <= {3} AND o."NotBefore" <= {5}
           AND NOT EXISTS (SELECT 1 FROM "Outbox" AS e
-                          WHERE e."Messenger" = o."Messenger" AND e."ChatId" = o."ChatId" AND e."Status" = {1}
+                          WHERE e."Messenger" = o."Messenger" AND e."ChatId" = o."ChatId" AND e."Status" = {1} AND {{OutboxMessageConfiguration.Unsettled("e")}}
                             AND (e."Priority" < o."Priority" OR (e."Priority" = o."Priority" AND e."Id" < o."Id")))
           AND NOT EXISTS (SELECT 1 FROM "Outbox" AS s
-                          WHERE s."Messenger" = o."Messenger" AND s."ChatId" = o."ChatId" AND s."Status" = {2})
+                          WHERE s."Messenger" = o."Messenger" AND s."ChatId" = o."ChatId" AND s."Status" = {2} AND {{OutboxMessageConfiguration.Unsettled("s")}})
         ORDER BY o."Priority", o."Id"
         LIMIT {4}
         """;

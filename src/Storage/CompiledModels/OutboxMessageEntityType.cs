@@ -170,9 +170,11 @@ namespace Assembly.Storage.CompiledModels
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { messenger, status, priority, id });
+            index1.AddAnnotation("Relational:Filter", "\"Status\" < 2");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { messenger, chatId, status, priority, id });
+            index2.AddAnnotation("Relational:Filter", "\"Status\" < 2");
 
             return runtimeEntityType;
         }

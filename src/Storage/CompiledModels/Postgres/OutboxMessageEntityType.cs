@@ -189,9 +189,11 @@ namespace Assembly.Storage.CompiledModels.Postgres
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { messenger, status, priority, id });
+            index1.AddAnnotation("Relational:Filter", "\"Status\" < 2");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { messenger, chatId, status, priority, id });
+            index2.AddAnnotation("Relational:Filter", "\"Status\" < 2");
 
             return runtimeEntityType;
         }

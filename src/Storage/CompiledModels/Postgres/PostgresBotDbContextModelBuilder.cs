@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("76d42956-e5ff-46f0-9bf0-9d7a34e0ce5b"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("4fedf674-51e8-414f-a30a-c22b86f73af2"), entityTypeCount: 19)
         {
         }
 

@@ -420,9 +420,11 @@ namespace Assembly.Storage.Migrations.Postgres
 
                     b.HasIndex("Messenger", "ChatId", "SentMessageId");
 
-                    b.HasIndex("Messenger", "Status", "Priority", "Id");
+                    b.HasIndex("Messenger", "Status", "Priority", "Id")
+                        .HasFilter("\"Status\" < 2");
 
-                    b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id");
+                    b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id")
+                        .HasFilter("\"Status\" < 2");
 
                     b.ToTable("Outbox", (string)null);
                 });

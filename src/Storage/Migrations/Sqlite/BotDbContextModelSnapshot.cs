@@ -405,9 +405,11 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.HasIndex("Messenger", "ChatId", "SentMessageId");
 
-                    b.HasIndex("Messenger", "Status", "Priority", "Id");
+                    b.HasIndex("Messenger", "Status", "Priority", "Id")
+                        .HasFilter("\"Status\" < 2");
 
-                    b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id");
+                    b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id")
+                        .HasFilter("\"Status\" < 2");
 
                     b.ToTable("Outbox", (string)null);
                 });
