@@ -5,7 +5,7 @@
 namespace Assembly.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class OutboxUnsettledIndexes : Migration
+    public partial class HotPathIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

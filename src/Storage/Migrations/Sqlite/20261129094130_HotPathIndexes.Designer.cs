@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Assembly.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261129085006_OutboxUnsettledIndexes")]
-    partial class OutboxUnsettledIndexes
+    [Migration("20261129094130_HotPathIndexes")]
+    partial class HotPathIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
