@@ -8,14 +8,15 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
 {
     /// <summary>
     /// The rows the sender still works on (pending or being sent), the only ones its two indexes hold, as SQL;
-    /// <paramref name="alias"/> qualifies the column. A row leaves those indexes once settled (sent, failed ...), so they
-    /// stay as small as the queue however many messages were ever sent, and settling a row removes its entries
+    /// <paramref name="alias"/> qualifies the column. A row leaves those indexes once settled (sent, failed ...), so
+    /// they stay as small as the queue however many messages were ever sent, and settling a row removes its entries
     /// instead of moving them (conversation benchmark, 6,000 reports: the sender's time under the write lock went from
-    /// 116–131 to 98–118 µs an update, stopwatch around its transactions, two runs each). A query uses the indexes only if it states this condition itself, in these words:
-    /// SQLite proves a partial index usable from terms of the query that match the index's own, and
-    /// <c>"Status" = 0</c> alone does not imply <c>"Status" &lt; 2</c> to it (EXPLAIN QUERY PLAN, SQLite 3.40).
+    /// 116–131 to 98–118 µs an update, stopwatch around its transactions, two runs each). A query uses the indexes
+    /// only if it states this condition itself, in these words: SQLite proves a partial index usable from terms of the
+    /// query that match the index's own, and <c>"Status" = 0</c> alone does not imply <c>"Status" &lt; 2</c> to it
+    /// (EXPLAIN QUERY PLAN, SQLite 3.40).
     /// </summary>
-    public static string Unsettled(string alias) => $"{alias}.\"Status\" < {(int)OutboxStatus.Sent}";
+    public static string Unsettled(string? alias = null) => $"{(alias is null ? "" : alias + ".")}\"Status\" < {(int)OutboxStatus.Sent}";
 
     /// <summary>The same condition in LINQ (EF writes it as the same SQL).</summary>
     public static IQueryable<OutboxMessage> WhereUnsettled(IQueryable<OutboxMessage> rows) => rows.Where(o => o.Status < OutboxStatus.Sent);
@@ -26,12 +27,11 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.HasKey(o => o.Id);
         b.Property(o => o.Messenger).HasMaxLength(16);
         b.Property(o => o.LastError).HasMaxLength(512);
-        var unsettled = $"\"Status\" < {(int)OutboxStatus.Sent}";
         // The sender's query: what is pending for one messenger, interactive first, oldest first.
-        b.HasIndex(o => new { o.Messenger, o.Status, o.Priority, o.Id }).HasFilter(unsettled);
+        b.HasIndex(o => new { o.Messenger, o.Status, o.Priority, o.Id }).HasFilter(Unsettled());
         // The sender's per-chat checks: is there an earlier pending row of this chat and priority, is one of its
         // rows being sent (see OutboxSender.PickAndClaimAsync). Also serves what (Messenger, ChatId, Status) served.
-        b.HasIndex(o => new { o.Messenger, o.ChatId, o.Status, o.Priority, o.Id }).HasFilter(unsettled);
+        b.HasIndex(o => new { o.Messenger, o.ChatId, o.Status, o.Priority, o.Id }).HasFilter(Unsettled());
         b.Property(o => o.ClaimedBy).HasMaxLength(Instance.IdLength);
         b.Property(o => o.Subject).HasMaxLength(16);
         b.Property(o => o.SubjectAction).HasMaxLength(16);
