@@ -285,7 +285,7 @@ public sealed class OutboxSender(
         }
     }
 
-    private static DbCommand Command(BotDbContext db, string sql, IReadOnlyList<object> values)
+    internal static DbCommand Command(BotDbContext db, string sql, IReadOnlyList<object> values)
     {
         // On SQLite a command whose prepared statement is kept: the same texts come back at every look.
         var command = SqliteStatementCache.CommandFor(db.Database.GetDbConnection());

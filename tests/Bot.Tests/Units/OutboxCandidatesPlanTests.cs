@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Assembly.Bot.Sending;
 using Assembly.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,7 @@ namespace Assembly.Bot.Tests.Units;
 /// The sender looks at the outbox under the write lock after every batch. Its query must read the partial indexes of
 /// unsettled rows only, never the table of every message ever sent, or its cost grows with the messages sent.
 /// </summary>
-public sealed partial class OutboxCandidatesPlanTests
+public sealed class OutboxCandidatesPlanTests
 {
     [Fact]
     public async Task The_candidates_and_their_per_chat_checks_are_read_from_the_indexes_of_unsettled_rows()
@@ -17,20 +16,11 @@ public sealed partial class OutboxCandidatesPlanTests
         using var database = TestDatabase.OnSqlite(); // SQLite's planner is the one asked
         await using var db = database.Open();
         await db.Database.MigrateAsync();
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
 
-        await using var command = connection.CreateCommand();
-        // {n} stands for the n-th value (OutboxSender.Command): parameters here too, so the planner sees what it sees there.
-        command.CommandText = "EXPLAIN QUERY PLAN " + Placeholder().Replace(OutboxSender.CandidatesSql, m => "@p" + m.Groups[1].Value);
-        foreach (var (name, value) in new (string, object)[] { ("@p0", "telegram"), ("@p1", 0), ("@p2", 1), ("@p3", 1), ("@p4", 64), ("@p5", new DateTime(2026, 11, 29, 0, 0, 0, DateTimeKind.Utc)) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
+        // Through the sender's own command builder, so the planner sees the parameters the sender binds.
+        await using var command = OutboxSender.Command(db, "EXPLAIN QUERY PLAN " + OutboxSender.CandidatesSql,
+            ["telegram", 0, 1, 1, 64, new DateTime(2026, 11, 29, 0, 0, 0, DateTimeKind.Utc)]);
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
@@ -42,7 +32,4 @@ public sealed partial class OutboxCandidatesPlanTests
         Assert.StartsWith("SEARCH s USING COVERING INDEX IX_Outbox_Messenger_ChatId_Status_Priority_Id (Messenger=? AND ChatId=?", reads[2]);
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
-
-    [GeneratedRegex(@"\{(\d+)\}")]
-    private static partial Regex Placeholder();
 }
