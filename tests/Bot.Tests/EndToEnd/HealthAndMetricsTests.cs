@@ -47,7 +47,8 @@ public sealed class HealthAndMetricsTests
         await using var bot = await BotTestHost.StartAsync(database, telegram, settings: WebhookTests.TelegramWebhook());
         telegram.RouteWebhookTo(bot.HttpAddress);
         for (var user = 7501; user <= 7503; user++) telegram.EnqueueText(user, "/help");
-        await telegram.WaitUntilAsync(t => Enumerable.Range(7501, 3).All(u => t.SentTo(u).Count >= 1), Wait);
+        // The fake records a post once its answer is back, which may be after the reply it caused has arrived.
+        await telegram.WaitUntilAsync(t => Enumerable.Range(7501, 3).All(u => t.SentTo(u).Count >= 1) && t.WebhookPosts.Count >= 3, Wait);
         using var http = new HttpClient();
         // The same update posted again is a duplicate, not a second handling.
         await WebhookTests.PostAsync(http, bot.HttpAddress + "/hooks/telegram", WebhookTests.Update(telegram.WebhookPosts[0].UpdateId, 7501, "/help"),
