@@ -80,13 +80,11 @@ public static class BotHost
         services.AddSingleton<MessengerCalls>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxLooks>();
         services.AddSingleton<PollCursorStore>();
         services.AddSingleton<ButtonAnswerer>();
         services.AddSingleton(sp => new UpdatePipeline(
             sp.GetRequiredService<ITurnHandler>(),
             sp.GetRequiredService<OutboxSignal>(),
-            sp.GetRequiredService<OutboxLooks>(),
             sp.GetRequiredService<ButtonAnswerer>(),
             sp.GetRequiredService<WriteGate>(),
             sp.GetRequiredService<PollCursorStore>(),

@@ -20,7 +20,6 @@ public sealed class MessengerWorker(
     ButtonAnswerer answerer,
     PollCursorStore cursors,
     OutboxSignal signal,
-    OutboxLooks looks,
     IDbContextFactory<BotDbContext> factory,
     WriteGate gate,
     InstanceIdentity me,
@@ -36,7 +35,7 @@ public sealed class MessengerWorker(
         {
             var options = settings.Messengers.GetValueOrDefault(messenger.Name);
             var limits = options?.Limits ?? ConsoleLimits;
-            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, me, lease, looks, time, loggers.CreateLogger<OutboxSender>());
+            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, me, lease, time, loggers.CreateLogger<OutboxSender>());
             if (webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook)
             {
                 loops.Add(Task.Run(() => webhook.RunAsync(stoppingToken), CancellationToken.None));

@@ -22,7 +22,6 @@ namespace Assembly.Bot.Pipeline;
 public sealed class UpdatePipeline(
     ITurnHandler handler,
     OutboxSignal signal,
-    OutboxLooks looks,
     ButtonAnswerer answerer,
     WriteGate gate,
     PollCursorStore cursors,
@@ -129,24 +128,9 @@ public sealed class UpdatePipeline(
 
         await OutboxWriter.EnqueueAllAsync(db, outbox, ct);
         await RowInserter.InsertAsync(db, markers, ct);
-        // The replies just written are claimed here, before the commit, and go on the wire right after it: no second
-        // transaction for the sender to wait its turn for (OutboxLooks says why). The sender is still woken, for what
-        // its look could not take yet (a chat whose earlier message is on the wire, a pace to keep).
-        var recipients = outbox.Select(o => o.Message.To.Messenger).Distinct().ToList();
-        var claimed = await looks.RunWithinAsync(db, recipients, ct);
-        try
-        {
-            await tx.CommitAsync(ct);
-        }
-        catch
-        {
-            claimed.Abandon();
-            throw;
-        }
-
-        claimed.Start();
+        await tx.CommitAsync(ct);
         answerer.Answer(answers);
-        foreach (var recipient in recipients) signal.Wake(recipient);
+        foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) signal.Wake(recipient);
         metrics.Updates(messenger, "handled", markers.Count);
         metrics.Updates(messenger, "duplicate", updates.Count - markers.Count);
     }

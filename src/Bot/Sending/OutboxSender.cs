@@ -41,7 +41,6 @@ public sealed class OutboxSender(
     OutboxSignal signal,
     Coordination.InstanceIdentity me,
     Coordination.SchedulerLease lease,
-    OutboxLooks looks,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
@@ -51,9 +50,6 @@ public sealed class OutboxSender(
     /// <summary>After this many failed attempts (not counting 429s) a row is given up as Failed.</summary>
     public const int MaxAttempts = 10;
 
-    /// <summary>How long a writer's transaction waits for the sender's own look to end before leaving its rows to the sender.</summary>
-    private static readonly TimeSpan LookWithinWait = TimeSpan.FromSeconds(1);
-
     /// <summary>Look again at least this often, for rows whose retry time has come.</summary>
     private static readonly TimeSpan IdleLook = TimeSpan.FromSeconds(1);
 
@@ -62,17 +58,6 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
     private readonly ConcurrentQueue<SendResult> _results = new();
 
-    /// <summary>One look at a time, whoever runs it: the pacer, <see cref="_retries"/> and the claims are the look's.</summary>
-    private readonly SemaphoreSlim _looking = new(1, 1);
-
-    /// <summary>Rows claimed by a look whose transaction has not yet committed or rolled back: not on the wire yet, but coming.</summary>
-    private int _unstarted;
-
-    /// <summary>Looks whose transaction has not yet committed or rolled back: the outcomes they took are not settled yet.</summary>
-    private int _openLooks;
-
-    private volatile bool _stopping;
-
     /// <summary>
     /// When rows this instance put back to wait (a 429, a transient failure) become due: the candidates query leaves
     /// out rows not yet due, so their times are kept here to wake the sender for them. Touched by the pump loop only.
@@ -80,13 +65,12 @@ public sealed class OutboxSender(
     /// </summary>
     private readonly PriorityQueue<DateTime, DateTime> _retries = new();
 
-    internal sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
+    private sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
 
-    internal sealed record SendResult(Candidate Row, SendOutcome Outcome, DateTime At);
+    private sealed record SendResult(Candidate Row, SendOutcome Outcome, DateTime At);
 
     public async Task RunAsync(CancellationToken stop)
     {
-        looks.Add(_name, this);
         try
         {
             while (!stop.IsCancellationRequested)
@@ -113,155 +97,48 @@ public sealed class OutboxSender(
         }
         finally
         {
-            // Let what is on the wire finish and be recorded; claim nothing new. A writer's transaction may have looked a
-            // moment ago: what it claimed is started, and the outcomes it took recorded or given back, before the wait.
-            _stopping = true;
-            looks.Remove(_name, this);
-            // A look that began before the flag was set finishes first, and counts what it claimed.
-            await _looking.WaitAsync(CancellationToken.None);
-            _looking.Release();
-            while (Volatile.Read(ref _openLooks) > 0) await Task.Delay(5);
+            // Let what is on the wire finish and be recorded; claim nothing new.
             await Task.WhenAll(_inFlight.Values);
             await RecordOutcomesOnlyAsync();
         }
     }
 
-    /// <summary>One look at the outbox, in a transaction of its own. Returns how long to wait before looking again.</summary>
+    /// <summary>
+    /// One look at the outbox, in one transaction: records the outcomes of finished sends, picks what may
+    /// go now and claims it. The sends start after the commit. Returns how long to wait before looking again.
+    /// </summary>
     private async Task<TimeSpan> PumpAsync(CancellationToken ct)
-    {
-        Look look;
-        {
-            // Not cancelled by a stop once outcomes are taken: they must reach the database.
-            await using var write = await gate.EnterAsync(CancellationToken.None);
-            var db = write.Db;
-            await _looking.WaitAsync(CancellationToken.None);
-            try
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-                look = await LookAsync(db, claim: !ct.IsCancellationRequested);
-                try
-                {
-                    await tx.CommitAsync(CancellationToken.None);
-                }
-                catch
-                {
-                    look.Abandon();
-                    throw;
-                }
-            }
-            finally
-            {
-                _looking.Release();
-            }
-        }
-
-        look.Start();
-        var wait = look.WakeAt - time.GetUtcNow().UtcDateTime;
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-    }
-
-    /// <summary>
-    /// One look inside the transaction of a writer that has just written outbox rows (<see cref="UpdatePipeline"/>, through
-    /// <see cref="OutboxLooks"/>): the replies it wrote are claimed before it commits and sent as soon as it has, instead of
-    /// waiting for a look of the sender's own, which under load was a transaction and a commit of its own every few
-    /// milliseconds, each waiting its turn for the write lock behind the writers. The caller starts or abandons what it
-    /// returns, by its commit. Null when this sender is stopping, or when its own look, running in a transaction of its own
-    /// (PostgreSQL only: on SQLite the write gate keeps the two apart), does not end within <see cref="LookWithinWait"/>;
-    /// the writer then wakes it as before. The wait is bounded because that look may itself wait for a row the writer's
-    /// transaction holds (a chat it marks unreachable).
-    /// </summary>
-    public async Task<Look?> LookWithinAsync(BotDbContext db)
-    {
-        if (_stopping || !await _looking.WaitAsync(LookWithinWait)) return null;
-        try
-        {
-            return await LookAsync(db, claim: true);
-        }
-        finally
-        {
-            _looking.Release();
-        }
-    }
-
-    /// <summary>
-    /// Records the outcomes of finished sends, then picks what may go now and claims it, in the caller's transaction.
-    /// Run by one caller at a time (<see cref="_looking"/>). If it fails, the outcomes go back to be recorded by the next look.
-    /// </summary>
-    private async Task<Look> LookAsync(BotDbContext db, bool claim)
     {
         var outcomes = TakeOutcomes();
         var now = time.GetUtcNow().UtcDateTime;
         var wakeAt = now + IdleLook;
         var toSend = new List<(Candidate Row, string Payload)>();
+
         try
         {
+            // Not cancelled by a stop once outcomes are taken: they must reach the database.
+            await using var write = await gate.EnterAsync(CancellationToken.None);
+            var db = write.Db;
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
             await RecordAsync(db, outcomes);
-            if (claim && !_stopping && _inFlight.Count + Volatile.Read(ref _unstarted) < MaxInFlight)
+            if (!ct.IsCancellationRequested && _inFlight.Count < MaxInFlight)
                 wakeAt = await PickAndClaimAsync(db, now, toSend);
+            await tx.CommitAsync(CancellationToken.None);
         }
         catch
         {
-            Requeue(outcomes);
+            // Rolled back: the outcomes go back to be recorded by the next look. Lost, their rows would stay
+            // Sending under a live instance, which nothing settles, and hold their chats up for good.
+            foreach (var outcome in outcomes) _results.Enqueue(outcome);
             throw;
         }
 
-        Interlocked.Add(ref _unstarted, toSend.Count);
-        Interlocked.Increment(ref _openLooks);
-        return new Look(this, outcomes, toSend, NextRetryOr(wakeAt, now));
-    }
+        foreach (var (row, payload) in toSend)
+            Start(row, payload);
 
-    /// <summary>
-    /// Rolled back: the outcomes go back to be recorded by the next look. Lost, their rows would stay Sending under a
-    /// live instance, which nothing settles, and hold their chats up for good.
-    /// </summary>
-    private void Requeue(List<SendResult> outcomes)
-    {
-        foreach (var outcome in outcomes) _results.Enqueue(outcome);
-    }
-
-    /// <summary>What one look did, for the transaction it ran in to start (after its commit) or abandon (after its rollback).</summary>
-    public sealed class Look
-    {
-        private readonly OutboxSender _sender;
-        private readonly List<SendResult> _outcomes;
-        private readonly List<(Candidate Row, string Payload)> _toSend;
-        private bool _done;
-
-        internal Look(OutboxSender sender, List<SendResult> outcomes, List<(Candidate Row, string Payload)> toSend, DateTime wakeAt)
-        {
-            _sender = sender;
-            _outcomes = outcomes;
-            _toSend = toSend;
-            WakeAt = wakeAt;
-        }
-
-        /// <summary>When the sender should look again, at the latest (rows due later, retries).</summary>
-        public DateTime WakeAt { get; }
-
-        /// <summary>Committed: the claimed rows go on the wire.</summary>
-        public void Start()
-        {
-            if (_done) return;
-            _done = true;
-            // Counted in flight before they stop counting as unstarted, so no look in between sees a free slot too many.
-            foreach (var (row, payload) in _toSend) _sender.Start(row, payload);
-            Settle();
-        }
-
-        /// <summary>Rolled back: nothing was claimed, nothing recorded.</summary>
-        public void Abandon()
-        {
-            if (_done) return;
-            _done = true;
-            _sender.Requeue(_outcomes);
-            Settle();
-        }
-
-        private void Settle()
-        {
-            Interlocked.Add(ref _sender._unstarted, -_toSend.Count);
-            Interlocked.Decrement(ref _sender._openLooks);
-        }
+        wakeAt = NextRetryOr(wakeAt, now);
+        var wait = wakeAt - time.GetUtcNow().UtcDateTime;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     /// <summary>
@@ -307,7 +184,7 @@ public sealed class OutboxSender(
         // Bulk only on the lease holder; the others leave it to the holder and send replies only.
         var highest = lease.IsHeld ? OutboxPriority.Bulk : OutboxPriority.Interactive;
         var sql = CandidatesSql + (db.Database.IsNpgsql() ? PostgresLock : "");
-        var slots = MaxInFlight - _inFlight.Count - Volatile.Read(ref _unstarted);
+        var slots = MaxInFlight - _inFlight.Count;
         var candidates = await QueryAsync(db, sql, [_name, (int)OutboxStatus.Pending, (int)OutboxStatus.Sending, (int)highest, slots, now],
             r => new Candidate(r.GetInt64(0), r.GetInt64(1), (ChatKind)r.GetInt32(2), (OutboxPriority)r.GetInt32(3), DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)));
         if (candidates.Count == 0) return wakeAt;
@@ -345,7 +222,7 @@ public sealed class OutboxSender(
             }
 
             picked.Add(row);
-            if (_inFlight.Count + Volatile.Read(ref _unstarted) + picked.Count >= MaxInFlight) break;
+            if (_inFlight.Count + picked.Count >= MaxInFlight) break;
         }
 
         if (skipped.Count > 0)
