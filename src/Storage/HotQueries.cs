@@ -20,6 +20,14 @@ public static class HotQueries
             EF.CompileAsyncQuery((BotDbContext db, string messenger, long chatId, CancellationToken ct) =>
                 db.Conversations.SingleOrDefault(c => c.Messenger == messenger && c.ChatId == chatId));
 
+        public readonly Func<BotDbContext, string, long, long, CancellationToken, Task<PrivateTurnRows?>> PrivateTurn =
+            EF.CompileAsyncQuery((BotDbContext db, string messenger, long chatId, long userId, CancellationToken ct) =>
+                (from chat in db.Chats
+                 where chat.Messenger == messenger && chat.ChatId == chatId
+                 from conversation in db.Conversations.Where(v => v.Messenger == chat.Messenger && v.ChatId == chat.ChatId).DefaultIfEmpty()
+                 from member in db.Accounts.Where(a => a.Messenger == messenger && a.UserId == userId).Select(a => a.Member).DefaultIfEmpty()
+                 select new PrivateTurnRows(chat, conversation, member)).SingleOrDefault());
+
         public readonly Func<BotDbContext, string, long, CancellationToken, Task<Member?>> MemberByAccount =
             EF.CompileAsyncQuery((BotDbContext db, string messenger, long userId, CancellationToken ct) =>
                 db.Accounts.Where(a => a.Messenger == messenger && a.UserId == userId).Select(a => a.Member).SingleOrDefault());
@@ -33,6 +41,17 @@ public static class HotQueries
     public static Task<Conversation?> Conversation(BotDbContext db, string messenger, long chatId, CancellationToken ct) =>
         For(db).Conversation(db, messenger, chatId, ct);
 
+    /// <summary>
+    /// What every update in a private chat reads, in one query instead of three (about a tenth of the time an update held
+    /// the write lock, conversation benchmark): the chat's row, its conversation and the member writing from the account.
+    /// Null when the chat has no row yet (its first update): then each is looked up alone.
+    /// </summary>
+    public static Task<PrivateTurnRows?> PrivateTurn(BotDbContext db, string messenger, long chatId, long userId, CancellationToken ct) =>
+        For(db).PrivateTurn(db, messenger, chatId, userId, ct);
+
     public static Task<Member?> MemberByAccount(BotDbContext db, string messenger, long userId, CancellationToken ct) =>
         For(db).MemberByAccount(db, messenger, userId, ct);
 }
+
+/// <summary>The rows of <see cref="HotQueries.PrivateTurn"/>, tracked like any other query's.</summary>
+public sealed record PrivateTurnRows(ChatRecord Chat, Conversation? Conversation, Member? Member);

@@ -22,12 +22,11 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
     private readonly FlowPool _flows = new(context);
     private static readonly InlineKeyboard HelpKeyboard = new([[new InlineButton(Texts.HelpButton, HelpButtonData)]]);
 
-    public async Task HandleAsync(Turn turn, CancellationToken ct)
+    /// <param name="conversation">The chat's conversation, as the router read it with the chat (<see cref="HotQueries.PrivateTurn"/>).</param>
+    public async Task HandleAsync(Turn turn, Conversation? conversation, CancellationToken ct)
     {
         var message = turn.In;
-        var conversation = await HotQueries.Conversation(turn.Db, message.Messenger, message.Chat.ChatId, ct);
-        var member = message.From is null ? null : await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, message.From.UserId, ct);
-        turn.Sender = member;
+        var member = turn.Sender;
         if (await staff.TryHandleAsync(turn, member, ct)) return;
 
         switch (message.Kind)

@@ -8,9 +8,12 @@ namespace Assembly.Conversations.Turns;
 public static class ChatDirectory
 {
     /// <summary>Records the chat; returns true when the bot has just arrived in it (new, or back after being removed).</summary>
-    public static async Task<bool> TouchAsync(BotDbContext db, IncomingMessage message, DateTime now, CancellationToken ct)
+    public static async Task<bool> TouchAsync(BotDbContext db, IncomingMessage message, DateTime now, CancellationToken ct) =>
+        Touch(db, message, now, await HotQueries.Chat(db, message.Chat.Messenger, message.Chat.ChatId, ct));
+
+    /// <summary>The same with the chat's row already read (null: it has none yet).</summary>
+    public static bool Touch(BotDbContext db, IncomingMessage message, DateTime now, ChatRecord? chat)
     {
-        var chat = await HotQueries.Chat(db, message.Chat.Messenger, message.Chat.ChatId, ct);
         var arrived = chat is null || chat.UnreachableSince is not null;
         if (chat is null)
         {

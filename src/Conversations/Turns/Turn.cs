@@ -19,7 +19,7 @@ public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
     public DateTime Now { get; } = now;
 
     /// <summary>
-    /// The member who sent the update, as the private chat looked them up at the start of the turn (null: not a
+    /// The member who sent the update, as the router looked them up with the chat at the start of the turn (null: not a
     /// member, or not looked up). Carried so that a flow does not look them up again: that was a third more
     /// member queries per update. Read it through <see cref="Members.MemberDirectory.SenderAsync"/>.
     /// </summary>

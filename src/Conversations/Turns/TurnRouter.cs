@@ -1,7 +1,9 @@
 using Assembly.Conversations.Flows;
+using Assembly.Conversations.Members;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Text;
+using Assembly.Storage;
 using Assembly.Storage.Entities;
 
 namespace Assembly.Conversations.Turns;
@@ -14,12 +16,27 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
 {
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
-        var arrived = await ChatDirectory.TouchAsync(turn.Db, turn.In, turn.Now, ct);
-
         if (turn.In.ChatKind == ChatKind.Private)
-            await privateChat.HandleAsync(turn, ct);
-        else if (!await staff.TryHandleAsync(turn, member: null, ct))
+        {
+            await HandlePrivateAsync(turn, ct);
+            return;
+        }
+
+        var arrived = await ChatDirectory.TouchAsync(turn.Db, turn.In, turn.Now, ct);
+        if (!await staff.TryHandleAsync(turn, member: null, ct))
             HandleGroup(turn, arrived);
+    }
+
+    private async Task HandlePrivateAsync(Turn turn, CancellationToken ct)
+    {
+        var message = turn.In;
+        var userId = message.From?.UserId;
+        // The chat, its conversation and the member in one query; a chat's first update finds no row and looks each up.
+        var rows = userId is { } id ? await HotQueries.PrivateTurn(turn.Db, message.Messenger, message.Chat.ChatId, id, ct) : null;
+        ChatDirectory.Touch(turn.Db, message, turn.Now, rows?.Chat ?? await HotQueries.Chat(turn.Db, message.Messenger, message.Chat.ChatId, ct));
+        var conversation = rows is not null ? rows.Conversation : await HotQueries.Conversation(turn.Db, message.Messenger, message.Chat.ChatId, ct);
+        turn.Sender = rows is not null ? rows.Member : userId is { } user ? await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, user, ct) : null;
+        await privateChat.HandleAsync(turn, conversation, ct);
     }
 
     private void HandleGroup(Turn turn, bool botArrived)
