@@ -29,13 +29,23 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
 
     private async Task HandlePrivateAsync(Turn turn, CancellationToken ct)
     {
-        var message = turn.In;
+        var (db, message) = (turn.Db, turn.In);
         var userId = message.From?.UserId;
-        // The chat, its conversation and the member in one query; a chat's first update finds no row and looks each up.
-        var rows = userId is { } id ? await HotQueries.PrivateTurn(turn.Db, message.Messenger, message.Chat.ChatId, id, ct) : null;
-        ChatDirectory.Touch(turn.Db, message, turn.Now, rows?.Chat ?? await HotQueries.Chat(turn.Db, message.Messenger, message.Chat.ChatId, ct));
-        var conversation = rows is not null ? rows.Conversation : await HotQueries.Conversation(turn.Db, message.Messenger, message.Chat.ChatId, ct);
-        turn.Sender = rows is not null ? rows.Member : userId is { } user ? await MemberDirectory.ByAccountAsync(turn.Db, message.Messenger, user, ct) : null;
+        Conversation? conversation;
+        // The chat, its conversation and the member in one query. A chat's first update finds no chat row: each alone.
+        if (userId is { } id && await HotQueries.PrivateTurn(db, message.Messenger, message.Chat.ChatId, id, ct) is { } rows)
+        {
+            ChatDirectory.Touch(db, message, turn.Now, rows.Chat);
+            conversation = rows.Conversation;
+            turn.Sender = rows.Member;
+        }
+        else
+        {
+            ChatDirectory.Touch(db, message, turn.Now, await HotQueries.Chat(db, message.Messenger, message.Chat.ChatId, ct));
+            conversation = await HotQueries.Conversation(db, message.Messenger, message.Chat.ChatId, ct);
+            turn.Sender = userId is { } user ? await MemberDirectory.ByAccountAsync(db, message.Messenger, user, ct) : null;
+        }
+
         await privateChat.HandleAsync(turn, conversation, ct);
     }
 
