@@ -21,7 +21,7 @@ public static class HotQueries
             EF.CompileAsyncQuery((BotDbContext db, string messenger, long chatId, CancellationToken ct) =>
                 db.Conversations.SingleOrDefault(c => c.Messenger == messenger && c.ChatId == chatId));
 
-        public readonly Func<BotDbContext, string, long, long, IAsyncEnumerable<PrivateTurnRows>> PrivateTurn = EF.CompileAsyncQuery(PrivateTurnOf);
+        public readonly Func<BotDbContext, string, long, long?, IAsyncEnumerable<PrivateTurnRows>> PrivateTurn = EF.CompileAsyncQuery(PrivateTurnOf);
 
         public readonly Func<BotDbContext, string, long, CancellationToken, Task<Member?>> MemberByAccount =
             EF.CompileAsyncQuery((BotDbContext db, string messenger, long userId, CancellationToken ct) =>
@@ -38,27 +38,23 @@ public static class HotQueries
 
     /// <summary>
     /// What every update in a private chat reads, in one query instead of three: the chat's row, its conversation and the
-    /// member writing from the account, each found by its key (<c>PrivateTurnQueryTests</c> checks the plan). Measured with
-    /// the conversation benchmark, the bot's CPU time per update fell from 354–413 to 333–362 µs (4 runs each, alternated).
-    /// Null when the chat has no row yet (its first update): then each is looked up alone.
+    /// member writing from the account, each found by its key (<c>PrivateTurnQueryTests</c> checks the plan), each null
+    /// when there is none (a chat's first update has no row yet; no sender, no member). Measured with the conversation
+    /// benchmark, the bot's CPU time per update fell from 354–413 to 333–362 µs (4 runs each, alternated).
     /// </summary>
-    public static async Task<PrivateTurnRows?> PrivateTurn(BotDbContext db, string messenger, long chatId, long userId, CancellationToken ct)
-    {
-        // At most one row: each table is joined on its whole key.
-        await foreach (var rows in For(db).PrivateTurn(db, messenger, chatId, userId).WithCancellation(ct)) return rows;
-        return null;
-    }
+    public static async Task<PrivateTurnRows> PrivateTurn(BotDbContext db, string messenger, long chatId, long? userId, CancellationToken ct) =>
+        // Exactly one row: each table is left-joined to a single row on its whole key.
+        await For(db).PrivateTurn(db, messenger, chatId, userId).SingleAsync(ct);
 
-    private static readonly Expression<Func<BotDbContext, string, long, long, IQueryable<PrivateTurnRows>>> PrivateTurnOf =
+    private static readonly Expression<Func<BotDbContext, string, long, long?, IQueryable<PrivateTurnRows>>> PrivateTurnOf =
         (db, messenger, chatId, userId) =>
-            from chat in db.Chats
-            where chat.Messenger == messenger && chat.ChatId == chatId
-            from conversation in db.Conversations.Where(v => v.Messenger == chat.Messenger && v.ChatId == chat.ChatId).DefaultIfEmpty()
+            from chat in db.Chats.Where(c => c.Messenger == messenger && c.ChatId == chatId).DefaultIfEmpty()
+            from conversation in db.Conversations.Where(v => v.Messenger == messenger && v.ChatId == chatId).DefaultIfEmpty()
             from member in db.Accounts.Where(a => a.Messenger == messenger && a.UserId == userId).Select(a => a.Member).DefaultIfEmpty()
             select new PrivateTurnRows(chat, conversation, member);
 
     /// <summary>The query <see cref="PrivateTurn"/> runs compiled, as a LINQ query whose plan a test can ask for.</summary>
-    internal static IQueryable<PrivateTurnRows> PrivateTurnQuery(BotDbContext db, string messenger, long chatId, long userId) =>
+    internal static IQueryable<PrivateTurnRows> PrivateTurnQuery(BotDbContext db, string messenger, long chatId, long? userId) =>
         PrivateTurnOf.Compile()(db, messenger, chatId, userId);
 
     public static Task<Member?> MemberByAccount(BotDbContext db, string messenger, long userId, CancellationToken ct) =>
@@ -66,4 +62,4 @@ public static class HotQueries
 }
 
 /// <summary>The rows of <see cref="HotQueries.PrivateTurn"/>, tracked like any other query's.</summary>
-public sealed record PrivateTurnRows(ChatRecord Chat, Conversation? Conversation, Member? Member);
+public sealed record PrivateTurnRows(ChatRecord? Chat, Conversation? Conversation, Member? Member);

@@ -24,8 +24,7 @@ public static class StaffDirectory
         if (options is null) return [];
         var accounts = options.Staff.Select(Parse).OfType<AccountRef>().ToList();
 
-        var grants = new List<string>();
-        await foreach (var who in PerModel<Queries>.For(db).StaffGrants(db, secretariat).WithCancellation(ct)) grants.Add(who);
+        var grants = await PerModel<Queries>.For(db).StaffGrants(db, secretariat).ToListAsync(ct);
         accounts.AddRange(grants.Select(Parse).OfType<AccountRef>());
         var phones = grants.Where(g => g.StartsWith("phone:", StringComparison.Ordinal)).Select(g => g["phone:".Length..]).ToList();
         if (phones.Count > 0)

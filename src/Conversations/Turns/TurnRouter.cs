@@ -1,5 +1,4 @@
 using Assembly.Conversations.Flows;
-using Assembly.Conversations.Members;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Text;
@@ -29,24 +28,12 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
 
     private async Task HandlePrivateAsync(Turn turn, CancellationToken ct)
     {
-        var (db, message) = (turn.Db, turn.In);
-        var userId = message.From?.UserId;
-        Conversation? conversation;
-        // The chat, its conversation and the member in one query. A chat's first update finds no chat row: each alone.
-        if (userId is { } id && await HotQueries.PrivateTurn(db, message.Messenger, message.Chat.ChatId, id, ct) is { } rows)
-        {
-            ChatDirectory.Touch(db, message, turn.Now, rows.Chat);
-            conversation = rows.Conversation;
-            turn.Sender = rows.Member;
-        }
-        else
-        {
-            ChatDirectory.Touch(db, message, turn.Now, await HotQueries.Chat(db, message.Messenger, message.Chat.ChatId, ct));
-            conversation = await HotQueries.Conversation(db, message.Messenger, message.Chat.ChatId, ct);
-            turn.Sender = userId is { } user ? await MemberDirectory.ByAccountAsync(db, message.Messenger, user, ct) : null;
-        }
-
-        await privateChat.HandleAsync(turn, conversation, ct);
+        var message = turn.In;
+        // The chat, its conversation and the member, in one query.
+        var rows = await HotQueries.PrivateTurn(turn.Db, message.Messenger, message.Chat.ChatId, message.From?.UserId, ct);
+        ChatDirectory.Touch(turn.Db, message, turn.Now, rows.Chat);
+        turn.Sender = rows.Member;
+        await privateChat.HandleAsync(turn, rows.Conversation, ct);
     }
 
     private void HandleGroup(Turn turn, bool botArrived)
