@@ -56,11 +56,16 @@ public sealed partial class FakeBotApiServer
 
     public long EnqueueSticker(long userId) => _updates.Add(_factory.Sticker(userId));
 
-    /// <summary>A contact shared from the user's keyboard; <paramref name="ownerId"/> is the contact's own user id (the sender's own when left out).</summary>
-    public long EnqueueContact(long userId, string phoneNumber, long? ownerId = null)
+    /// <summary>
+    /// A contact shared from the user's keyboard; <paramref name="ownerId"/> is the contact's own user id (the sender's
+    /// own when left out). <paramref name="withoutOwner"/> leaves <c>user_id</c> out, as a messenger may.
+    /// </summary>
+    public long EnqueueContact(long userId, string phoneNumber, long? ownerId = null, bool withoutOwner = false)
     {
         var message = _factory.Message(userId, userId);
-        message["contact"] = new JsonObject { ["phone_number"] = phoneNumber, ["first_name"] = "contact", ["user_id"] = ownerId ?? userId };
+        var contact = new JsonObject { ["phone_number"] = phoneNumber, ["first_name"] = "contact" };
+        if (!withoutOwner) contact["user_id"] = ownerId ?? userId;
+        message["contact"] = contact;
         return _updates.Add(new JsonObject { ["message"] = message });
     }
 

@@ -59,6 +59,8 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
 
         if (member is null)
             turn.Reply(Texts.RegisterFirst);
+        else if (message.Kind == IncomingKind.Contact)
+            await PhoneOwnership.ConfirmAsync(turn, member, context, ct);
         else if (message.Kind == IncomingKind.Text && TrackingCode.TryParse(text, out var code))
             await MyReports.ShowAsync(turn, member, code, context, ct);
         else
@@ -75,6 +77,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                 Texts.MenuMyReports => "myreports",
                 Texts.MenuMeetings => "meetings",
                 Texts.MenuHelp => "help",
+                Texts.Cancel => "cancel", // the «لغو» of a reply keyboard, with no conversation to hold it
                 _ => null,
             };
         switch (command)
@@ -99,11 +102,15 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             case "help":
                 turn.Reply(Texts.Help(context.Assembly.Name), member is null ? HelpKeyboard : MainMenu.Keyboard);
                 return true;
-            case "report" or "myreports" or "mute" or "unmute" when member is null:
+            case "report" or "myreports" or "mute" or "unmute" or "verify" when member is null:
                 turn.Reply(Texts.RegisterFirst);
                 return true;
             case "report":
                 await StartAsync(turn, conversation, ReportFlow.Name, ReportFlow.InitialState, ct);
+                return true;
+            case "verify":
+                if (conversation is { Active: true }) End(conversation);
+                turn.Reply(Texts.AskVerify, new ReplyKeyboard([[Texts.ShareMyNumber], [Texts.Cancel]], RequestContactOnFirst: true));
                 return true;
             case "myreports":
                 if (conversation is { Active: true }) End(conversation);

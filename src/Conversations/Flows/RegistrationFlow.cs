@@ -102,12 +102,14 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
     {
         string phone;
         bool verified;
-        if (input.Kind == IncomingKind.Contact && input.Message.Contact is { } contact)
+        if (input.Kind == IncomingKind.Contact)
         {
-            // Only the member's own contact proves the number is theirs.
-            if (contact.UserId != input.Message.From?.UserId) { await RefuseAsync(Texts.ContactOfAnother); return; }
-            if (!PhoneNumber.TryNormalizeShared(contact.PhoneNumber, out phone)) { await RefuseAsync(Texts.PhoneInvalid); return; }
-            verified = true;
+            switch (PhoneOwnership.Read(input.Message, out phone))
+            {
+                case PhoneOwnership.Proof.OfAnother: await RefuseAsync(Texts.ContactOfAnother); return;
+                case PhoneOwnership.Proof.Invalid: await RefuseAsync(Texts.PhoneInvalid); return;
+                case var proof: verified = proof == PhoneOwnership.Proof.Verified; break;
+            }
         }
         else if (input.IsText)
         {
@@ -120,15 +122,12 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
             return;
         }
 
-        var existing = await MemberDirectory.ByPhoneAsync(Turn.Db, phone, ct);
-        if (existing is not null)
+        // The same person on the other messenger: one member, two accounts. Only a proved number links, and only to
+        // the member who proved it too; a typed number is not even looked up, so typing tells nobody who is registered.
+        if (verified && await PhoneOwnership.VerifiedOwnerAsync(Turn, phone, ct) is { } owner)
         {
-            // The same person on the other messenger: one member, two accounts. A typed number proves
-            // nothing, so it links nobody; only a shared contact does.
-            if (!verified) { await RefuseAsync(Texts.PhoneTakenTyped); return; }
-            existing.PhoneVerified = true;
-            Link(existing);
-            Turn.Reply(Texts.AccountLinked(existing.Name), MainMenu.Keyboard);
+            Link(owner);
+            Turn.Reply(Texts.AccountLinked(owner.Name), MainMenu.Keyboard);
             Finished = true;
             return;
         }
@@ -139,12 +138,12 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
         await Machine.FireAsync(Trigger.Next);
     }
 
-    private Task FinishAsync(string? workingGroup, CancellationToken ct)
+    private async Task FinishAsync(string? workingGroup, CancellationToken ct)
     {
         var member = new Member
         {
             Name = Data.Name!,
-            Phone = Data.Phone!,
+            Phone = Data.Phone,
             PhoneVerified = Data.PhoneVerified,
             County = Data.County!,
             WorkingGroup = workingGroup,
@@ -152,9 +151,9 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
         };
         Turn.Db.Members.Add(member);
         Link(member);
+        if (member.PhoneVerified) await PhoneOwnership.TakeAsync(Turn, member, member.Phone!, _context.Admins, ct);
         Turn.Reply(Texts.Registered(member.Name), MainMenu.Keyboard);
         Finished = true;
-        return Task.CompletedTask;
     }
 
     private void Link(Member member) => Turn.Db.Accounts.Add(new Account

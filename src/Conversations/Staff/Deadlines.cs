@@ -82,14 +82,9 @@ public static class Deadlines
     private static async Task<List<(ChatAddress, ChatKind)>> OrganizerChatsAsync(BotDbContext db, AccessOptions access, CancellationToken ct)
     {
         var grants = await db.RoleGrants.AsNoTracking().Where(g => g.RevokedAt == null && g.Role == Role.Organizer).Select(g => g.Who).ToListAsync(ct);
-        var accounts = grants.Select(g => AccountRef.TryParse(g, out var a) ? a : (AccountRef?)null).OfType<AccountRef>().ToList();
-        var phones = grants.Where(g => g.StartsWith("phone:", StringComparison.Ordinal)).Select(g => g["phone:".Length..]).ToList();
-        if (phones.Count > 0)
-            accounts.AddRange((await db.Accounts.AsNoTracking().Where(a => phones.Contains(a.Member!.Phone)).Select(a => new { a.Messenger, a.UserId }).ToListAsync(ct))
-                .Select(a => new AccountRef(a.Messenger, a.UserId)));
-        if (accounts.Count == 0)
-            accounts.AddRange(access.Admins.Select(a => AccountRef.TryParse(a, out var admin) ? admin : (AccountRef?)null).OfType<AccountRef>());
-        return accounts.Distinct().Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
+        var accounts = await GrantHolders.AccountsAsync(db, grants, ct);
+        if (accounts.Count == 0) accounts = await GrantHolders.AccountsAsync(db, access.Admins, ct);
+        return accounts.Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
     }
 }
 

@@ -45,7 +45,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
         if (words.Count > 0 && PhoneNumber.TryNormalizeTyped(words[0], out var phone))
         {
             words.RemoveAt(0);
-            return "phone:" + phone;
+            return GrantHolders.PhonePrefix + phone;
         }
 
         return turn.In.ReplyToUserId is { } replied ? new AccountRef(turn.In.Messenger, replied).ToString() : null;
@@ -73,7 +73,10 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
     {
         if (!await turn.Db.RoleGrants.AnyAsync(g => g.Who == who && g.Role == role && g.Secretariat == secretariat && g.RevokedAt == null, ct))
             turn.Db.RoleGrants.Add(new RoleGrant { Who = who, Role = role, Secretariat = secretariat, GrantedBy = actor.Account, GrantedAt = turn.Now });
-        turn.Reply(Texts.Granted(who, RoleName(role, secretariat)));
+        var granted = Texts.Granted(Display(who), RoleName(role, secretariat));
+        if (who.StartsWith(GrantHolders.PhonePrefix, StringComparison.Ordinal) && (await GrantHolders.AccountsAsync(turn.Db, [who], ct)).Count == 0)
+            granted += "\n" + Texts.GrantPending(Display(who));
+        turn.Reply(granted);
     }
 
     private async Task RevokeAsync(string who, Role role, string? secretariat, CancellationToken ct)
@@ -88,24 +91,41 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
             grant.RevokedBy = actor.Account;
         }
 
-        turn.Reply(Texts.Revoked(who, RoleName(role, secretariat)));
+        turn.Reply(Texts.Revoked(Display(who), RoleName(role, secretariat)));
     }
 
     private async Task ListAsync(CancellationToken ct)
     {
         var grants = await turn.Db.RoleGrants.AsNoTracking().Where(g => g.RevokedAt == null).OrderBy(g => g.Id).ToListAsync(ct);
+        var pending = await PhoneGrants.PendingAsync(turn.Db, ct);
+        var waiting = pending.Select(p => p.Grant.Id).ToHashSet();
+        var active = grants.Where(g => !waiting.Contains(g.Id)).ToList();
         var lines = new List<string>();
         foreach (var s in context.Assembly.Secretariats)
         {
-            var people = s.Staff.Concat(grants.Where(g => g.Role == Role.Staff && g.Secretariat == s.Key).Select(g => g.Who)).ToList();
+            var people = s.Staff.Concat(active.Where(g => g.Role == Role.Staff && g.Secretariat == s.Key).Select(g => Display(g.Who))).ToList();
             lines.Add($"{s.Name}: {(people.Count == 0 ? "—" : string.Join("، ", people))}");
         }
 
-        var organizers = grants.Where(g => g.Role == Role.Organizer).Select(g => g.Who).ToList();
+        var organizers = active.Where(g => g.Role == Role.Organizer).Select(g => Display(g.Who)).ToList();
         lines.Add($"{Texts.RoleOrganizer}: {(organizers.Count == 0 ? "—" : string.Join("، ", organizers))}");
+        if (pending.Count > 0)
+        {
+            lines.Add("");
+            lines.Add(Texts.PendingGrantsHeader);
+            lines.AddRange(pending.Select(p => Texts.PendingGrantLine(PhoneNumber.Display(p.Phone), RoleName(p.Grant.Role, p.Grant.Secretariat), p.Typed)));
+            lines.Add(Texts.PendingGrantsHint);
+        }
+
         turn.Reply(string.Join('\n', lines));
     }
 
-    private string RoleName(Role role, string? secretariat) =>
-        role == Role.Organizer ? Texts.RoleOrganizer : Texts.RoleStaffOf(Routing.Find(context.Assembly, secretariat)?.Name ?? secretariat ?? "");
+    /// <summary>A grant's person as an admin reads it: a number in the local form, an account as written.</summary>
+    private static string Display(string who) =>
+        who.StartsWith(GrantHolders.PhonePrefix, StringComparison.Ordinal) ? PhoneNumber.Display(who[GrantHolders.PhonePrefix.Length..]) : who;
+
+    private string RoleName(Role role, string? secretariat) => RoleName(context.Assembly, role, secretariat);
+
+    public static string RoleName(AssemblyOptions assembly, Role role, string? secretariat) =>
+        role == Role.Organizer ? Texts.RoleOrganizer : Texts.RoleStaffOf(Routing.Find(assembly, secretariat)?.Name ?? secretariat ?? "");
 }

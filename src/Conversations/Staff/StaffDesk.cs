@@ -199,7 +199,8 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
             Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), names.GetValueOrDefault(e.Actor, e.Actor), e.Text, e.Detail));
         turn.Reply(Texts.StaffDetails(report.Code, Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat,
                 Texts.StageName(report.Stage, report.Outcome), report.Topic ?? Texts.NoTopic, report.County, report.Place ?? "—",
-                report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, PhoneNumber.Display(reporter.Phone)),
+                report.Anonymous ? Texts.Anonymous
+                    : Texts.ReporterLine(reporter.Name, turn.In.ChatKind == ChatKind.Private && reporter.Phone is { } phone ? PhoneNumber.Display(phone) : null),
                 report.Description, report.ProposedSolution, attachments, timeline),
             StaffButtons.Actions(report.Code), [report.Code]);
     }

@@ -22,20 +22,18 @@ public static class StaffDirectory
     {
         var options = Routing.Find(assembly, secretariat);
         if (options is null) return [];
-        var accounts = options.Staff.Select(Parse).OfType<AccountRef>().ToList();
-
         var grants = await PerModel<Queries>.For(db).StaffGrants(db, secretariat).ToListAsync(ct);
-        accounts.AddRange(grants.Select(Parse).OfType<AccountRef>());
-        var phones = grants.Where(g => g.StartsWith("phone:", StringComparison.Ordinal)).Select(g => g["phone:".Length..]).ToList();
-        if (phones.Count > 0)
-            accounts.AddRange((await db.Accounts.AsNoTracking().Where(a => phones.Contains(a.Member!.Phone)).Select(a => new { a.Messenger, a.UserId }).ToListAsync(ct))
-                .Select(a => new AccountRef(a.Messenger, a.UserId)));
+        var accounts = await GrantHolders.AccountsAsync(db, options.Staff.Concat(grants), ct);
 
         // A person's private chat has their user id on both messengers.
-        var chats = accounts.Distinct().Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
+        var chats = accounts.Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
         chats.AddRange(options.StaffChats.Select(Parse).OfType<AccountRef>().Select(c => (new ChatAddress(c.Messenger, c.Id), ChatKind.Group)));
         return chats;
     }
+
+    /// <summary>The admins' private chats: where news that needs an admin's eye goes.</summary>
+    public static async Task<IReadOnlyList<ChatAddress>> AdminChatsAsync(BotDbContext db, IReadOnlyList<string> admins, CancellationToken ct) =>
+        (await GrantHolders.AccountsAsync(db, admins, ct)).Select(a => new ChatAddress(a.Messenger, a.Id)).ToList();
 
     /// <summary>The private chats of a member on every messenger they use: where their notices go.</summary>
     public static async Task<IReadOnlyList<ChatAddress>> MemberChatsAsync(BotDbContext db, IEnumerable<int> memberIds, CancellationToken ct)

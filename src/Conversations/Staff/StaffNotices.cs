@@ -13,13 +13,17 @@ public static class StaffNotices
 {
     public const string PostAction = "post";
 
-    /// <summary>Posts a report to every staff chat of its secretariat, with the buttons staff act by.</summary>
+    /// <summary>
+    /// Posts a report to every staff chat of its secretariat, with the buttons staff act by. A post names the reporter
+    /// but never gives their number: a staff group is a wider audience than a private chat, and the number is shown
+    /// only by <c>/show</c> in private.
+    /// </summary>
     public static async Task PostReportAsync(Turn turn, Report report, Member reporter, FlowContext context, CancellationToken ct)
     {
         var secretariat = Routing.Find(context.Assembly, report.Secretariat)!;
         var text = Texts.NewReportForStaff(report.Code, secretariat.Name, report.Topic ?? Texts.NoTopic, report.County, report.Place ?? "—",
             report.Description, report.Attachments.Count, report.ProposedSolution,
-            report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, PhoneNumber.Display(reporter.Phone)));
+            report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, phone: null));
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
         {
             var elsewhere = report.Attachments.FirstOrDefault(a => a.Messenger != chat.Messenger);

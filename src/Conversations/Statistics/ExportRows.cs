@@ -37,7 +37,7 @@ public static class ExportRows
                 r is { Stage: ReportStage.Closed, ClosedAt: { } closed } ? When(closed, zone) : "",
                 r.FirstAnswerAt is { } first ? Hours(first - r.CreatedAt) : "",
                 d.Anonymous ? Texts.StatsAnonymous : d.MemberName,
-                d.Anonymous ? Texts.StatsAnonymous : PersianText.ToPersianDigits(d.Phone),
+                d.Anonymous ? Texts.StatsAnonymous : PersianText.ToPersianDigits(d.Phone ?? ""),
                 PersianText.ToPersianDigits(r.Followers),
             };
         }).ToList();

@@ -43,7 +43,7 @@ public static partial class Texts
     public static string AttachmentsElsewhere(string messenger) =>
         $"\n(پیوست‌ها در پیام‌رسان {(messenger == "bale" ? "بله" : messenger == "telegram" ? "تلگرام" : messenger)} فرستاده شده‌اند و این‌جا نشان داده نمی‌شوند.)";
 
-    public static string ReporterLine(string name, string phone) => $"{name} ({phone})";
+    public static string ReporterLine(string name, string? phone) => phone is null ? name : $"{name} ({phone})";
 
     public static string AskStaffReply(string code) => $"پاسخ به گزارش‌دهنده مسئله {code} را در جواب (reply) همین پیام بنویسید. پاسخ با امضای دبیرخانه به او می‌رسد.";
     public static string AskStaffNote(string code) => $"یادداشت داخلی برای مسئله {code} را در جواب (reply) همین پیام بنویسید. یادداشت به گزارش‌دهنده نمی‌رسد.";

@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("967c1a61-f950-4808-ab9b-741e463e67b5"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("ecb7cdeb-67c7-4873-bcd6-0fb8c55a4f37"), entityTypeCount: 19)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Assembly.Storage.CompiledModels
                 "Assembly.Storage.Entities.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -48,6 +48,14 @@ namespace Assembly.Storage.CompiledModels
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
+            var forgottenAt = runtimeEntityType.AddProperty(
+                "ForgottenAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Member).GetProperty("ForgottenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<ForgottenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+
             var mutedAnnouncements = runtimeEntityType.AddProperty(
                 "MutedAnnouncements",
                 typeof(bool),
@@ -67,6 +75,7 @@ namespace Assembly.Storage.CompiledModels
                 typeof(string),
                 propertyInfo: typeof(Member).GetProperty("Phone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Member).GetField("<Phone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 20);
 
             var phoneVerified = runtimeEntityType.AddProperty(

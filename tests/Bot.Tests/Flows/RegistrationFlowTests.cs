@@ -183,8 +183,9 @@ public sealed class RegistrationFlowTests : IDisposable
         _chat.As = ("bale", 88001, "زهرا");
         await _chat.Say("/start");
         await _chat.Say("زهرا احمدی");
-        // Typing the number proves nothing and links nobody.
-        Assert.Equal([Texts.PhoneTakenTyped, Texts.AskPhone], (await _chat.Say("09121234567")).Texts);
+        // Typing the number proves nothing, links nobody, and does not tell whether the number is registered.
+        Assert.Equal([Texts.PhoneAccepted("۰۹۱۲۱۲۳۴۵۶۷"), Texts.AskCounty], (await _chat.Say("09121234567")).Texts);
+        await _chat.Say(Texts.Back);
         var linked = await _chat.ShareContact("+98 912 123 4567");
         Assert.Equal([Texts.AccountLinked("زهرا احمدی")], linked.Texts);
 

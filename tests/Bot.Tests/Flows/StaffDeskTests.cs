@@ -49,7 +49,10 @@ public sealed class StaffDeskTests : IAsyncLifetime
     {
         var toStaff = _submitted.To(Rajaei).Single();
         Assert.StartsWith("مسئله تازه RJ-1001 برای دبیرخانه شهید رجایی", toStaff.Text);
-        Assert.Contains("زهرا احمدی (۰۹۱۲۱۲۳۴۵۶۷)", toStaff.Text);
+        // A post names the reporter; the number is for a private /show only.
+        Assert.Contains("گزارش‌دهنده: زهرا احمدی", toStaff.Text);
+        Assert.DoesNotContain("۰۹۱۲۱۲۳۴۵۶۷", toStaff.Text);
+        Assert.DoesNotContain("۰۹۱۲۱۲۳۴۵۶۷", _submitted.To(Group).Single().Text);
         var buttons = Assert.IsType<Conversations.Messages.InlineKeyboard>(toStaff.Keyboard).Rows.SelectMany(r => r).Select(b => b.Data);
         Assert.Equal(["st:reply:RJ-1001", "st:note:RJ-1001", "st:stage:RJ-1001", "st:route:RJ-1001", "st:close:RJ-1001"], buttons);
         Assert.Single(_submitted.To(Group));
@@ -230,11 +233,23 @@ public sealed class StaffDeskTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_grant_by_phone_reaches_the_member_on_any_messenger()
+    public async Task A_grant_by_phone_takes_effect_only_when_the_numbers_owner_shares_their_contact()
     {
-        await As(Admin, "/grant 09121234567 staff rajaei");
+        var granted = await As(Admin, "/grant 09121234567 staff rajaei");
+        Assert.Equal([Texts.Granted("۰۹۱۲۱۲۳۴۵۶۷", "کارشناس دبیرخانه شهید رجایی") + "\n" + Texts.GrantPending("۰۹۱۲۱۲۳۴۵۶۷")], granted.Texts);
+
+        // The reporter only typed that number at registration: a claim, which gives no role.
         _chat.As = ("telegram", Reporter, "زهرا");
+        Assert.Equal([Texts.UnknownCommand("/inbox")], (await _chat.Say("/inbox")).Texts);
+        var listed = (await As(Admin, "/staff")).Last.Text;
+        Assert.Contains(Texts.PendingGrantLine("۰۹۱۲۱۲۳۴۵۶۷", "کارشناس دبیرخانه شهید رجایی", typed: true), listed);
+
+        // Sharing their own contact proves it: the grant is theirs from then on.
+        _chat.As = ("telegram", Reporter, "زهرا");
+        await _chat.Say("/verify");
+        Assert.Equal([Texts.NumberVerifiedWithRoles("۰۹۱۲۱۲۳۴۵۶۷", ["کارشناس دبیرخانه شهید رجایی"])], (await _chat.ShareContact("+989121234567")).Texts);
         Assert.StartsWith(Texts.InboxHeader(1), (await _chat.Say("/inbox")).Last.Text);
+        Assert.DoesNotContain(Texts.PendingGrantsHeader, (await As(Admin, "/staff")).Last.Text);
     }
 
     public static TheoryData<string, string> Matrix()

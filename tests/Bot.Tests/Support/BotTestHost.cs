@@ -3,6 +3,7 @@ using Assembly.FakeBotApi;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Assembly.Storage;
+using Assembly.Storage.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -58,6 +59,28 @@ public sealed class BotTestHost : IAsyncDisposable
 
     /// <summary>A fresh context on the bot's own database, for looking at what it stored.</summary>
     public BotDbContext Db() => Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+
+    /// <summary>
+    /// Waits until every update the fakes hold was handled and committed (the bot confirms an update only after its
+    /// commit, so a fake with nothing pending has seen them all confirmed) and every message they caused was sent or
+    /// given up. From then on what the fakes recorded is final: a test can assert that something was not sent.
+    /// </summary>
+    public async Task WaitUntilQuietAsync(TimeSpan timeout, params FakeBotApiServer[] fakes)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            if (fakes.All(f => f.PendingUpdates == 0))
+            {
+                await using var db = Db();
+                if (!await OutboxMessageConfiguration.WhereUnsettled(db.Outbox).AnyAsync()) return;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+                throw new TimeoutException($"The bot was not quiet within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+    }
 
     /// <summary>
     /// Stops the host at once, the way a crash would as far as one process can: loops stop where they are,

@@ -30,7 +30,7 @@ public sealed class ChatHarness : IDisposable
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)))
             .Build());
-        Context = new FlowContext(config.Assembly, config.Conversations, config.Deadlines, config.Meetings);
+        Context = new FlowContext(config.Assembly, config.Conversations, config.Deadlines, config.Meetings, config.Access);
         Access = config.Access;
         var staff = new Assembly.Conversations.Staff.StaffDesk(Context, config.Access);
         _router = new TurnRouter(config.Assembly, new PrivateChat(Context, staff), staff);

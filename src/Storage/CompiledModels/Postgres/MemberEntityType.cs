@@ -20,7 +20,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 "Assembly.Storage.Entities.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -52,6 +52,15 @@ namespace Assembly.Storage.CompiledModels.Postgres
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var forgottenAt = runtimeEntityType.AddProperty(
+                "ForgottenAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Member).GetProperty("ForgottenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<ForgottenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            forgottenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var mutedAnnouncements = runtimeEntityType.AddProperty(
                 "MutedAnnouncements",
                 typeof(bool),
@@ -73,6 +82,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 typeof(string),
                 propertyInfo: typeof(Member).GetProperty("Phone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Member).GetField("<Phone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 20);
             phone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 

@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4fedf674-51e8-414f-a30a-c22b86f73af2"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("c9f22574-ed87-406f-afa6-cf2e3110704e"), entityTypeCount: 19)
         {
         }
 

@@ -297,6 +297,9 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ForgottenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("MutedAnnouncements")
                         .HasColumnType("boolean");
 
@@ -306,7 +309,6 @@ namespace Assembly.Storage.Migrations.Postgres
                         .HasColumnType("character varying(128)");
 
                     b.Property<string>("Phone")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 

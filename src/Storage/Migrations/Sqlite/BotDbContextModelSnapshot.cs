@@ -284,6 +284,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ForgottenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MutedAnnouncements")
                         .HasColumnType("INTEGER");
 
@@ -293,7 +296,6 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
