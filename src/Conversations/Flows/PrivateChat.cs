@@ -27,7 +27,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
     {
         var message = turn.In;
         var member = turn.Sender;
-        if (await staff.TryHandleAsync(turn, member, ct)) return;
+        if (await staff.TryHandleAsync(turn, member, staffChatOf: null, ct)) return;
 
         switch (message.Kind)
         {
@@ -233,9 +233,24 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         _flows.Return(started);
     }
 
+    /// <summary>The team's conversations, by the command that starts them: the role is checked again at every answer.</summary>
+    private static readonly Dictionary<string, string> CommandOfFlow = new()
+    {
+        [AnnounceFlow.Name] = "announce", [MeetingFlow.Name] = "meeting", [OutcomeFlow.Name] = "outcome",
+    };
+
     /// <summary>Hands an answer to the conversation under way (or, with no answer, asks its current question again).</summary>
     private async Task ContinueAsync(Turn turn, Conversation row, FlowInput? input, CancellationToken ct)
     {
+        // A role revoked while its conversation was under way must not send what it started (the last press sends).
+        if (CommandOfFlow.TryGetValue(row.Flow, out var command)
+            && !Staff.Permissions.Allows(await staff.ActorAsync(turn, turn.Sender, ct), command))
+        {
+            End(row);
+            turn.Reply(Texts.RoleGone, turn.Sender is null ? null : MainMenu.Keyboard);
+            return;
+        }
+
         var flow = _flows.Rent(row);
         if (input is null) await flow.StartAsync(turn, ct);
         else await flow.HandleAsync(turn, input, ct);

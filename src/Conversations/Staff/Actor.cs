@@ -19,6 +19,13 @@ public sealed record Actor(string Account, Member? Member, bool IsAdmin, IReadOn
     /// <summary>May see and act on the reports of this secretariat.</summary>
     public bool Works(string secretariat) => IsAdmin || StaffOf.Contains(secretariat);
 
+    /// <summary>
+    /// The same person acting in a secretariat's staff chat: there they work that secretariat's reports only, and
+    /// nothing else (organizer and admin work is for the private chat, where its answers reach nobody else).
+    /// </summary>
+    public Actor Within(IReadOnlyCollection<string> staffChatOf) =>
+        this with { IsAdmin = false, IsOrganizer = false, StaffOf = staffChatOf.Where(Works).ToHashSet() };
+
     public static async Task<Actor> ResolveAsync(BotDbContext db, AssemblyOptions assembly, AccessOptions access,
         string messenger, long userId, Member? member, CancellationToken ct)
     {

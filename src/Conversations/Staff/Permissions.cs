@@ -21,6 +21,12 @@ public static class Permissions
 
     public static bool IsTeamCommand(string command) => Commands.ContainsKey(command);
 
+    /// <summary>
+    /// Staff work (and the team's statistics, whose files still go to the asker's private chat) may be done in a
+    /// secretariat's staff chat too; organizer and admin work only in a private chat, where its answers reach nobody else.
+    /// </summary>
+    public static bool WorksInStaffChat(string command) => Commands.TryGetValue(command, out var need) && need is Need.Staff or Need.Team;
+
     public static bool Allows(Actor actor, string command) => Commands.TryGetValue(command, out var need) && need switch
     {
         Need.Staff => actor.IsStaff,

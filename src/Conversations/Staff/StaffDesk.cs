@@ -19,7 +19,8 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
 {
 
     /// <summary>True when the update was staff work (handled here); false to let the caller treat it as a member's.</summary>
-    public async Task<bool> TryHandleAsync(Turn turn, Member? member, CancellationToken ct)
+    /// <param name="staffChatOf">In a secretariat's staff chat, the secretariats it serves; null in a private chat.</param>
+    public async Task<bool> TryHandleAsync(Turn turn, Member? member, IReadOnlyList<string>? staffChatOf, CancellationToken ct)
     {
         var message = turn.In;
         if (message.From is null) return false;
@@ -29,8 +30,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         if (message.Kind == IncomingKind.Text)
         {
             var text = PersianText.CleanInput(message.Text);
-            // Organizers' commands start conversations, which the member side runs; help and the rest are here.
-            if (CommandText.TryParse(text, out command) && (command.Name == "help" || (Permissions.IsTeamCommand(command.Name) && command.Name is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place")))) { }
+            if (CommandText.TryParse(text, out command) && IsHandledHere(command.Name, staffChatOf is not null)) { }
             else if (message.ReplyToMessageId is { } replyTo && await RepliedPostAsync(turn, replyTo, ct) is { } target) replyTarget = target;
             else return false;
         }
@@ -40,6 +40,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         }
 
         var actor = await ActorAsync(turn, member, ct);
+        if (staffChatOf is not null) actor = actor.Within(staffChatOf);
         var allowed = isButton || replyTarget is not null ? actor.IsStaff
             : command.Name == "help" ? actor.HasRole
             : Permissions.Allows(actor, command.Name);
@@ -56,6 +57,15 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         else await CommandAsync(turn, actor, work, command, ct);
         return true;
     }
+
+    /// <summary>
+    /// Help and the team's commands; the organizers' commands start conversations, which the member side runs. In a
+    /// staff chat, only what <see cref="Permissions.WorksInStaffChat"/> allows there.
+    /// </summary>
+    private static bool IsHandledHere(string command, bool inStaffChat) =>
+        command == "help" || (Permissions.IsTeamCommand(command) && (inStaffChat
+            ? Permissions.WorksInStaffChat(command)
+            : command is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place")));
 
     public Task<Actor> ActorAsync(Turn turn, Member? member, CancellationToken ct) =>
         Actor.ResolveAsync(turn.Db, context.Assembly, access, turn.In.Messenger, turn.In.From!.UserId, member, ct);

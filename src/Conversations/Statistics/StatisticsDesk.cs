@@ -25,8 +25,29 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
 
     private StatsScope Scope => StatsScope.For(actor, context.Assembly);
 
+    /// <summary>
+    /// Where the answers go: the asker's private chat, always. Asked in a staff group, the group hears only that the
+    /// answer went there, or that it could not because the asker never started the bot.
+    /// </summary>
+    private ChatAddress _to;
+
     public async Task HandleAsync(string command, string args, CancellationToken ct)
     {
+        _to = turn.In.Chat;
+        if (turn.In.ChatKind != ChatKind.Private)
+        {
+            _to = new ChatAddress(turn.In.Messenger, turn.In.From!.UserId);
+            var started = await turn.Db.Chats.AsNoTracking()
+                .AnyAsync(c => c.Messenger == _to.Messenger && c.ChatId == _to.ChatId && c.Kind == ChatKind.Private && c.UnreachableSince == null, ct);
+            if (!started)
+            {
+                turn.Reply(Texts.StatsNeedPrivateChat);
+                return;
+            }
+
+            turn.Reply(Texts.StatsSentPrivately);
+        }
+
         switch (command)
         {
             case "stats": await StatsAsync(args, ct); break;
@@ -42,11 +63,11 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
         if (stats.Received == 0)
         {
             // Nothing to count or draw: a line, and what the period before had.
-            turn.Reply(Texts.StatsNoReports(period.Label) + (stats.Previous is { Received: > 0 } p ? Texts.StatsPreviousHad(p.Period.Label, p.Received) : ""));
+            Say(Texts.StatsNoReports(period.Label) + (stats.Previous is { Received: > 0 } p ? Texts.StatsPreviousHad(p.Period.Label, p.Received) : ""));
             return;
         }
 
-        turn.Reply(Texts.StatsMessage(stats));
+        Say(Texts.StatsMessage(stats));
         Upload(UploadKind.Photo, $"reports-per-month-{FileSuffix(period)}.png", ContentTypePng,
             ReportCharts.PerMonth(stats, context.Zone), Texts.ChartPerMonthCaption(period.Label));
         Upload(UploadKind.Photo, $"outcomes-{FileSuffix(period)}.png", ContentTypePng,
@@ -57,7 +78,7 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
     {
         if (Period(args) is not { } period) return;
         var stats = await ReportStatistics.ComputeAsync(turn.Db, period, Scope, turn.Now, context.Zone, ct, withPrevious: false);
-        if (stats.Received == 0) { turn.Reply(Texts.StatsNothingToExport(period.Label)); return; }
+        if (stats.Received == 0) { Say(Texts.StatsNothingToExport(period.Label)); return; }
         var rows = await ExportRows.BuildAsync(turn.Db, stats, context.Zone, ct);
         Upload(UploadKind.Document, $"reports-{FileSuffix(period)}.xlsx", ContentTypeXlsx, ReportSpreadsheet.Write(rows),
             Texts.ExportCaption(period.Label, rows.Count, csv: false));
@@ -79,7 +100,7 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
             var meeting = int.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? await turn.Db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.Status != MeetingStatus.Cancelled, ct)
                 : null;
-            if (meeting is null) { turn.Reply(Texts.StatsNoSuchMeeting(PersianText.ToPersianDigits(text))); return; }
+            if (meeting is null) { Say(Texts.StatsNoSuchMeeting(PersianText.ToPersianDigits(text))); return; }
             period = StatsPeriod.YearBefore(meeting.StartsAt, turn.Now, context.Zone);
             title = meeting.Title;
         }
@@ -89,7 +110,7 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
         }
 
         var stats = await ReportStatistics.ComputeAsync(turn.Db, period, Scope, turn.Now, context.Zone, ct);
-        turn.Reply(stats.Received == 0 ? Texts.StatsNoReports(period.Label) : OneMessage(Texts.SessionSummary(stats, title, SummaryTop, SummaryResolved)));
+        Say(stats.Received == 0 ? Texts.StatsNoReports(period.Label) : OneMessage(Texts.SessionSummary(stats, title, SummaryTop, SummaryResolved)));
     }
 
     /// <summary>An assembly with many secretariats could outgrow one message: cut at a line, so it stays forwardable as one.</summary>
@@ -103,12 +124,14 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
     private StatsPeriod? Period(string args)
     {
         if (StatsPeriod.TryParse(args, turn.Now, context.Zone, out var period, out var error)) return period;
-        turn.Reply(error);
+        Say(error);
         return null;
     }
 
+    private void Say(string text) => turn.Send(_to, ChatKind.Private, new TextMessage(text), OutboxPriority.Interactive);
+
     private void Upload(UploadKind kind, string name, string contentType, byte[] bytes, string caption) =>
-        turn.Send(turn.In.Chat, turn.In.ChatKind, new UploadMessage(kind, name, contentType, caption) { Content = bytes }, OutboxPriority.Interactive);
+        turn.Send(_to, ChatKind.Private, new UploadMessage(kind, name, contentType, caption) { Content = bytes }, OutboxPriority.Interactive);
 
     /// <summary>Latin digits in file names: some messengers and phones mangle others.</summary>
     private static string FileSuffix(StatsPeriod period) => period switch

@@ -35,4 +35,11 @@ public static partial class Texts
         $"• {phone} — {role}{(typed ? " (شماره را نوشته اما تأیید نکرده است)" : "")}";
 
     public const string PendingGrantsHint = "نقشِ یک شماره وقتی فعال می‌شود که صاحب آن در ربات /verify را بفرستد و دکمه «ارسال شماره من» را بزند.";
+
+    public const string StatsSentPrivately = "نتیجه به گفتگوی خصوصی شما با ربات فرستاده شد.";
+
+    public const string StatsNeedPrivateChat =
+        "نتیجه فقط در گفتگوی خصوصی فرستاده می‌شود و شما هنوز گفتگو با ربات را شروع نکرده‌اید. ابتدا در گفتگوی خصوصی با ربات /start را بفرستید، سپس دستور را دوباره بفرستید.";
+
+    public const string RoleGone = "دسترسی شما به این کار دیگر برقرار نیست؛ چیزی فرستاده نشد و کار نیمه‌تمام کنار گذاشته شد.";
 }

@@ -45,7 +45,7 @@ public static partial class Texts
     public static string GroupIntro(string assembly) =>
         $"سلام! من ربات «{assembly}» هستم.\nاعضا مسئله‌هایشان را در گفتگوی خصوصی با من ثبت می‌کنند؛ در این گروه به پیام‌ها جواب نمی‌دهم.";
 
-    public const string UsePrivateChat = "برای گفتگو با ربات، در پیام خصوصی به من /start را بفرستید.";
+    public const string UsePrivateChat = "دستورهای ربات در گروه‌ها اجرا نمی‌شوند. لطفاً دستور را همین‌جا، در گفتگوی خصوصی با ربات، بفرستید.";
 
     public const string SorryFailed =
         "متأسفیم، در پردازش پیام شما خطایی پیش آمد و این پیام ثبت نشد. لطفاً دوباره بفرستید یا /help را بزنید.";

@@ -22,8 +22,10 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
         }
 
         var arrived = await ChatDirectory.TouchAsync(turn.Db, turn.In, turn.Now, ct);
-        if (!await staff.TryHandleAsync(turn, member: null, ct))
-            HandleGroup(turn, arrived);
+        // A group works with the bot only as a secretariat's staff chat, and there only on that secretariat's reports.
+        var staffChatOf = Staff.StaffChats.SecretariatsOf(assembly, turn.In.Chat);
+        if (staffChatOf.Count > 0 && await staff.TryHandleAsync(turn, member: null, staffChatOf, ct)) return;
+        HandleGroup(turn, arrived);
     }
 
     private async Task HandlePrivateAsync(Turn turn, CancellationToken ct)
@@ -53,8 +55,9 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
             return;
         }
 
-        // In a group the bot speaks only when called by a command; the rest of the talk is not for it.
-        if (message.Kind == IncomingKind.Text && CommandText.TryParse(PersianText.CleanInput(message.Text), out _))
-            turn.Reply(Texts.UsePrivateChat);
+        // A command the bot does not do here is answered in private, in one line: the group sees nothing, and the rest
+        // of the talk is not for the bot at all.
+        if (message.Kind == IncomingKind.Text && message.From is { } from && CommandText.TryParse(PersianText.CleanInput(message.Text), out _))
+            turn.Send(new ChatAddress(message.Messenger, from.UserId), ChatKind.Private, new TextMessage(Texts.UsePrivateChat), OutboxPriority.Interactive);
     }
 }

@@ -47,6 +47,22 @@ public sealed class AnnouncementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_role_revoked_before_the_send_button_is_pressed_sends_nothing()
+    {
+        await PreviewAsync("نهمین اجلاسیه مجمع پنجشنبه برگزار می‌شود.", Audience.All);
+        _chat.As = ("telegram", Admin, "مدیر");
+        await _chat.Say("/revoke telegram:401 organizer");
+
+        _chat.As = ("telegram", Organizer, "برگزارکننده");
+        var pressed = await _chat.Press("send");
+        Assert.Equal([Texts.RoleGone], pressed.Texts);
+        Assert.DoesNotContain(pressed.Messages.OfType<TextMessage>(), m => m.To.ChatId != Organizer);
+        await using var db = _chat.Db();
+        Assert.Equal(0, await db.Broadcasts.CountAsync());
+        Assert.False((await db.Conversations.SingleAsync(c => c.ChatId == Organizer)).Active);
+    }
+
+    [Fact]
     public async Task An_announcement_to_all_members_reaches_every_account_once_after_an_explicit_send()
     {
         var preview = await PreviewAsync("نهمین اجلاسیه مجمع پنجشنبه برگزار می‌شود.", Audience.All);

@@ -100,6 +100,10 @@ public sealed class ChatHarness : IDisposable
         return (await db.Conversations.SingleAsync(c => c.Messenger == As.Messenger && c.ChatId == As.UserId)).Step;
     }
 
+    /// <summary>The current person writes in a group (a staff chat or any other) instead of their private chat.</summary>
+    public Task<Reply> SayIn(long groupId, string text) =>
+        Send(IncomingKind.Text, m => m with { Text = text, Chat = new ChatAddress(As.Messenger, groupId), ChatKind = ChatKind.Group, ChatTitle = "گروه" });
+
     public async Task<Reply> Send(IncomingKind kind, Func<IncomingMessage, IncomingMessage> shape)
     {
         var message = shape(new IncomingMessage(new ChatAddress(As.Messenger, As.UserId), ChatKind.Private, kind,
