@@ -13,6 +13,7 @@ namespace Assembly.Bot.Cli;
 /// meanwhile (a backup only reads). The copy is written beside FILE under a temporary name, checked
 /// (<c>PRAGMA integrity_check</c>), turned into one self-contained file (<c>journal_mode=DELETE</c>; the bot
 /// turns WAL on again when it starts on it) and only then given its name, so a file named FILE is a whole backup.
+/// The copy is its owner's alone (<see cref="PrivateFile"/>).
 /// </summary>
 public static class BackupCommand
 {
@@ -51,10 +52,14 @@ public static class BackupCommand
             throw new CliError($"The folder {folder} does not exist; create it first.");
 
         // Reserve a temporary name beside the target (CreateNew: never someone else's file), renamed when complete.
+        // It is created empty with the owner-only mode before SQLite opens it, rather than chmod-ed after the copy:
+        // SQLite keeps the mode of a file it opens, gives its journal and WAL files the mode of the database, and the
+        // rename keeps it too, so no byte of the copy is ever in a file another user may open (a handle opened in a
+        // moment before a chmod would stay good after it).
         var partial = $"{target}.partial-{Environment.ProcessId}";
         try
         {
-            await using (new FileStream(partial, FileMode.CreateNew, FileAccess.Write)) { }
+            await using (PrivateFile.CreateNew(partial)) { }
         }
         catch (IOException e)
         {

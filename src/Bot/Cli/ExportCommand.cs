@@ -17,7 +17,8 @@ namespace Assembly.Bot.Cli;
 /// <c>1404/08</c>, <c>1404</c>, <c>1404/01 تا 1404/06</c>); none means every report in the database, of every
 /// secretariat, including one no longer configured (named by its key). With <c>--out</c> the file must be new;
 /// without it the CSV goes to standard output and what was written to standard error. A period without reports
-/// writes nothing, says so and exits with 1, as the chat answers with a message rather than an empty file.
+/// writes nothing, says so and exits with 1, as the chat answers with a message rather than an empty file. The file
+/// is its owner's alone (<see cref="PrivateFile"/>): it holds members' names and numbers.
 /// </summary>
 public static class ExportCommand
 {
@@ -80,7 +81,7 @@ public static class ExportCommand
             {
                 try
                 {
-                    await using var file = new FileStream(outFile, FileMode.CreateNew, FileAccess.Write);
+                    await using var file = PrivateFile.CreateNew(outFile);
                     await file.WriteAsync(csv);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -68,7 +68,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
 
             added = new ReportAttachment { Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = Turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = Turn.Now };
             report.Attachments.Add(added);
-            report.Events.Add(new ReportEvent { Kind = ReportEventKind.MemberAttachment, At = Turn.Now, Actor = "member", Text = input.Message.Text });
+            report.Events.Add(new ReportEvent { Kind = ReportEventKind.MemberAttachment, At = Turn.Now, Actor = "member", Text = input.Caption.Length > 0 ? input.Caption : null });
         }
         else
         {
@@ -77,7 +77,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
         }
 
         report.UpdatedAt = Turn.Now;
-        await Staff.StaffNotices.MemberAddedAsync(Turn, report, input.IsText ? input.Text : input.Message.Text, added, _context, ct);
+        await Staff.StaffNotices.MemberAddedAsync(Turn, report, input.IsText ? input.Text : input.Caption, added, _context, ct);
         Turn.Reply(Texts.Added(report.Code), MainMenu.Keyboard, [report.Code]);
         Finished = true;
     }

@@ -107,7 +107,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
         var message = input.Message;
         if (input.Kind == IncomingKind.Media && message.Attachment is { Kind: AttachmentKind.Photo or AttachmentKind.Document } file)
         {
-            var caption = PersianText.CleanInput(message.Text);
+            var caption = input.Caption;
             if (caption.Length == 0) { await RefuseAsync(Texts.AnnouncementEmpty); return; }
             if (caption.Length > MaxCaption) { await RefuseAsync(Texts.AnnouncementTooLong(MaxCaption)); return; }
             (Data.Text, Data.FileKind, Data.FileId, Data.FileMessenger) = (caption, file.Kind.ToString(), file.FileId, message.Messenger);

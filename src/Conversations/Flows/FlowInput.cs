@@ -13,6 +13,13 @@ public sealed record FlowInput(IncomingMessage Message, string Text, string? Cho
     public bool IsBack => Choice == FlowButtons.BackValue || (Kind == IncomingKind.Text && Text == Conversations.Text.Texts.Back);
     public bool IsCancel => Choice == FlowButtons.CancelValue || (Kind == IncomingKind.Text && Text == Conversations.Text.Texts.Cancel);
 
+    /// <summary>
+    /// The caption of a file, cleaned as typed text is (<see cref="Conversations.Text.PersianText.CleanInput"/>): it
+    /// reaches staff like a message does, so a bidi override in it could reorder what they read. Empty for anything
+    /// but a file. Kept apart from <see cref="Text"/>, which steps compare with their button labels.
+    /// </summary>
+    public string Caption => Kind == IncomingKind.Media ? Conversations.Text.PersianText.CleanInput(Message.Text) : "";
+
     /// <summary>One of <paramref name="options"/>, by its button (the option's index) or by typing its label.</summary>
     public string? Pick(IReadOnlyList<string> options)
     {

@@ -86,10 +86,12 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
         {
             case State.Title or State.Place or State.Agenda:
                 if (!input.IsText) { await RefuseAsync(Texts.TextExpectedHere); return; }
-                if (input.Text.Count(char.IsLetterOrDigit) < 2) { await RefuseAsync(Texts.MeetingTooShort); return; }
-                if (Current == State.Title) Data.Title = input.Text;
-                else if (Current == State.Place) Data.Place = input.Text;
-                else Data.Agenda = input.Text;
+                // The title and the place are one line in every notice; the agenda may have several.
+                var text = Current == State.Agenda ? input.Text : PersianText.SingleLine(input.Text);
+                if (text.Count(PersianText.IsVisibleLetterOrDigit) < 2) { await RefuseAsync(Texts.MeetingTooShort); return; }
+                if (Current == State.Title) Data.Title = text;
+                else if (Current == State.Place) Data.Place = text;
+                else Data.Agenda = text;
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.Time:

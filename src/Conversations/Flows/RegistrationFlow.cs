@@ -68,8 +68,9 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
         {
             case State.AskName:
                 if (!input.IsText) { await RefuseAsync(Texts.TextExpectedHere); return; }
-                if (!IsName(input.Text)) { await RefuseAsync(Texts.NameInvalid); return; }
-                Data.Name = input.Text;
+                var name = PersianText.SingleLine(input.Text);
+                if (!IsName(name)) { await RefuseAsync(Texts.NameInvalid); return; }
+                Data.Name = name;
                 await Machine.FireAsync(Trigger.Next);
                 break;
 
@@ -165,6 +166,7 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
         LinkedAt = Turn.Now,
     });
 
+    /// <summary>Two letters a reader sees at least (fillers and invisible characters are not a name), on one line.</summary>
     private static bool IsName(string text) =>
-        text.Length is >= 2 and <= 64 && text.Count(char.IsLetter) >= 2 && !text.StartsWith('/');
+        text.Length is >= 2 and <= 64 && text.Count(PersianText.IsVisibleLetter) >= 2 && !text.StartsWith('/');
 }

@@ -226,8 +226,10 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 }
                 else if (input.IsText)
                 {
-                    if (input.Text.Count(char.IsLetterOrDigit) < 2) { await RefuseAsync(Texts.PlaceTooShort); return; }
-                    (Data.Place, Data.Latitude, Data.Longitude) = (input.Text, null, null);
+                    // One line, as staff read it in the report's post.
+                    var place = PersianText.SingleLine(input.Text);
+                    if (place.Count(PersianText.IsVisibleLetterOrDigit) < 2) { await RefuseAsync(Texts.PlaceTooShort); return; }
+                    (Data.Place, Data.Latitude, Data.Longitude) = (place, null, null);
                 }
                 else
                 {

@@ -90,8 +90,8 @@ public static class MeetingDesk
         if (space < 0) { turn.Reply(Texts.Usage("/place شماره محل تازه")); return; }
         if (await FindAsync(turn, args[..space].Trim(), ct) is not { } meeting) return;
         if (meeting.Status == MeetingStatus.Cancelled) { turn.Reply(Texts.MeetingAlreadyCancelled); return; }
-        var place = PersianText.CleanInput(args[(space + 1)..]);
-        if (place.Count(char.IsLetterOrDigit) < 2) { turn.Reply(Texts.MeetingTooShort); return; }
+        var place = PersianText.SingleLine(PersianText.CleanInput(args[(space + 1)..]));
+        if (place.Count(PersianText.IsVisibleLetterOrDigit) < 2) { turn.Reply(Texts.MeetingTooShort); return; }
         meeting.Place = place;
         var text = Texts.MeetingMoved(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), place);
         foreach (var chat in await MeetingNotices.FollowersAsync(turn.Db, context, meeting, ct))

@@ -37,7 +37,7 @@ public static class ExportRows
                 r is { Stage: ReportStage.Closed, ClosedAt: { } closed } ? When(closed, zone) : "",
                 r.FirstAnswerAt is { } first ? Hours(first - r.CreatedAt) : "",
                 d.Anonymous ? Texts.StatsAnonymous : d.MemberName,
-                d.Anonymous ? Texts.StatsAnonymous : PersianText.ToPersianDigits(d.Phone ?? ""),
+                d.Anonymous ? Texts.StatsAnonymous : Phone(d.Phone),
                 PersianText.ToPersianDigits(r.Followers),
             };
         }).ToList();
@@ -45,6 +45,16 @@ public static class ExportRows
 
     /// <summary>Which columns hold numbers (written as numbers in the spreadsheet).</summary>
     public static readonly int[] NumberColumns = [12, 15];
+
+    /// <summary>The column of the reporter's phone (text in the spreadsheet, with Latin digits).</summary>
+    public const int PhoneColumn = 14;
+
+    /// <summary>
+    /// A phone as the CSV shows it: the local form in Persian digits (<c>+989121234567</c> → <c>۰۹۱۲۱۲۳۴۵۶۷</c>),
+    /// which a spreadsheet keeps as text with its leading zero, where <c>+98…</c> reads as a formula and <c>0912…</c>
+    /// as a number without its zero. No phone (a forgotten member) is an empty cell.
+    /// </summary>
+    public static string Phone(string? e164) => string.IsNullOrEmpty(e164) ? "" : PhoneNumber.Display(e164);
 
     /// <summary>«۱۴۰۴/۰۸/۰۳ ۱۴:۳۰», Tehran time.</summary>
     public static string When(DateTime utc, TimeZoneInfo zone)

@@ -7,7 +7,10 @@ namespace Assembly.Conversations.Statistics;
 
 /// <summary>
 /// The export as an Excel workbook (.xlsx), written with the Open XML SDK: one sheet, read right to left,
-/// Persian column titles in bold, the header row frozen and filterable, columns wide enough to read.
+/// Persian column titles in bold, the header row frozen and filterable, columns wide enough to read. Every cell
+/// is an inline string but the two columns of counted numbers: nothing a member wrote is ever a formula or a
+/// number (a description «=HYPERLINK(…)» is that text), and a phone is text in the local form with Latin digits,
+/// its leading zero kept.
 /// (ClosedXML 0.95.4, the version served here, measures text through System.Drawing and fails on Linux
 /// without libgdiplus; the SDK needs nothing of the machine.)
 /// </summary>
@@ -50,8 +53,10 @@ public static class ReportSpreadsheet
         for (var i = 0; i < values.Length; i++)
         {
             var reference = ColumnName(i) + index;
-            if (!header && ExportRows.NumberColumns.Contains(i) && values[i].Length > 0
-                && double.TryParse(PersianText.ToLatinDigits(values[i]).Replace('٫', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            var value = ExportText.Clean(values[i]);
+            if (!header && i == ExportRows.PhoneColumn) value = PersianText.ToLatinDigits(value);
+            if (!header && ExportRows.NumberColumns.Contains(i) && value.Length > 0
+                && double.TryParse(PersianText.ToLatinDigits(value).Replace('٫', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
                 row.Append(new Cell { CellReference = reference, CellValue = new CellValue(number), DataType = CellValues.Number });
                 continue;
@@ -61,7 +66,7 @@ public static class ReportSpreadsheet
             {
                 CellReference = reference,
                 DataType = CellValues.InlineString,
-                InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(values[i]) { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value) { Space = SpaceProcessingModeValues.Preserve }),
                 StyleIndex = header ? 1u : 0u,
             });
         }

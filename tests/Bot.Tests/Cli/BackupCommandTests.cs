@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Assembly.Bot.Cli;
 using Assembly.Bot.Tests.Support;
 using Assembly.FakeBotApi;
@@ -113,6 +114,25 @@ public sealed class BackupCommandTests
         Assert.Equal(processed, Convert.ToInt32(await ScalarAsync(backup, "SELECT count(*) FROM Outbox;")));
         await using var live = bot.Db();
         Assert.Equal(Users, await live.Outbox.CountAsync());
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_backup_is_readable_by_its_owner_only()
+    {
+        using var database = TestDatabase.OnSqlite();
+        await CliTestSupport.MigrateAsync(database);
+        await using (var writer = await OpenAsync(database.File))
+            for (var i = 0; i < 10; i++) await InsertMemberWithAccountAsync(writer, i);
+        var copy = Path.Combine(Path.GetDirectoryName(database.File)!, "private.db");
+
+        var console = new TestConsole();
+        var exit = await BackupCommand.RunAsync([copy], console.Console, CliTestSupport.Settings(database));
+
+        Assert.True(exit == ExitCodes.Ok, console.Error.ToString());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy));
+        await using var backup = await OpenAsync(copy);
+        Assert.Equal(10L, await ScalarAsync(backup, "SELECT count(*) FROM Members;"));
     }
 
     [Fact]

