@@ -82,7 +82,8 @@ public sealed class WebhookReceiver(
                 var batch = new List<Arrival>();
                 while (batch.Count < MaxBatch && _arrivals.Reader.TryRead(out var arrival)) batch.Add(arrival);
                 await StoreAsync(batch, ct);
-                Volatile.Write(ref _refusing, 0);
+                // A spell of refusals ends once the queue has emptied; the next full queue is worth a warning again.
+                if (_arrivals.Reader.Count == 0) Volatile.Write(ref _refusing, 0);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
