@@ -41,7 +41,7 @@ public sealed partial record BotSettings(
         {
             if (!KnownMessengers.TryGetValue(section.Key, out var name))
                 throw new ConfigurationError($"Messengers:{section.Key} is not a messenger this bot knows; use Messengers:Telegram or Messengers:Bale.");
-            var options = section.Get<MessengerOptions>() ?? new MessengerOptions();
+            var options = Bind(section);
             Check(options, $"Messengers:{section.Key}");
             messengers[name] = options;
         }
@@ -126,6 +126,21 @@ public sealed partial record BotSettings(
         return new HttpOptions(urls);
     }
 
+    /// <summary>A messenger's section as options; a value of the wrong kind (a word where a number goes) names its key.</summary>
+    private static MessengerOptions Bind(IConfigurationSection section)
+    {
+        try
+        {
+            return section.Get<MessengerOptions>() ?? new MessengerOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the path ("… at 'Messengers:Telegram:Webhook:MaxConnections' …"), never the value.
+            var key = BinderPath().Match(e.Message) is { Success: true } match ? match.Groups[1].Value : section.Path;
+            throw new ConfigurationError($"{key} must be a number (see the table of settings in the README).");
+        }
+    }
+
     private static string ConfigKey(string name) => KnownMessengers.First(k => k.Value == name).Key;
 
     private static void Check(MessengerOptions options, string key)
@@ -154,12 +169,23 @@ public sealed partial record BotSettings(
         if (!webhook.Enabled) return;
         if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Query.Length > 0 || url.Fragment.Length > 0)
             throw new ConfigurationError($"{key}:Url must be the public https address the messenger posts updates to, like 'https://bot.example.org/telegram' (it is '{webhook.Url}').");
+        // Over plain http the secret (Telegram's header, Bale's path) and every member's words would cross the network
+        // readable; only a loopback address, which never leaves the machine, is let through, for tests.
+        if (url.Scheme == "http" && !IsLoopback(url))
+            throw new ConfigurationError($"{key}:Url must start with https:// (plain http:// only for a loopback host such as 127.0.0.1, ::1 or localhost), like 'https://bot.example.org/telegram' (it is '{webhook.Url}').");
         if (webhook.Secret is null || !WebhookSecret().IsMatch(webhook.Secret))
             // Never echo the secret.
             throw new ConfigurationError($"{key}:Secret must be 32 to 256 letters, digits, '_' or '-' (make one with 'openssl rand -hex 32').");
         if (webhook.MaxConnections is < 1 or > 100)
             throw new ConfigurationError($"{key}:MaxConnections must be from 1 to 100 (it is {webhook.MaxConnections}).");
+        if (webhook.MaxQueuedUpdates is < 1 or > 10000)
+            throw new ConfigurationError($"{key}:MaxQueuedUpdates must be from 1 to 10000 (it is {webhook.MaxQueuedUpdates}).");
     }
+
+    /// <summary>127.0.0.0/8, ::1 or localhost.</summary>
+    private static bool IsLoopback(Uri url) =>
+        url.IdnHost.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(url.IdnHost, out var address) && System.Net.IPAddress.IsLoopback(address));
 
     private static void Check(ConversationOptions options)
     {
@@ -244,6 +270,9 @@ public sealed partial record BotSettings(
 
     [GeneratedRegex(@"^https?://[^/:]+:\d{1,5}/?$")]
     private static partial Regex ListenAddress();
+
+    [GeneratedRegex("at '([^']+)'")]
+    private static partial Regex BinderPath();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex SecretariatKey();

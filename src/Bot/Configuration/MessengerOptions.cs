@@ -31,10 +31,10 @@ public sealed class MessengerLimits
 
 /// <summary>
 /// <c>Messengers:&lt;name&gt;:Webhook</c>. The messenger posts each update to <see cref="Url"/>, the public https
-/// address of a reverse proxy that forwards to <c>Http:Urls</c> with the same path. <see cref="Secret"/> proves a
-/// request came from the messenger: Telegram sends it in the <c>X-Telegram-Bot-Api-Secret-Token</c> header; Bale
-/// has no such header, so for Bale the secret is the last segment of the path (the bot registers
-/// <c>Url/Secret</c>), and a request that does not know it finds nothing there.
+/// address (plain http only on a loopback host, for tests) of a reverse proxy that forwards to <c>Http:Urls</c>
+/// with the same path. <see cref="Secret"/> proves a request came from the messenger: Telegram sends it in the
+/// <c>X-Telegram-Bot-Api-Secret-Token</c> header; Bale has no such header, so for Bale the secret is the last
+/// segment of the path (the bot registers <c>Url/Secret</c>), and a request that does not know it finds nothing there.
 /// </summary>
 public sealed class WebhookOptions
 {
@@ -45,6 +45,14 @@ public sealed class WebhookOptions
 
     /// <summary>How many updates the messenger may post at once (Telegram's <c>max_connections</c>, 1–100).</summary>
     public int MaxConnections { get; set; } = 40;
+
+    /// <summary>
+    /// How many posted updates may wait for the pipeline at once (1–10000); one more is answered 503 and the messenger
+    /// posts it again later. Each waiting update holds its request open, so this bounds memory and connections when
+    /// storing falls behind; the default is ten times the most Telegram posts at once (<see cref="MaxConnections"/>
+    /// is at most 100).
+    /// </summary>
+    public int MaxQueuedUpdates { get; set; } = 1000;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 

@@ -12,7 +12,9 @@ namespace Assembly.Bot.Receiving;
 /// messenger posts anything else again (to whichever instance its load balancer picks). Updates that arrive
 /// while a batch is being committed wait and go together into the next one (group commit), as a getUpdates
 /// batch would. Telegram keeps one update of a chat in flight until it is answered, so answering after the
-/// commit also keeps each chat's order, across instances too.
+/// commit also keeps each chat's order, across instances too. At most <see cref="WebhookOptions.MaxQueuedUpdates"/>
+/// wait for the pipeline; one more is refused at once (the endpoint answers 503) and, never having been taken,
+/// is posted again by the messenger later.
 /// </summary>
 public sealed class WebhookReceiver(
     IMessengerClient messenger,
@@ -27,8 +29,12 @@ public sealed class WebhookReceiver(
 
     private sealed record Arrival(InboundUpdate Update, TaskCompletionSource Stored);
 
-    private readonly Channel<Arrival> _arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
+    // Wait mode: TryWrite fails when it is full instead of dropping a waiting update, which was promised an answer.
+    private readonly Channel<Arrival> _arrivals = Channel.CreateBounded<Arrival>(
+        new BoundedChannelOptions(options.MaxQueuedUpdates) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Backoff _errors = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    private volatile bool _stopping;
+    private int _refusing;
 
     public string Messenger => messenger.Name;
 
@@ -44,13 +50,25 @@ public sealed class WebhookReceiver(
     /// <summary>The update in the bot's own terms (the messenger knows its username, for commands in groups).</summary>
     public InboundUpdate Read(Telegram.Bot.Types.Update update) => ((IWebhookMessenger)messenger).Read(update);
 
-    /// <summary>Completes when the update is committed (or was already); throws when it could not be stored.</summary>
-    public async Task AcceptAsync(InboundUpdate update, CancellationToken ct)
+    /// <summary>
+    /// True once the update is committed (or was already); false at once, with nothing taken, when
+    /// <see cref="WebhookOptions.MaxQueuedUpdates"/> already wait; throws when it could not be stored.
+    /// </summary>
+    public async Task<bool> AcceptAsync(InboundUpdate update, CancellationToken ct)
     {
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_arrivals.Writer.TryWrite(new Arrival(update, stored)))
-            throw new OperationCanceledException("The bot is stopping.");
+        {
+            if (_stopping) throw new OperationCanceledException("The bot is stopping.");
+            // Once per spell of refusals, not once per post: a messenger retrying a full queue would flood the log.
+            if (Interlocked.Exchange(ref _refusing, 1) == 0)
+                logger.LogWarning("{Messenger}: {Limit} posted updates are waiting to be stored; more are answered 503 until they are (Webhook:MaxQueuedUpdates)",
+                    messenger.Name, options.MaxQueuedUpdates);
+            return false;
+        }
+
         await stored.Task.WaitAsync(ct);
+        return true;
     }
 
     public async Task RunAsync(CancellationToken ct)
@@ -64,6 +82,8 @@ public sealed class WebhookReceiver(
                 var batch = new List<Arrival>();
                 while (batch.Count < MaxBatch && _arrivals.Reader.TryRead(out var arrival)) batch.Add(arrival);
                 await StoreAsync(batch, ct);
+                // A spell of refusals ends once the queue has emptied; the next full queue is worth a warning again.
+                if (_arrivals.Reader.Count == 0) Volatile.Write(ref _refusing, 0);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -73,6 +93,7 @@ public sealed class WebhookReceiver(
         finally
         {
             // Whatever waits is answered with an error, so the messenger posts it again to an instance that runs.
+            _stopping = true;
             _arrivals.Writer.TryComplete();
             while (_arrivals.Reader.TryRead(out var left)) left.Stored.TrySetCanceled(CancellationToken.None);
         }

@@ -28,12 +28,14 @@ public sealed class BotTestHost : IAsyncDisposable
     /// <summary>Where its HTTP server listens (<c>http://127.0.0.1:PORT</c>), when <c>Http:Urls</c> was set (port 0 picks a free one).</summary>
     public string HttpAddress => _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
+    /// <param name="services">Last word on the host's services, e.g. a gate around a real part to hold it back.</param>
     public static async Task<BotTestHost> StartAsync(
         TestDatabase database,
         FakeBotApiServer? telegram,
         FakeBotApiServer? bale = null,
         LogCollector? logs = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -48,7 +50,7 @@ public sealed class BotTestHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
 
-        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides);
+        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides, services);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         if (logs is not null) builder.Logging.AddProvider(logs);

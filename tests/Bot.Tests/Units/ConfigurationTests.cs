@@ -76,6 +76,15 @@ public sealed class ConfigurationTests
     [InlineData("Messengers:Telegram:Webhook:Secret", "short", "Messengers:Telegram:Webhook:Secret")]
     [InlineData("Messengers:Telegram:Webhook:Secret", "0123456789abcdef0123456789abcdef/../x", "Messengers:Telegram:Webhook:Secret")]
     [InlineData("Messengers:Telegram:Webhook:MaxConnections", "0", "Messengers:Telegram:Webhook:MaxConnections")]
+    [InlineData("Messengers:Telegram:Webhook:MaxConnections", "forty", "Messengers:Telegram:Webhook:MaxConnections")]
+    [InlineData("Messengers:Telegram:Webhook:MaxQueuedUpdates", "0", "Messengers:Telegram:Webhook:MaxQueuedUpdates")]
+    [InlineData("Messengers:Telegram:Webhook:MaxQueuedUpdates", "10001", "Messengers:Telegram:Webhook:MaxQueuedUpdates")]
+    [InlineData("Messengers:Bale:Webhook:MaxQueuedUpdates", "many", "Messengers:Bale:Webhook:MaxQueuedUpdates")]
+    [InlineData("Messengers:Telegram:Webhook:Url", "http://bot.example.org/hook", "Messengers:Telegram:Webhook:Url")]
+    [InlineData("Messengers:Bale:Webhook:Url", "http://10.0.0.11:8080/bale", "Messengers:Bale:Webhook:Url")]
+    [InlineData("Messengers:Bale:Webhook:Url", "http://127.0.0.1.example.org/bale", "Messengers:Bale:Webhook:Url")]
+    [InlineData("Messengers:Bale:Webhook:Url", "http://localhost.example.org/bale", "Messengers:Bale:Webhook:Url")]
+    [InlineData("Messengers:Bale:Webhook:Url", "http://[::2]/bale", "Messengers:Bale:Webhook:Url")]
     [InlineData("Http:Urls", "", "Http:Urls is empty, but Messengers:")]
     [InlineData("Http:Urls", "localhost", "Http:Urls")]
     [InlineData("Messengers:Bale:Webhook:Url", "https://bot.example.org/hook/", "Messengers:Telegram:Webhook:Url and Messengers:Bale:Webhook:Url have the same path")]
@@ -94,6 +103,27 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<ConfigurationError>(() => Read([.. changed.Select(c => (c.Key, c.Value))]));
         Assert.StartsWith(named, error.Message);
         Assert.DoesNotContain(Secret, error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8443/hook")]
+    [InlineData("http://127.10.20.30/hook")]
+    [InlineData("http://[::1]:8443/hook")]
+    [InlineData("http://localhost:8443/hook")]
+    [InlineData("http://LOCALHOST/hook")]
+    public void A_webhook_over_plain_http_is_taken_only_on_a_loopback_host(string url)
+    {
+        var settings = Read(("Messengers:Telegram:Token", "1:a"), ("Http:Urls", "http://127.0.0.1:8080"),
+            ("Messengers:Telegram:Webhook:Url", url), ("Messengers:Telegram:Webhook:Secret", Secret));
+        Assert.Equal(url, settings.Messengers["telegram"].Webhook.Url);
+    }
+
+    [Fact]
+    public void The_queue_of_posted_updates_holds_a_thousand_unless_told_otherwise()
+    {
+        Assert.Equal(1000, Read().Messengers["telegram"].Webhook.MaxQueuedUpdates);
+        Assert.Equal(1000, Read().Messengers["bale"].Webhook.MaxQueuedUpdates);
+        Assert.Equal(5, Read(("Messengers:Bale:Webhook:MaxQueuedUpdates", "5")).Messengers["bale"].Webhook.MaxQueuedUpdates);
     }
 
     [Fact]
