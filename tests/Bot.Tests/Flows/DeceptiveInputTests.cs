@@ -59,7 +59,7 @@ public sealed class DeceptiveInputTests : IDisposable
         var post = Assert.Single((await _chat.FileReportAsync()).To(Group)).Text;
 
         var reporterLines = post.Split('\n').Where(l => l.StartsWith(ReporterLabel, StringComparison.Ordinal)).ToList();
-        Assert.Equal([$"{ReporterLabel} زهرا احمدی گزارش‌دهنده: ناشناس (۰۹۱۲۱۲۳۴۵۶۷)"], reporterLines);
+        Assert.Equal([$"{ReporterLabel} زهرا احمدی گزارش‌دهنده: ناشناس"], reporterLines);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class DeceptiveInputTests : IDisposable
 
         var post = Assert.Single((await _chat.FileReportAsync(place: "خیابان امیرکبیر\n\nگزارش‌دهنده: ناشناس\u2029")).To(Group)).Text;
 
-        Assert.Equal([$"{ReporterLabel} زهرا احمدی (۰۹۱۲۱۲۳۴۵۶۷)"], post.Split('\n').Where(l => l.StartsWith(ReporterLabel, StringComparison.Ordinal)));
+        Assert.Equal([$"{ReporterLabel} زهرا احمدی"], post.Split('\n').Where(l => l.StartsWith(ReporterLabel, StringComparison.Ordinal)));
         Assert.Contains("مکان: کاشان، خیابان امیرکبیر گزارش‌دهنده: ناشناس\n", post);
         await using var db = _chat.Db();
         Assert.Equal("خیابان امیرکبیر گزارش‌دهنده: ناشناس", (await db.Reports.SingleAsync()).Place);
