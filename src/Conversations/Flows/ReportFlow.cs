@@ -144,7 +144,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 var similar = await SimilarAsync();
                 Data.Offered = similar.Select(r => r.Code).ToList();
                 var text = PreviewText()
-                           + (similar.Count == 0 ? "" : Texts.SimilarOpenReports(similar.Select(r => (r.Code, r.Topic, r.County, Texts.StageLabel(r.Stage)))))
+                           + (similar.Count == 0 ? "" : Texts.SimilarOpenReports(similar.Select(r => (r.Code, r.Topic, r.County, Texts.StageLabel(r.Stage))).ToList()))
                            + Texts.PreviewNextStep;
                 Ask(text, Choices(
                     similar.Select(r => (Texts.FollowButton(r.Code), FollowPrefix + r.Code)).Concat(

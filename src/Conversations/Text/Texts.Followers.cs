@@ -11,11 +11,17 @@ public static partial class Texts
 {
     public const string UnsetTopic = "موضوع تعیین‌نشده";
 
-    public static string SimilarOpenReports(IEnumerable<(string Code, string? Topic, string County, string Stage)> reports) =>
-        "\n\nاین مسئله‌های باز در همین دبیرخانه و شهرستان ثبت شده‌اند و شاید همان مسئله شما باشند:\n" +
-        string.Join('\n', reports.Select(r => $"• مسئله {r.Code}: {r.Topic ?? UnsetTopic}، {r.County}، مرحله «{r.Stage}»")) +
-        "\nبه احترام حریم خصوصی گزارش‌دهندگان، شرح این مسئله‌ها را نشان نمی‌دهیم. اگر مسئله شما یکی از این‌هاست، " +
-        "به‌جای ثبت دوباره دکمه «دنبال کردن» آن را بزنید تا تغییر مرحله و نتیجه آن را به شما خبر دهیم. اگر مطمئن نیستید، مسئله خودتان را ثبت کنید.";
+    public static string SimilarOpenReports(IReadOnlyList<(string Code, string? Topic, string County, string Stage)> reports)
+    {
+        var lines = string.Join('\n', reports.Select(r => $"• مسئله {r.Code}: {r.Topic ?? UnsetTopic}، {r.County}، مرحله «{r.Stage}»"));
+        return reports.Count == 1
+            ? "\n\nمسئله بازی در همین دبیرخانه و شهرستان ثبت شده است که شاید همان مسئله شما باشد:\n" + lines +
+              "\nبه احترام حریم خصوصی گزارش‌دهنده، شرح آن را نشان نمی‌دهیم. اگر همان مسئله شماست، " +
+              "به‌جای ثبت دوباره دکمه «دنبال کردن» آن را بزنید تا تغییر مرحله و نتیجه‌اش را به شما خبر دهیم. اگر مطمئن نیستید، مسئله خودتان را ثبت کنید."
+            : "\n\nاین مسئله‌های باز در همین دبیرخانه و شهرستان ثبت شده‌اند و شاید یکی از آن‌ها همان مسئله شما باشد:\n" + lines +
+              "\nبه احترام حریم خصوصی گزارش‌دهندگان، شرح آن‌ها را نشان نمی‌دهیم. اگر مسئله شما یکی از این‌هاست، " +
+              "به‌جای ثبت دوباره دکمه «دنبال کردن» آن را بزنید تا تغییر مرحله و نتیجه‌اش را به شما خبر دهیم. اگر مطمئن نیستید، مسئله خودتان را ثبت کنید.";
+    }
 
     public static string FollowButton(string code) => $"دنبال کردن {code}";
 

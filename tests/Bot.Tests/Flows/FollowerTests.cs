@@ -98,6 +98,23 @@ public sealed class FollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_similar_reports_are_offered_together_each_by_topic_county_and_stage_only()
+    {
+        await FileAsync();
+        await AsReporter(() => _chat.FileReportAsync(description: ReporterDescription + " و مأموران هنوز نیامده‌اند", place: ReporterPlace));
+        await Staff("/stage RJ-1002 solution");
+        var preview = await PreviewAsFollowerAsync();
+
+        var text = preview.Last.Text;
+        // The closer match first.
+        Assert.Contains("شاید یکی از آن‌ها همان مسئله شما باشد:\n• مسئله RJ-1001: آب و برق و گاز، کاشان، مرحله «مسئله‌یابی»\n"
+                        + "• مسئله RJ-1002: آب و برق و گاز، کاشان، مرحله «ارائه راهکار»\n", text);
+        Assert.Equal([Texts.FollowButton("RJ-1001"), Texts.FollowButton("RJ-1002")], preview.ButtonLabels.Take(2));
+        AssertNothingPrivate(text);
+        Assert.DoesNotContain("مأموران", text);
+    }
+
+    [Fact]
     public async Task A_follower_sees_code_topic_county_stage_and_outcome_and_none_of_the_reporters_words()
     {
         await FileAsync();
