@@ -38,6 +38,12 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
         /// <summary>Set once the preview was shown: every edit then returns to it.</summary>
         public bool Reviewing { get; set; }
+
+        /// <summary>
+        /// The codes of the similar reports the last preview offered: the only ones a follow button may name, so a
+        /// button forged with another code follows nothing.
+        /// </summary>
+        public List<string> Offered { get; set; } = [];
     }
 
     public sealed record AttachmentAnswer(string Kind, string FileId, string? FileName);
@@ -136,8 +142,9 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 break;
             case State.Preview:
                 var similar = await SimilarAsync();
+                Data.Offered = similar.Select(r => r.Code).ToList();
                 var text = PreviewText()
-                           + (similar.Count == 0 ? "" : Texts.SimilarOpenReports(similar.Select(r => (r.Code, Texts.Excerpt(r.Description)))))
+                           + (similar.Count == 0 ? "" : Texts.SimilarOpenReports(similar.Select(r => (r.Code, r.Topic, r.County, Texts.StageLabel(r.Stage))).ToList()))
                            + Texts.PreviewNextStep;
                 Ask(text, Choices(
                     similar.Select(r => (Texts.FollowButton(r.Code), FollowPrefix + r.Code)).Concat(
@@ -328,6 +335,12 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     /// <summary>The member's problem is already reported: they follow that report and nothing new is filed.</summary>
     private async Task FollowAsync(string code, CancellationToken ct)
     {
+        if (!Data.Offered.Contains(code, StringComparer.Ordinal))
+        {
+            await RefuseAsync(Texts.FollowNotOffered);
+            return;
+        }
+
         var member = await MemberDirectory.SenderAsync(Turn, ct);
         if (member is null || await SimilarReports.FollowAsync(Turn.Db, code, member.Id, Turn.Now, ct) is null)
         {

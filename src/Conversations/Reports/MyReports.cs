@@ -8,51 +8,96 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Conversations.Reports;
 
-/// <summary>«مسئله‌های من»: a member's reports, each one's timeline, and the way to add to it.</summary>
+/// <summary>
+/// «مسئله‌های من»: a member's reports, each one's timeline, and the way to add to it; and the reports they follow,
+/// seen as a follower: code, topic, county, stage and outcome, nothing the reporter wrote or was written.
+/// </summary>
 public static class MyReports
 {
     public const string ShowPrefix = "mr:";
     public const string AddPrefix = "ma:";
 
+    /// <summary>The events a follower sees: those that change a report's stage or outcome.</summary>
+    private static readonly ReportEventKind[] FollowerEvents =
+        [ReportEventKind.Created, ReportEventKind.StageChanged, ReportEventKind.Closed, ReportEventKind.Reopened];
+
     public static async Task ListAsync(Turn turn, Member member, FlowContext context, CancellationToken ct)
     {
-        var reports = await Visible(turn, member)
+        var own = await turn.Db.Reports.AsNoTracking().Where(r => r.MemberId == member.Id)
             .OrderByDescending(r => r.UpdatedAt).Take(20)
             .Select(r => new { r.Code, r.Secretariat, r.Stage, r.Outcome, r.UpdatedAt })
             .ToListAsync(ct);
-        if (reports.Count == 0)
+        // A followed report's last change is its last stage or outcome: its UpdatedAt moves with the reporter's messages too.
+        var followed = await Followed(turn, member)
+            .Select(r => new { r.Code, r.Topic, r.County, r.Stage, r.Outcome, Changed = r.Events.Where(e => FollowerEvents.Contains(e.Kind)).Max(e => (DateTime?)e.At) ?? r.CreatedAt })
+            .OrderByDescending(r => r.Changed).Take(20)
+            .ToListAsync(ct);
+        if (own.Count == 0 && followed.Count == 0)
         {
             turn.Reply(Texts.NoReports, MainMenu.Keyboard);
             return;
         }
 
-        var lines = reports.Select(r => Texts.MyReportLine(r.Code, SecretariatName(context, r.Secretariat),
-            Texts.StageName(r.Stage, r.Outcome), PersianTime.Relative(r.UpdatedAt, turn.Now)));
-        var buttons = reports.Select(r => (IReadOnlyList<InlineButton>)[new InlineButton(r.Code, ShowPrefix + r.Code)]).ToList();
-        turn.Reply(Texts.MyReportsHeader + "\n\n" + string.Join('\n', lines), new InlineKeyboard(buttons), reports.Select(r => r.Code).ToList());
+        var sections = new List<string>(2);
+        if (own.Count > 0)
+            sections.Add(Texts.MyReportsHeader + "\n\n" + string.Join('\n', own.Select(r => Texts.MyReportLine(r.Code, SecretariatName(context, r.Secretariat),
+                Texts.StageName(r.Stage, r.Outcome), PersianTime.Relative(r.UpdatedAt, turn.Now)))));
+        if (followed.Count > 0)
+            sections.Add(Texts.FollowedReportsHeader + "\n\n" + string.Join('\n', followed.Select(r => Texts.FollowedReportLine(r.Code, r.Topic, r.County,
+                Texts.StageName(r.Stage, r.Outcome), PersianTime.Relative(r.Changed, turn.Now)))));
+        var codes = own.Select(r => r.Code).Concat(followed.Select(r => r.Code)).ToList();
+        var buttons = codes.Select(code => (IReadOnlyList<InlineButton>)[new InlineButton(code, ShowPrefix + code)]).ToList();
+        turn.Reply(string.Join("\n\n", sections), new InlineKeyboard(buttons), codes);
     }
 
-    /// <summary>One report of this member's, with its timeline; anybody else's is as if it did not exist.</summary>
+    /// <summary>
+    /// One report: the reporter's view with its timeline and the way to add to it, or, for a follower, the follower's
+    /// view. Anybody else's is as if it did not exist.
+    /// </summary>
     public static async Task ShowAsync(Turn turn, Member member, string code, FlowContext context, CancellationToken ct)
     {
-        var report = await Visible(turn, member).Include(r => r.Events).SingleOrDefaultAsync(r => r.Code == code, ct);
+        var report = await turn.Db.Reports.AsNoTracking().Include(r => r.Events).SingleOrDefaultAsync(r => r.Code == code && r.MemberId == member.Id, ct);
+        if (report is null)
+        {
+            await ShowFollowedAsync(turn, member, code, context, ct);
+            return;
+        }
+
+        var timeline = report.Events.OrderBy(e => e.At).Select(e => Texts.EventLine(e.Kind, PersianTime.Date(e.At, context.Zone), e.Text));
+        turn.Reply(Texts.ReportDetails(report.Code, SecretariatName(context, report.Secretariat), Texts.StageName(report.Stage, report.Outcome),
+            report.Description, timeline), new InlineKeyboard([[new InlineButton(Texts.AddToReport, AddPrefix + report.Code)]]), [report.Code]);
+    }
+
+    /// <summary>
+    /// A followed report, read column by column and event by event so that nothing of the reporter's (description,
+    /// messages, files, name, anonymity) or of what was written to them is even loaded. No button: a follower reads,
+    /// only the reporter adds.
+    /// </summary>
+    private static async Task ShowFollowedAsync(Turn turn, Member member, string code, FlowContext context, CancellationToken ct)
+    {
+        var report = await Followed(turn, member).Where(r => r.Code == code)
+            .Select(r => new { r.Id, r.Code, r.Secretariat, r.Topic, r.County, r.Stage, r.Outcome })
+            .SingleOrDefaultAsync(ct);
         if (report is null)
         {
             turn.Reply(Texts.NotYourReport);
             return;
         }
 
-        var timeline = report.Events.OrderBy(e => e.At).Select(e => Texts.EventLine(e.Kind, PersianTime.Date(e.At, context.Zone), e.Text));
-        // Only the reporter adds to a report; a follower reads it.
-        var keyboard = report.MemberId == member.Id ? new InlineKeyboard([[new InlineButton(Texts.AddToReport, AddPrefix + report.Code)]]) : null;
-        turn.Reply(Texts.ReportDetails(report.Code, SecretariatName(context, report.Secretariat), Texts.StageName(report.Stage, report.Outcome),
-            report.Description, timeline), keyboard, [report.Code]);
+        var events = await turn.Db.ReportEvents.AsNoTracking()
+            .Where(e => e.ReportId == report.Id && FollowerEvents.Contains(e.Kind))
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new { e.Kind, e.At, Stage = e.Kind == ReportEventKind.StageChanged ? e.Detail : null })
+            .ToListAsync(ct);
+        var timeline = events.Select(e => Texts.FollowerEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), e.Stage));
+        turn.Reply(Texts.FollowerDetails(report.Code, SecretariatName(context, report.Secretariat), report.Topic, report.County, report.Stage, report.Outcome,
+            timeline), monospace: [report.Code]);
     }
 
-    /// <summary>A member's own reports and those they follow; nobody else's.</summary>
-    private static IQueryable<Report> Visible(Turn turn, Member member) =>
+    /// <summary>The reports a member follows and did not file; a report of their own is always seen as its reporter.</summary>
+    private static IQueryable<Report> Followed(Turn turn, Member member) =>
         turn.Db.Reports.AsNoTracking()
-            .Where(r => r.MemberId == member.Id || turn.Db.ReportFollowers.Any(f => f.ReportId == r.Id && f.MemberId == member.Id));
+            .Where(r => r.MemberId != member.Id && turn.Db.ReportFollowers.Any(f => f.ReportId == r.Id && f.MemberId == member.Id));
 
     private static string SecretariatName(FlowContext context, string key) => Routing.Find(context.Assembly, key)?.Name ?? key;
 }

@@ -26,7 +26,11 @@ public static class SimilarReports
     private const int Candidates = 300;
     private const int Shown = 3;
 
-    public sealed record Match(int Id, string Code, string Description);
+    /// <summary>
+    /// What the offer shows of a similar report: its code, topic, county and stage. Never its description or anything
+    /// of its reporter: the member being offered it is a stranger to that report.
+    /// </summary>
+    public sealed record Match(int Id, string Code, string? Topic, string County, ReportStage Stage);
 
     /// <summary>What a report being filed with <paramref name="description"/> stores as its <see cref="Report.MatchWords"/>.</summary>
     public static string MatchWordsOf(string description) => PersianMatch.StoredWords(description);
@@ -57,7 +61,7 @@ public static class SimilarReports
         public readonly Func<BotDbContext, int, int, int, IAsyncEnumerable<Match>> Shown = EF.CompileAsyncQuery(
             (BotDbContext db, int first, int second, int third) => db.Reports.AsNoTracking()
                 .Where(r => r.Id == first || r.Id == second || r.Id == third)
-                .Select(r => new Match(r.Id, r.Code, r.Description)));
+                .Select(r => new Match(r.Id, r.Code, r.Topic, r.County, r.Stage)));
     }
 
     public static async Task<IReadOnlyList<Match>> FindAsync(BotDbContext db, string secretariat, string county, string description, int memberId, CancellationToken ct)

@@ -127,6 +127,7 @@ public static class Satisfaction
         report.Events.Add(new ReportEvent { Kind = ReportEventKind.Reopened, At = turn.Now, Actor = "member", Text = Texts.ResolvedNo });
         Deadlines.NextFollowUp(report, Routing.Find(context.Assembly, report.Secretariat)!, turn.Now);
         turn.Reply(Texts.Reopened(report.Code), monospace: [report.Code]);
+        await StaffNotices.ToFollowersAsync(turn, report, Texts.ToFollowerReopened(report.Code), ct);
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
             turn.Send(chat, kind, new TextMessage(Texts.ToStaffReopened(report.Code), StaffButtons.Actions(report.Code), Monospace: [report.Code])
                 { Subject = report.Code, SubjectAction = StaffNotices.PostAction }, OutboxPriority.Bulk);

@@ -9,7 +9,9 @@ namespace Assembly.Conversations.Staff;
 
 /// <summary>
 /// What staff do to a report. Each step is kept as an event with who and when, raises the report's version
-/// (so two staff acting at once cannot both win), and reaches the reporter signed by the secretariat.
+/// (so two staff acting at once cannot both win), and reaches the reporter signed by the secretariat. Those who
+/// follow the report hear of its stage changes and outcome only: replies, follow-up texts, routing and the staff's
+/// reason for an outcome are written to the reporter alone.
 /// Authorisation happened before any of these is called (see <see cref="StaffDesk"/>).
 /// </summary>
 public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
@@ -48,6 +50,7 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         else if (report.DueKind == DeadlineKind.FollowUp) Deadlines.Set(report, DeadlineKind.FollowUp, null);
         Record(report, ReportEventKind.StageChanged, null, Texts.StageLabel(stage));
         await StaffNotices.ToReporterAsync(turn, report, Texts.ToReporterStage(report.Code, SecretariatName(report.Secretariat), stage), ct);
+        await StaffNotices.ToFollowersAsync(turn, report, Texts.ToFollowerStage(report.Code, SecretariatName(report.Secretariat), stage), ct);
         Done(report, Texts.DoneStage(stage));
     }
 
@@ -75,6 +78,8 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         Record(report, ReportEventKind.Closed, text, Texts.OutcomeLabel(outcome) + (original is null ? "" : $" ({original})"));
         await StaffNotices.ToReporterAsync(turn, report,
             Texts.ToReporterClosed(report.Code, SecretariatName(report.Secretariat), outcome, text, original), ct);
+        // The outcome without the staff's words to the reporter.
+        await StaffNotices.ToFollowersAsync(turn, report, Texts.ToFollowerClosed(report.Code, SecretariatName(report.Secretariat), outcome), ct);
         Done(report, Texts.DoneClosed(outcome));
     }
 

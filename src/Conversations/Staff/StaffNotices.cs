@@ -60,11 +60,23 @@ public static class StaffNotices
         }
     }
 
-    /// <summary>Tells the reporter (on every messenger they use) and those who follow the report.</summary>
+    /// <summary>Tells the reporter, on every messenger they use. Followers are another audience (<see cref="ToFollowersAsync"/>).</summary>
     public static async Task ToReporterAsync(Turn turn, Report report, string text, CancellationToken ct)
     {
-        var followers = await turn.Db.ReportFollowers.Where(f => f.ReportId == report.Id).Select(f => f.MemberId).ToListAsync(ct);
-        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, followers.Append(report.MemberId), ct))
+        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, [report.MemberId], ct))
+            turn.Send(chat, ChatKind.Private, new TextMessage(text, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
+    }
+
+    /// <summary>
+    /// Tells those who follow the report: only of its stage and outcome, so <paramref name="text"/> never carries what
+    /// the reporter wrote or what the secretariat wrote to them. A reporter who also follows their own report (two
+    /// accounts merged into one member) is told once, as the reporter.
+    /// </summary>
+    public static async Task ToFollowersAsync(Turn turn, Report report, string text, CancellationToken ct)
+    {
+        var followers = await turn.Db.ReportFollowers.Where(f => f.ReportId == report.Id && f.MemberId != report.MemberId).Select(f => f.MemberId).ToListAsync(ct);
+        if (followers.Count == 0) return;
+        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, followers, ct))
             turn.Send(chat, ChatKind.Private, new TextMessage(text, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
     }
 }

@@ -115,22 +115,3 @@ public static partial class Texts
         _ => $"• {when}",
     };
 }
-
-public static partial class Texts
-{
-    public static string SimilarOpenReports(IEnumerable<(string Code, string Excerpt)> reports) =>
-        "\n\nاین مسئله‌های باز در همین دبیرخانه و شهرستان شبیه مسئله شما هستند:\n" +
-        string.Join('\n', reports.Select(r => $"• {r.Code}: {r.Excerpt}")) +
-        "\nاگر مسئله شما یکی از این‌هاست، به‌جای ثبت دوباره آن را دنبال کنید تا از پیشرفتش باخبر شوید.";
-
-    public static string FollowButton(string code) => $"دنبال کردن {code}";
-
-    public static string Following(string code) =>
-        $"از این پس مسئله {code} را دنبال می‌کنید و هر خبری از آن به شما هم می‌رسد. مسئله تازه‌ای ثبت نشد.";
-
-    public const string CannotFollow = "این مسئله دیگر باز نیست و نمی‌شود دنبالش کرد. می‌توانید مسئله خودتان را ثبت کنید.";
-
-    /// <summary>The start of a long text, cut at a word, for lists.</summary>
-    public static string Excerpt(string text, int max = 80) =>
-        text.Length <= max ? text : text[..(text.LastIndexOf(' ', max) is > 20 and var cut ? cut : max)] + "…";
-}

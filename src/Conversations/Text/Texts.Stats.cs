@@ -56,7 +56,7 @@ public static partial class Texts
     public static readonly string[] ExportColumns =
     [
         "کد پیگیری", "تاریخ ثبت", "دبیرخانه", "موضوع", "شهرستان", "مکان", "شرح مسئله", "راهکار پیشنهادی",
-        "مرحله", "نتیجه", "تاریخ نخستین پاسخ", "تاریخ نتیجه", "ساعت تا نخستین پاسخ", "گزارش‌دهنده", "شماره تماس", "پیگیرکنندگان",
+        "مرحله", "نتیجه", "تاریخ نخستین پاسخ", "تاریخ نتیجه", "ساعت تا نخستین پاسخ", "گزارش‌دهنده", "شماره تماس", "دنبال‌کنندگان",
     ];
 
     public const string ExportSheetName = "مسئله‌ها";
@@ -127,7 +127,7 @@ public static partial class Texts
             if (open.Count > 0)
             {
                 b.Append("مسئله‌های مهم در جریان:\n");
-                foreach (var r in open) b.Append("• ").Append(Headline(r)).Append(r.Followers > 0 ? $" ({N(r.Followers)} پیگیر)" : "").Append(" — ").Append(StageLabel(r.Stage)).Append('\n');
+                foreach (var r in open) b.Append("• ").Append(Headline(r)).Append(r.Followers > 0 ? $" ({N(r.Followers)} دنبال‌کننده)" : "").Append(" — ").Append(StageLabel(r.Stage)).Append('\n');
             }
 
             if (resolved.Count > 0)

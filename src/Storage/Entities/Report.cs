@@ -124,7 +124,8 @@ public sealed class ReportEvent
 
 /// <summary>
 /// A member who had the same problem and chose to follow this report instead of filing a duplicate: they
-/// are told of its progress like its reporter.
+/// see its code, topic, county, stage and outcome, and are told when its stage or outcome changes; never what its
+/// reporter wrote or was written.
 /// </summary>
 public sealed class ReportFollower
 {

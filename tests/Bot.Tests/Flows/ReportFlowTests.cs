@@ -293,7 +293,8 @@ public sealed class SimilarReportTests : IDisposable
         _chat.As = ("bale", 600, "رضا");
         await _chat.RegisterAsync(phone: "09122222222");
         var preview = await ReportAsync("سه روز است آب محله فین قطع شده");
-        Assert.Contains("RJ-1001: آب آشامیدنی محله فین", preview.Last.Text);
+        Assert.Contains("• مسئله RJ-1001: آب و برق و گاز، کاشان، مرحله «مسئله‌یابی»", preview.Last.Text);
+        Assert.DoesNotContain("کسی پاسخ نمی‌دهد", preview.Last.Text); // the other report's words are its reporter's
         Assert.Contains(Texts.FollowButton("RJ-1001"), preview.ButtonLabels);
 
         Assert.Equal([Texts.Following("RJ-1001")], (await _chat.Press("f:RJ-1001")).Texts);
@@ -326,7 +327,7 @@ public sealed class SimilarReportTests : IDisposable
 
         _chat.As = ("bale", 602, "رضا");
         await _chat.RegisterAsync(phone: "09122222222");
-        Assert.Contains("RJ-1001: قطعي آب", (await ReportAsync("قطعی آب آشامیدنی محله فین")).Last.Text);
+        Assert.Contains(Texts.FollowButton("RJ-1001"), (await ReportAsync("قطعی آب آشامیدنی محله فین")).ButtonLabels);
     }
 
     [Fact]
