@@ -94,7 +94,7 @@ public static partial class Texts
     public const string PastDate = "تاریخ پیگیری بعدی باید بعد از امروز باشد.";
     public static string Usage(string usage) => $"شکل درست دستور: {usage}";
 
-    public const string InboxEmpty = "مسئله بازی در صف شما نیست.";
+    public const string InboxEmpty = "در صف شما مسئله‌ای باز نمانده است.";
     public static string InboxHeader(int count) => $"صف شما ({PersianText.ToPersianDigits(count)} مسئله باز):";
     public static string InboxLine(string code, string stage, string county, string age) => $"{code} — {stage} — {county} — {age}";
 
