@@ -33,7 +33,8 @@ public sealed class BotTestHost : IAsyncDisposable
         FakeBotApiServer? telegram,
         FakeBotApiServer? bale = null,
         LogCollector? logs = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -48,7 +49,8 @@ public sealed class BotTestHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
 
-        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides);
+        // A clock of the test's (a FakeTimeProvider) replaces the system's for the whole host.
+        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides, clock is null ? null : services => services.AddSingleton(clock));
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         if (logs is not null) builder.Logging.AddProvider(logs);
