@@ -29,8 +29,8 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         if (message.Kind == IncomingKind.Text)
         {
             var text = PersianText.CleanInput(message.Text);
-            // Organizers' commands start conversations, which the member side runs; help and the rest are here.
-            if (CommandText.TryParse(text, out command) && (command.Name == "help" || (Permissions.IsTeamCommand(command.Name) && command.Name is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place")))) { }
+            // Organizers' commands and an admin's /forget start conversations, which the member side runs; help and the rest are here.
+            if (CommandText.TryParse(text, out command) && (command.Name == "help" || (Permissions.IsTeamCommand(command.Name) && command.Name is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place" or "forget")))) { }
             else if (message.ReplyToMessageId is { } replyTo && await RepliedPostAsync(turn, replyTo, ct) is { } target) replyTarget = target;
             else return false;
         }
