@@ -51,7 +51,8 @@ public static class Forgetting
     /// <summary>
     /// The outbox rows of one of their chats lose their text (it greeted them by name, repeated their number). Rows still
     /// waiting are not sent: they were written for a member who is gone, and would reach a chat that was just told the
-    /// bot no longer knows it, about reports it no longer follows. A row being sent right now is left to finish.
+    /// bot no longer knows it, about reports it no longer follows. A row being sent right now finishes: its sender read
+    /// the text when it claimed the row, so emptying it here changes nothing on the wire.
     /// </summary>
     private static async Task ForgetMessagesToAsync(BotDbContext db, string messenger, long chatId, CancellationToken ct)
     {
@@ -59,7 +60,7 @@ public static class Forgetting
         await rows.Where(o => o.Status == OutboxStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.Status, OutboxStatus.Failed)
             .SetProperty(o => o.LastError, UnsentReason), ct);
-        var ids = await rows.Where(o => o.Status != OutboxStatus.Sending && o.Payload != OutgoingJson.Emptied).Select(o => o.Id).ToListAsync(ct);
+        var ids = await rows.Where(o => o.Payload != OutgoingJson.Emptied).Select(o => o.Id).ToListAsync(ct);
         await OutboxRetention.EmptyAsync(db, ids, OutgoingJson.Emptied, ct);
     }
 }
