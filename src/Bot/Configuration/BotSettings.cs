@@ -96,7 +96,10 @@ public sealed partial record BotSettings(
         var leaseSeconds = WholeNumber(config, "Instances:LeaseSeconds", 30, 3, 600);
         var schedulerSeconds = WholeNumber(config, "Scheduler:IntervalSeconds", 30, 1, 3600);
 
-        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes, http, leaseSeconds, schedulerSeconds);
+        return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes, http, leaseSeconds, schedulerSeconds)
+        {
+            Retention = ReadRetention(config),
+        };
     }
 
     /// <summary>A whole number setting within bounds, or its default when it is not set.</summary>

@@ -139,6 +139,8 @@ public static class BotHost
         if (mode == BotMode.Serve && settings.Http.Enabled) services.AddHostedService<OutboxGauges>();
         services.AddSingleton<ProcessedUpdatePruner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
+        services.AddSingleton<Scheduling.OutboxPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduling.OutboxPurger>());
         services.AddSingleton<ClaimSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<ClaimSweep>());
         return services;

@@ -67,7 +67,11 @@ public sealed class OutboxSender(
 
     private sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
 
-    private sealed record SendResult(Candidate Row, SendOutcome Outcome, DateTime At);
+    private sealed record SendResult(Candidate Row, SendOutcome Outcome, DateTime At)
+    {
+        /// <summary>The row carried a file the bot made (<see cref="UploadMessage"/>), deleted once it is sent.</summary>
+        public bool WithFile { get; init; }
+    }
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -328,10 +332,16 @@ public sealed class OutboxSender(
     {
         await Task.Yield();
         SendOutcome outcome;
+        var withFile = false;
         try
         {
             var message = OutgoingJson.Read(payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
-            if (message is UploadMessage upload) message = upload with { Content = await FileOfAsync(row.Id) };
+            if (message is UploadMessage upload)
+            {
+                withFile = true;
+                message = upload with { Content = await FileOfAsync(row.Id) };
+            }
+
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
             outcome = await messenger.SendAsync(message, CancellationToken.None);
         }
@@ -348,7 +358,7 @@ public sealed class OutboxSender(
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 
-        _results.Enqueue(new SendResult(row, outcome, at));
+        _results.Enqueue(new SendResult(row, outcome, at) { WithFile = withFile });
     }
 
     /// <summary>The bytes of a file the bot made, stored beside its row; read outside any transaction, like the send itself.</summary>
@@ -374,7 +384,10 @@ public sealed class OutboxSender(
             {
                 await using var write = await gate.EnterAsync(CancellationToken.None);
                 var db = write.Db;
+                // One transaction, as in a look: a sent row and the deletion of its file go together.
+                await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
                 await RecordAsync(db, outcomes);
+                await tx.CommitAsync(CancellationToken.None);
             }
         }
         catch (Exception e)
@@ -451,6 +464,10 @@ public sealed class OutboxSender(
         if (sent.Count == 0) return;
         foreach (var chunk in sent.Chunk(RowsPerStatement.For(db.Database.GetDbConnection(), onServer: sent.Count)))
             await RecordSentChunkAsync(db, chunk);
+        // A file the bot made (an export with members' names, a chart) is kept only until it reached its chat, and goes
+        // in the same transaction that records the row as sent. Retention keeps the row without its file.
+        var files = sent.Where(r => r.WithFile).Select(r => r.Row.Id).ToList();
+        if (files.Count > 0) await db.OutboxFiles.Where(f => files.Contains(f.OutboxMessageId)).ExecuteDeleteAsync();
     }
 
     private static async Task RecordSentChunkAsync(BotDbContext db, SendResult[] sent)

@@ -24,6 +24,7 @@ public static class FlowDiagrams
             [AnnounceFlow.Name] = Draw(new AnnounceFlow(Row(AnnounceFlow.Name, AnnounceFlow.InitialState), context)),
             [MeetingFlow.Name] = Draw(new MeetingFlow(Row(MeetingFlow.Name, MeetingFlow.InitialState), context)),
             [OutcomeFlow.Name] = Draw(new OutcomeFlow(Row(OutcomeFlow.Name, OutcomeFlow.InitialState), context)),
+            [ForgetFlow.Name] = Draw(new ForgetFlow(Row(ForgetFlow.Name, ForgetFlow.InitialState))),
         };
     }
 

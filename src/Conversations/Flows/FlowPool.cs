@@ -21,6 +21,7 @@ public sealed class FlowPool(FlowContext context)
         [AnnounceFlow.Name] = (typeof(AnnounceFlow), (row, context) => new AnnounceFlow(row, context)),
         [MeetingFlow.Name] = (typeof(MeetingFlow), (row, context) => new MeetingFlow(row, context)),
         [OutcomeFlow.Name] = (typeof(OutcomeFlow), (row, context) => new OutcomeFlow(row, context)),
+        [ForgetFlow.Name] = (typeof(ForgetFlow), (row, _) => new ForgetFlow(row)),
     };
 
     // By type, not by the row's flow name: a finished conversation's row has no flow name any more.

@@ -119,6 +119,9 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             case "meetings":
                 await Meetings.MeetingDesk.ListAsync(turn, member, await staff.ActorAsync(turn, member, ct), context, ct);
                 return true;
+            case "forget":
+                await ForgetAsync(turn, conversation, member, parsed.Arguments, ct);
+                return true;
             case "mute" or "unmute" when member is not null:
                 member.MutedAnnouncements = command == "mute";
                 turn.Reply(command == "mute" ? Texts.Muted : Texts.Unmuted, MainMenu.Keyboard);
@@ -152,6 +155,29 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
                 turn.Reply(Texts.UnknownCommand("/" + command));
                 return true;
         }
+    }
+
+    /// <summary>
+    /// <c>/forget</c>: members ask to be forgotten themselves; <c>/forget WHO</c> is an admin's, for a member, and to
+    /// anybody else it is a command like any unknown one. Either way a question first, and the confirm button does it.
+    /// </summary>
+    private async Task ForgetAsync(Turn turn, Conversation? conversation, Member? member, string who, CancellationToken ct)
+    {
+        if (who.Length == 0)
+        {
+            if (member is null) turn.Reply(Texts.RegisterFirst);
+            else await StartAsync(turn, conversation, ForgetFlow.Name, ForgetFlow.InitialState, ct, flow => ((ForgetFlow)flow).For(member.Id, described: null));
+            return;
+        }
+
+        if (!Staff.Permissions.Allows(await staff.ActorAsync(turn, member, ct), "forget"))
+        {
+            turn.Reply(Texts.UnknownCommand("/forget"));
+            return;
+        }
+
+        if (await ForgetTarget.FindAsync(turn, who, ct) is { } target)
+            await StartAsync(turn, conversation, ForgetFlow.Name, ForgetFlow.InitialState, ct, flow => ((ForgetFlow)flow).For(target.Id, target.Described));
     }
 
     private async Task HandleButtonAsync(Turn turn, Conversation? conversation, Member? member, CancellationToken ct)

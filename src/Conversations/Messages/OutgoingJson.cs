@@ -13,6 +13,12 @@ public static class OutgoingJson
 
     public static string Write(OutgoingMessage message) => JsonSerializer.Serialize(message, Options);
 
+    /// <summary>
+    /// What a payload becomes once its text is no longer kept (retention, a forgotten member): an empty text that
+    /// <see cref="Read"/> still accepts, so nothing that reads an old row has to know it was emptied.
+    /// </summary>
+    public static readonly string Emptied = Write(new TextMessage(""));
+
     public static OutgoingMessage Read(string json) =>
         JsonSerializer.Deserialize<OutgoingMessage>(json, Options) ?? throw new JsonException("Empty outbox payload.");
 }

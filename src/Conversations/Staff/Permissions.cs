@@ -17,6 +17,8 @@ public static class Permissions
         ["meeting"] = Need.Organizer, ["reschedule"] = Need.Organizer, ["cancelmeeting"] = Need.Organizer, ["outcome"] = Need.Organizer, ["place"] = Need.Organizer,
         ["stats"] = Need.Team, ["export"] = Need.Team, ["summary"] = Need.Team,
         ["staff"] = Need.Admin, ["grant"] = Need.Admin, ["revoke"] = Need.Admin,
+        // With a person named; a member's own /forget (no one named) needs no role (PrivateChat).
+        ["forget"] = Need.Admin,
     };
 
     public static bool IsTeamCommand(string command) => Commands.ContainsKey(command);

@@ -59,13 +59,14 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
     }
 
     /// <summary>
-    /// Help and the team's commands; the organizers' commands start conversations, which the member side runs. In a
+    /// Help and the team's commands; the organizers' commands and an admin's /forget start conversations, which the
+    /// member side runs. In a
     /// staff chat, only what <see cref="Permissions.WorksInStaffChat"/> allows there.
     /// </summary>
     private static bool IsHandledHere(string command, bool inStaffChat) =>
         command == "help" || (Permissions.IsTeamCommand(command) && (inStaffChat
             ? Permissions.WorksInStaffChat(command)
-            : command is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place")));
+            : command is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place" or "forget")));
 
     public Task<Actor> ActorAsync(Turn turn, Member? member, CancellationToken ct) =>
         Actor.ResolveAsync(turn.Db, context.Assembly, access, turn.In.Messenger, turn.In.From!.UserId, member, ct);

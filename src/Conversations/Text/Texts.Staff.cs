@@ -20,7 +20,7 @@ public static partial class Texts
         "\n\nدستورهای مدیر:\n" +
         "/staff — فهرست کارشناسان و برگزارکنندگان\n" +
         "/grant شخص staff کلید_دبیرخانه یا /grant شخص organizer — دادن نقش\n" +
-        "/revoke شخص نقش — گرفتن نقش (شخص: شماره همراه، telegram:شناسه، bale:شناسه، یا در جواب پیام او)";
+        "/revoke شخص نقش — گرفتن نقش (شخص: شماره همراه، telegram:شناسه، bale:شناسه، یا در جواب پیام او)" + ForgetAdminHelp;
 
     public const string StaffReplyButton = "پاسخ";
     public const string StaffNoteButton = "یادداشت";

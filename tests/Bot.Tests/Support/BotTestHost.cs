@@ -35,7 +35,8 @@ public sealed class BotTestHost : IAsyncDisposable
         FakeBotApiServer? bale = null,
         LogCollector? logs = null,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        TimeProvider? clock = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -50,7 +51,12 @@ public sealed class BotTestHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
 
-        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides, services);
+        // A clock of the test's (a FakeTimeProvider) replaces the system's for the whole host.
+        var builder = BotHost.CreateBuilder([], BotMode.Serve, overrides, all =>
+        {
+            if (clock is not null) all.AddSingleton(clock);
+            services?.Invoke(all);
+        });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         if (logs is not null) builder.Logging.AddProvider(logs);

@@ -17,6 +17,7 @@ public sealed class FlowDiagramTests
         { AnnounceFlow.Name, typeof(AnnounceFlow.State) },
         { MeetingFlow.Name, typeof(MeetingFlow.State) },
         { OutcomeFlow.Name, typeof(OutcomeFlow.State) },
+        { ForgetFlow.Name, typeof(ForgetFlow.State) },
     };
 
     [Theory]

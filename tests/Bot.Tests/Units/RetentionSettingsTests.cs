@@ -1,0 +1,33 @@
+using Assembly.Bot.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Assembly.Bot.Tests.Units;
+
+/// <summary><c>Retention</c>: a default, an override, and a one-sentence error naming the key.</summary>
+public sealed class RetentionSettingsTests
+{
+    private static BotSettings Read(params (string Key, string? Value)[] overrides) =>
+        BotSettings.Read(new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)))
+            .Build());
+
+    [Fact]
+    public void Sent_messages_keep_their_text_thirty_days_unless_configured_otherwise()
+    {
+        Assert.Equal(TimeSpan.FromDays(30), Read().Retention.OutboxPayloadAge);
+        Assert.Equal(TimeSpan.FromDays(7), Read(("Retention:OutboxPayloadDays", "7")).Retention.OutboxPayloadAge);
+        Assert.Equal(TimeSpan.FromDays(30), Read(("Retention:OutboxPayloadDays", "")).Retention.OutboxPayloadAge);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3651")]
+    [InlineData("a month")]
+    public void A_retention_that_cannot_work_stops_the_start_naming_the_key(string value)
+    {
+        var error = Assert.Throws<ConfigurationError>(() => Read(("Retention:OutboxPayloadDays", value)));
+        Assert.StartsWith("Retention:OutboxPayloadDays", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}
