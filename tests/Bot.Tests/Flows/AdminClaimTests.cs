@@ -213,6 +213,23 @@ public sealed class AdminClaimTests : IDisposable
     }
 
     [Fact]
+    public async Task A_number_taken_over_by_its_verified_owner_is_told_to_the_admin_who_claimed_the_role()
+    {
+        await As(900, "/claim " + await IssueAsync());
+        _chat.As = ("telegram", 800, "علی");
+        await _chat.RegisterAsync(phone: "09131234567");
+
+        _chat.As = ("telegram", 801, "حسن");
+        await _chat.Say("/start");
+        await _chat.Say("حسن موسوی");
+        await _chat.ShareContact("+989131234567");
+        await _chat.Press("0");
+        var registered = await _chat.Press("none");
+
+        Assert.Equal(Texts.NumberTakenOver("۰۹۱۳۱۲۳۴۵۶۷", ["علی احمدی"]), registered.To(900).Single().Text);
+    }
+
+    [Fact]
     public async Task An_escalation_with_no_organizer_reaches_the_admin_who_claimed_the_role()
     {
         await As(900, "/claim " + await IssueAsync());
