@@ -55,6 +55,9 @@ try
         case "export":
             // The reports as CSV (a Solar period, or every report), to --out FILE or standard output.
             return await ExportCommand.RunAsync(configArgs, CliConsole.Standard);
+        case "claim-code":
+            // A one-time code, printed here only, that makes its first sender (/claim CODE, private chat) an admin.
+            return await ClaimCodeCommand.RunAsync(configArgs, CliConsole.Standard);
         default:
             Console.Error.WriteLine(CliCommands.Unknown(verb));
             return ExitCodes.Usage;

@@ -27,6 +27,8 @@ public class BotDbContext : DbContext
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<ClaimCode> ClaimCodes => Set<ClaimCode>();
+    public DbSet<ClaimAttempt> ClaimAttempts => Set<ClaimAttempt>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();

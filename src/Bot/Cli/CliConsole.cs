@@ -31,10 +31,10 @@ public sealed class CliError(string message, int exitCode = ExitCodes.Failed) : 
 /// <summary>The commands of the host, for the unknown-command message and the README.</summary>
 public static class CliCommands
 {
-    public static readonly string[] Names = ["run", "chat", "migrate", "check-config", "graph", "demo", "backup", "export"];
+    public static readonly string[] Names = ["run", "chat", "migrate", "check-config", "graph", "demo", "backup", "export", "claim-code"];
 
     public static string Unknown(string verb) =>
-        $"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config, graph, demo, backup FILE, export [PERIOD] [--out FILE].";
+        $"Unknown command '{verb}'. Commands: run (the default), chat, migrate, check-config, graph, demo, backup FILE, export [PERIOD] [--out FILE], claim-code.";
 
     /// <summary>Runs a command's body: a <see cref="CliError"/> becomes its sentence on the error stream and its exit code.</summary>
     public static async Task<int> RunAsync(CliConsole console, Func<Task<int>> body)

@@ -1,12 +1,34 @@
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Staff;
 using Assembly.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Hosting;
 
-/// <summary>Registered first, so the schema is current before any receiver or sender starts.</summary>
-public sealed class DatabaseStartup(DatabaseInitializer initializer) : IHostedService
+/// <summary>
+/// Registered first, so the schema is current before any receiver or sender starts. Then it says, once a start, when
+/// nobody can administer the bot, and which grants to a number wait only because a member typed that number instead of
+/// sharing it (grants a typed number matched before numbers had to be proved): an admin should ask those people to
+/// send /verify.
+/// </summary>
+public sealed class DatabaseStartup(DatabaseInitializer initializer, IDbContextFactory<BotDbContext> factory, AccessOptions access,
+    ILogger<DatabaseStartup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => initializer.MigrateAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await initializer.MigrateAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await Admins.AnyAsync(db, access, cancellationToken))
+            logger.LogWarning("The bot has no admin (Access:Admins is empty and nobody has claimed the role): run the claim-code command " +
+                "(dotnet Assembly.Bot.dll claim-code, or dotnet run --project src/Bot -- claim-code) and send /claim CODE to the bot in a private chat");
+        foreach (var pending in (await PhoneGrants.PendingAsync(db, cancellationToken)).Where(p => p.Typed))
+            // The number's last four digits only: enough for an admin to match /staff's list, little for a log reader.
+            logger.LogWarning("Grant {GrantId} ({Role} {Secretariat}) to the number ending {Ending} waits: a member typed that number but has not " +
+                "shared it, and a typed number gives no role; ask them to send /verify to the bot (/staff lists it)",
+                pending.Grant.Id, pending.Grant.Role, pending.Grant.Secretariat, pending.Phone[^4..]);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -102,6 +102,14 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             case "help":
                 turn.Reply(Texts.Help(context.Assembly.Name), member is null ? HelpKeyboard : MainMenu.Keyboard);
                 return true;
+            case "whoami":
+                // In the very form /grant takes, in a fixed-width font that a tap copies.
+                var account = new Organisation.AccountRef(turn.In.Messenger, turn.In.From!.UserId).ToString();
+                turn.Reply(Texts.WhoAmI(account), member is null ? null : MainMenu.Keyboard, [account]);
+                return true;
+            case "claim":
+                await Staff.AdminClaim.ClaimAsync(turn, await staff.ActorAsync(turn, member, ct), parsed.Arguments, context, ct);
+                return true;
             case "report" or "myreports" or "mute" or "unmute" or "verify" when member is null:
                 turn.Reply(Texts.RegisterFirst);
                 return true;

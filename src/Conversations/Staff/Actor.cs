@@ -7,7 +7,8 @@ namespace Assembly.Conversations.Staff;
 
 /// <summary>
 /// Who is acting and what they may do: admin (every secretariat), staff of some secretariats, organizer.
-/// Roles come from configuration (<c>Access:Admins</c>, a secretariat's <c>Staff</c>) and from grants.
+/// Roles come from configuration (<c>Access:Admins</c>, a secretariat's <c>Staff</c>) and from grants (an admin's
+/// from a claim code).
 /// </summary>
 public sealed record Actor(string Account, Member? Member, bool IsAdmin, IReadOnlySet<string> StaffOf, bool IsOrganizer)
 {
@@ -40,6 +41,7 @@ public sealed record Actor(string Account, Member? Member, bool IsAdmin, IReadOn
             .ToListAsync(ct);
         foreach (var grant in grants.Where(g => g is { Role: Role.Staff, Secretariat: not null }))
             staffOf.Add(grant.Secretariat!);
+        isAdmin |= grants.Any(g => g.Role == Role.Admin);
         return new Actor(account, member, isAdmin, staffOf, grants.Any(g => g.Role == Role.Organizer));
     }
 

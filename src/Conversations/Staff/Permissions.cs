@@ -1,13 +1,17 @@
 namespace Assembly.Conversations.Staff;
 
 /// <summary>
-/// Which role each team command needs: the one table every command and button is checked against
-/// (<see cref="StaffDesk"/> for staff and admin work, <c>PrivateChat</c> for the organizers' conversations).
+/// Which role each command beyond the members' own needs: the one table every command and button is checked against
+/// (<see cref="StaffDesk"/> for staff and admin work, <c>PrivateChat</c> for the organizers' conversations and for the
+/// commands anybody may send, member or not).
 /// </summary>
 public static class Permissions
 {
-    /// <summary><see cref="Team"/>: staff (for their own secretariats' reports) or organizers and admins (for all).</summary>
-    public enum Need { Staff, Organizer, Admin, Team }
+    /// <summary>
+    /// <see cref="Team"/>: staff (for their own secretariats' reports) or organizers and admins (for all).
+    /// <see cref="Anyone"/>: whoever writes, a member or not (<c>/claim</c> in a private chat only).
+    /// </summary>
+    public enum Need { Staff, Organizer, Admin, Team, Anyone }
 
     private static readonly Dictionary<string, Need> Commands = new()
     {
@@ -19,9 +23,10 @@ public static class Permissions
         ["staff"] = Need.Admin, ["grant"] = Need.Admin, ["revoke"] = Need.Admin,
         // With a person named; a member's own /forget (no one named) needs no role (PrivateChat).
         ["forget"] = Need.Admin,
+        ["whoami"] = Need.Anyone, ["claim"] = Need.Anyone,
     };
 
-    public static bool IsTeamCommand(string command) => Commands.ContainsKey(command);
+    public static bool IsTeamCommand(string command) => Commands.TryGetValue(command, out var need) && need != Need.Anyone;
 
     /// <summary>
     /// Staff work (and the team's statistics, whose files still go to the asker's private chat) may be done in a
@@ -34,6 +39,7 @@ public static class Permissions
         Need.Staff => actor.IsStaff,
         Need.Organizer => actor.IsAdmin || actor.IsOrganizer,
         Need.Team => actor.HasRole,
+        Need.Anyone => true,
         _ => actor.IsAdmin,
     };
 }

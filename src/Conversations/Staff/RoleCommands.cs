@@ -2,6 +2,7 @@ using Assembly.Conversations.Flows;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
+using Assembly.Storage;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,10 @@ namespace Assembly.Conversations.Staff;
 /// <summary>
 /// <c>/grant WHO staff KEY</c>, <c>/grant WHO organizer</c>, <c>/revoke WHO ROLE [KEY]</c> and <c>/staff</c>, for
 /// admins. WHO is a mobile number, <c>telegram:ID</c> or <c>bale:ID</c>, or left out when the command
-/// replies to that person's message.
+/// replies to that person's message. The admin role is never granted here (it comes from the server: configuration or
+/// a claim code), but a stored one can be revoked, unless that would leave the bot with no admin.
 /// </summary>
-public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
+public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, AccessOptions access)
 {
     public async Task HandleAsync(string name, string args, CancellationToken ct)
     {
@@ -25,7 +27,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
                 var words = args.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
                 var who = Who(words);
                 if (who is null) { turn.Reply(Texts.BadWho); return; }
-                var (role, secretariat, error) = RoleOf(words);
+                var (role, secretariat, error) = RoleOf(words, granting: name == "grant");
                 if (error is not null) { turn.Reply(error); return; }
                 if (name == "grant") await GrantAsync(who, role, secretariat, ct);
                 else await RevokeAsync(who, role, secretariat, ct);
@@ -51,7 +53,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
         return turn.In.ReplyToUserId is { } replied ? new AccountRef(turn.In.Messenger, replied).ToString() : null;
     }
 
-    private (Role Role, string? Secretariat, string? Error) RoleOf(List<string> words)
+    private (Role Role, string? Secretariat, string? Error) RoleOf(List<string> words, bool granting)
     {
         var usage = Texts.Usage("/grant WHO staff SECRETARIAT_KEY یا /grant WHO organizer");
         if (words.Count == 0) return (default, null, usage);
@@ -59,6 +61,8 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
         {
             case "organizer":
                 return (Role.Organizer, null, null);
+            case "admin" when !granting:
+                return (Role.Admin, null, null);
             case "staff" when words.Count >= 2:
                 var key = words[1].ToLowerInvariant();
                 return Routing.Find(context.Assembly, key) is null
@@ -81,10 +85,18 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
 
     private async Task RevokeAsync(string who, Role role, string? secretariat, CancellationToken ct)
     {
+        // Two admins revoking each other at once on two instances must not both succeed.
+        if (role == Role.Admin) await TransactionLocks.TakeAsync(turn.Db, Admins.Lock, ct);
         var grants = await turn.Db.RoleGrants
             .Where(g => g.Who == who && g.Role == role && (secretariat == null || g.Secretariat == secretariat) && g.RevokedAt == null)
             .ToListAsync(ct);
         if (grants.Count == 0) { turn.Reply(Texts.NothingToRevoke); return; }
+        if (role == Role.Admin && !Admins.Configured(access).Any() && (await Admins.StoredAsync(turn.Db, ct)).All(a => a == who))
+        {
+            turn.Reply(Texts.LastAdmin);
+            return;
+        }
+
         foreach (var grant in grants)
         {
             grant.RevokedAt = turn.Now;
@@ -100,7 +112,8 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
         var pending = await PhoneGrants.PendingAsync(turn.Db, ct);
         var waiting = pending.Select(p => p.Grant.Id).ToHashSet();
         var active = grants.Where(g => !waiting.Contains(g.Id)).ToList();
-        var lines = new List<string>();
+        var admins = Admins.Configured(access).Concat(active.Where(g => g.Role == Role.Admin).Select(g => g.Who)).Distinct().ToList();
+        var lines = new List<string> { $"{Texts.AdminsLabel}: {(admins.Count == 0 ? "—" : string.Join("، ", admins))}" };
         foreach (var s in context.Assembly.Secretariats)
         {
             var people = s.Staff.Concat(active.Where(g => g.Role == Role.Staff && g.Secretariat == s.Key).Select(g => Display(g.Who))).ToList();
@@ -126,6 +139,10 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context)
 
     private string RoleName(Role role, string? secretariat) => RoleName(context.Assembly, role, secretariat);
 
-    public static string RoleName(AssemblyOptions assembly, Role role, string? secretariat) =>
-        role == Role.Organizer ? Texts.RoleOrganizer : Texts.RoleStaffOf(Routing.Find(assembly, secretariat)?.Name ?? secretariat ?? "");
+    public static string RoleName(AssemblyOptions assembly, Role role, string? secretariat) => role switch
+    {
+        Role.Organizer => Texts.RoleOrganizer,
+        Role.Admin => Texts.RoleAdmin,
+        _ => Texts.RoleStaffOf(Routing.Find(assembly, secretariat)?.Name ?? secretariat ?? ""),
+    };
 }

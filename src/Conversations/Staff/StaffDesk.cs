@@ -140,7 +140,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
                 await new Statistics.StatisticsDesk(turn, actor, context).HandleAsync(command.Name, args, ct);
                 return;
             default:
-                await new RoleCommands(turn, actor, context).HandleAsync(command.Name, args, ct);
+                await new RoleCommands(turn, actor, context, access).HandleAsync(command.Name, args, ct);
                 return;
         }
     }

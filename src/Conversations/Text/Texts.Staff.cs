@@ -18,9 +18,10 @@ public static partial class Texts
 
     public const string AdminHelp =
         "\n\nدستورهای مدیر:\n" +
-        "/staff — فهرست کارشناسان و برگزارکنندگان\n" +
+        "/staff — فهرست مدیران، کارشناسان و برگزارکنندگان\n" +
         "/grant شخص staff کلید_دبیرخانه یا /grant شخص organizer — دادن نقش\n" +
-        "/revoke شخص نقش — گرفتن نقش (شخص: شماره همراه، telegram:شناسه، bale:شناسه، یا در جواب پیام او)" + ForgetAdminHelp;
+        "/revoke شخص نقش — گرفتن نقش (نقش: staff، organizer یا admin؛ شخص: شماره همراه، telegram:شناسه، bale:شناسه، یا در جواب پیام او)\n" +
+        "/claim کد — مدیر شدن با کد یک‌بارمصرفی که مسئول فنی ربات می‌سازد؛ راه افزودن مدیر تازه" + ForgetAdminHelp;
 
     public const string StaffReplyButton = "پاسخ";
     public const string StaffNoteButton = "یادداشت";

@@ -13,7 +13,8 @@ public static partial class Texts
     public static string Help(string assembly) =>
         $"راهنمای ربات «{assembly}»\n\n" +
         "/start — شروع، ثبت‌نام و منوی اصلی\n" +
-        "/help — همین راهنما\n\n" +
+        "/help — همین راهنما\n" +
+        "/whoami — شناسه حساب شما، برای گرفتن نقش در مجمع\n\n" +
         "/report — ثبت مسئله تازه (دکمه «ثبت مسئله»)\n" +
         "/myreports — مسئله‌های من و افزودن پیام به آن‌ها (دکمه «مسئله‌های من»)\n" +
         "/meetings — جلسه‌های پیش‌رو و پاسخ شما (دکمه «جلسات»)\n" +

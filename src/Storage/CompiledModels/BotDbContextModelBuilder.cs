@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ecb7cdeb-67c7-4873-bcd6-0fb8c55a4f37"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("75dd090e-aa38-4806-b0ca-968fbe3ebe08"), entityTypeCount: 21)
         {
         }
 
@@ -20,6 +20,8 @@ namespace Assembly.Storage.CompiledModels
             var account = AccountEntityType.Create(this);
             var broadcast = BroadcastEntityType.Create(this);
             var chatRecord = ChatRecordEntityType.Create(this);
+            var claimAttempt = ClaimAttemptEntityType.Create(this);
+            var claimCode = ClaimCodeEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
             var instance = InstanceEntityType.Create(this);
             var lease = LeaseEntityType.Create(this);
@@ -51,6 +53,8 @@ namespace Assembly.Storage.CompiledModels
             AccountEntityType.CreateAnnotations(account);
             BroadcastEntityType.CreateAnnotations(broadcast);
             ChatRecordEntityType.CreateAnnotations(chatRecord);
+            ClaimAttemptEntityType.CreateAnnotations(claimAttempt);
+            ClaimCodeEntityType.CreateAnnotations(claimCode);
             ConversationEntityType.CreateAnnotations(conversation);
             InstanceEntityType.CreateAnnotations(instance);
             LeaseEntityType.CreateAnnotations(lease);

@@ -7,11 +7,14 @@ public enum Role
 
     /// <summary>Announces sessions and receives escalations.</summary>
     Organizer = 1,
+
+    /// <summary>Administers the bot, like an account of <c>Access:Admins</c>; stored when a claim code is used.</summary>
+    Admin = 2,
 }
 
 /// <summary>
-/// A role an admin gave with <c>/grant</c>. Roles written in configuration (a secretariat's <c>Staff</c>,
-/// <c>Access:Admins</c>) are read from there and never stored here.
+/// A role an admin gave with <c>/grant</c>, or the admin role taken with a claim code (<c>/claim</c>). Roles written
+/// in configuration (a secretariat's <c>Staff</c>, <c>Access:Admins</c>) are read from there and never stored here.
 /// </summary>
 public sealed class RoleGrant
 {

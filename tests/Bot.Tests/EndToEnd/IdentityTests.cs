@@ -74,6 +74,30 @@ public sealed class IdentityTests
         Assert.False((await db.Members.SingleAsync()).PhoneVerified);
     }
 
+    [Fact]
+    public async Task On_upgrade_the_start_up_log_names_each_grant_only_a_typed_number_had_matched_without_the_whole_number()
+    {
+        using var database = new TestDatabase();
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        await using (var before = await BotTestHost.StartAsync(database, telegram))
+        {
+            // As an older version left it: a member who typed the number, and a grant to that number.
+            await using var db = before.Db();
+            db.Members.Add(new Storage.Entities.Member { Name = "علی رضایی", Phone = "+989131234567", County = "کاشان", CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime });
+            db.RoleGrants.Add(new Storage.Entities.RoleGrant { Who = "phone:+989131234567", Role = Storage.Entities.Role.Staff, Secretariat = "rajaei", GrantedBy = "telegram:1" });
+            db.RoleGrants.Add(new Storage.Entities.RoleGrant { Who = "phone:+989139999999", Role = Storage.Entities.Role.Organizer, GrantedBy = "telegram:1" });
+            await db.SaveChangesAsync();
+        }
+
+        var logs = new LogCollector();
+        await using var after = await BotTestHost.StartAsync(database, telegram, logs: logs);
+        var lines = logs.Lines.Where(l => l.Contains("waits: a member typed that number")).ToList();
+        var line = Assert.Single(lines); // the number nobody typed is only pending, not a grant that stopped working
+        Assert.Contains("ending 4567", line);
+        Assert.Contains("rajaei", line);
+        Assert.DoesNotContain("9131234567", logs.All);
+    }
+
     private static async Task Says(FakeBotApiServer fake, long user, string text, string expect, bool contains = false)
     {
         var before = fake.SentTo(user).Count;

@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c9f22574-ed87-406f-afa6-cf2e3110704e"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("ea7559ca-2359-499c-885e-58c33a84919d"), entityTypeCount: 21)
         {
         }
 
@@ -21,6 +21,8 @@ namespace Assembly.Storage.CompiledModels.Postgres
             var account = AccountEntityType.Create(this);
             var broadcast = BroadcastEntityType.Create(this);
             var chatRecord = ChatRecordEntityType.Create(this);
+            var claimAttempt = ClaimAttemptEntityType.Create(this);
+            var claimCode = ClaimCodeEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
             var instance = InstanceEntityType.Create(this);
             var lease = LeaseEntityType.Create(this);
@@ -52,6 +54,8 @@ namespace Assembly.Storage.CompiledModels.Postgres
             AccountEntityType.CreateAnnotations(account);
             BroadcastEntityType.CreateAnnotations(broadcast);
             ChatRecordEntityType.CreateAnnotations(chatRecord);
+            ClaimAttemptEntityType.CreateAnnotations(claimAttempt);
+            ClaimCodeEntityType.CreateAnnotations(claimCode);
             ConversationEntityType.CreateAnnotations(conversation);
             InstanceEntityType.CreateAnnotations(instance);
             LeaseEntityType.CreateAnnotations(lease);
