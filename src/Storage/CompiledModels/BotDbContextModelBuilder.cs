@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("75dd090e-aa38-4806-b0ca-968fbe3ebe08"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("fda10b80-02d0-4c94-af3b-c39fc59478bf"), entityTypeCount: 21)
         {
         }
 

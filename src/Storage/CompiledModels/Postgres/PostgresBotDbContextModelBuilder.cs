@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ea7559ca-2359-499c-885e-58c33a84919d"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("43144372-664c-4d82-996d-2ba6d3d8eba4"), entityTypeCount: 21)
         {
         }
 

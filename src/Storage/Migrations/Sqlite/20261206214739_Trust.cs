@@ -6,11 +6,27 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Assembly.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ClaimCodes : Migration
+    public partial class Trust : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Phone",
+                table: "Members",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 20);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ForgottenAt",
+                table: "Members",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ClaimAttempts",
                 columns: table => new
@@ -56,6 +72,22 @@ namespace Assembly.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ClaimCodes");
+
+            migrationBuilder.DropColumn(
+                name: "ForgottenAt",
+                table: "Members");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Phone",
+                table: "Members",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 20,
+                oldNullable: true);
         }
     }
 }

@@ -7,11 +7,27 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Assembly.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ClaimCodes : Migration
+    public partial class Trust : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Phone",
+                table: "Members",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(20)",
+                oldMaxLength: 20);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ForgottenAt",
+                table: "Members",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ClaimAttempts",
                 columns: table => new
@@ -57,6 +73,22 @@ namespace Assembly.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ClaimCodes");
+
+            migrationBuilder.DropColumn(
+                name: "ForgottenAt",
+                table: "Members");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Phone",
+                table: "Members",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "character varying(20)",
+                oldMaxLength: 20,
+                oldNullable: true);
         }
     }
 }
