@@ -33,9 +33,12 @@ public sealed class ForgetFlow : Flow<ForgetFlow.State, ForgetFlow.Trigger, Forg
     public static string InitialState => nameof(State.Confirm);
 
     /// <summary>Whom to forget: the member asking (<paramref name="described"/> null), or one an admin named.</summary>
+    /// <summary>An admin's, for somebody else: the role is checked again before it is done.</summary>
+    public bool ForAnother => Data.Described is not null;
+
     public void For(int memberId, string? described) => (Data.MemberId, Data.Described) = (memberId, described);
 
-    private bool Self => Data.Described is null;
+    private bool Self => !ForAnother;
 
     protected override Trigger BackTrigger => Trigger.Back;
 

@@ -276,16 +276,17 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
     /// <summary>Hands an answer to the conversation under way (or, with no answer, asks its current question again).</summary>
     private async Task ContinueAsync(Turn turn, Conversation row, FlowInput? input, CancellationToken ct)
     {
-        // A role revoked while its conversation was under way must not send what it started (the last press sends).
-        if (CommandOfFlow.TryGetValue(row.Flow, out var command)
-            && !Staff.Permissions.Allows(await staff.ActorAsync(turn, turn.Sender, ct), command))
+        var flow = _flows.Rent(row);
+        // A role revoked while its conversation was under way must not do what it started (the last press does it).
+        var command = flow is ForgetFlow { ForAnother: true } ? "forget" : CommandOfFlow.GetValueOrDefault(row.Flow);
+        if (command is not null && !Staff.Permissions.Allows(await staff.ActorAsync(turn, turn.Sender, ct), command))
         {
+            _flows.Return(flow);
             End(row);
             turn.Reply(Texts.RoleGone, turn.Sender is null ? null : MainMenu.Keyboard);
             return;
         }
 
-        var flow = _flows.Rent(row);
         if (input is null) await flow.StartAsync(turn, ct);
         else await flow.HandleAsync(turn, input, ct);
         var finished = flow.Finished;

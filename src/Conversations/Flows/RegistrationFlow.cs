@@ -2,6 +2,7 @@ using Assembly.Conversations.Members;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Text;
 using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Conversations.Flows;
 
@@ -127,9 +128,7 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
         // the member who proved it too; a typed number is not even looked up, so typing tells nobody who is registered.
         if (verified && await PhoneOwnership.VerifiedOwnerAsync(Turn, phone, ct) is { } owner)
         {
-            Link(owner);
-            Turn.Reply(Texts.AccountLinked(owner.Name), MainMenu.Keyboard);
-            Finished = true;
+            await LinkOrRefuseAsync(owner, ct);
             return;
         }
 
@@ -150,10 +149,38 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
             WorkingGroup = workingGroup,
             CreatedAt = Turn.Now,
         };
+        if (member.PhoneVerified)
+        {
+            // Somebody may have proved the same number in the steps since: then this account is theirs, or nobody's.
+            await PhoneOwnership.LockAsync(Turn, member.Phone!, ct);
+            if (await PhoneOwnership.VerifiedOwnerAsync(Turn, member.Phone!, ct) is { } owner)
+            {
+                await LinkOrRefuseAsync(owner, ct);
+                return;
+            }
+        }
+
         Turn.Db.Members.Add(member);
         Link(member);
         if (member.PhoneVerified) await PhoneOwnership.TakeAsync(Turn, member, member.Phone!, _context.Admins, ct);
         Turn.Reply(Texts.Registered(member.Name), MainMenu.Keyboard);
+        Finished = true;
+    }
+
+    /// <summary>
+    /// A second account of the member who proved this number, on the other messenger, joins them. A second account on
+    /// the same messenger is somebody else holding that number now (numbers are given out again), and joins nobody.
+    /// </summary>
+    private async Task LinkOrRefuseAsync(Member owner, CancellationToken ct)
+    {
+        if (await Turn.Db.Accounts.AnyAsync(a => a.MemberId == owner.Id && a.Messenger == Turn.In.Messenger, ct))
+        {
+            await RefuseAsync(Texts.NumberVerifiedElsewhere);
+            return;
+        }
+
+        Link(owner);
+        Turn.Reply(Texts.AccountLinked(owner.Name), MainMenu.Keyboard);
         Finished = true;
     }
 

@@ -32,6 +32,7 @@ public static class Forgetting
             await ForgetMessagesToAsync(db, account.Messenger, account.ChatId, ct);
         }
 
+        await ForgetPostsAboutAsync(db, member.Id, ct);
         db.Accounts.RemoveRange(accounts);
         await db.ReportFollowers.Where(f => f.MemberId == member.Id).ExecuteDeleteAsync(ct);
         // An answer to a session is one row per member and session: the link to them is the row itself.
@@ -61,6 +62,21 @@ public static class Forgetting
             .SetProperty(o => o.Status, OutboxStatus.Failed)
             .SetProperty(o => o.LastError, UnsentReason), ct);
         var ids = await rows.Where(o => o.Payload != OutgoingJson.Emptied).Select(o => o.Id).ToListAsync(ct);
+        await OutboxRetention.EmptyAsync(db, ids, OutgoingJson.Emptied, ct);
+        // Which report a message to this chat was about would tie the now anonymous reports back to the account.
+        await rows.Where(o => o.Subject != null).ExecuteUpdateAsync(s => s.SetProperty(o => o.Subject, (string?)null).SetProperty(o => o.SubjectAction, (string?)null), ct);
+    }
+
+    /// <summary>
+    /// The staff posts of their reports named them: those lose their text too, keeping the report they are about, so
+    /// that a staff member's reply to an old post still finds its report.
+    /// </summary>
+    private static async Task ForgetPostsAboutAsync(BotDbContext db, int memberId, CancellationToken ct)
+    {
+        var codes = await db.Reports.Where(r => r.MemberId == memberId).Select(r => r.Code).ToListAsync(ct);
+        if (codes.Count == 0) return;
+        var ids = await db.Outbox.Where(o => o.Subject != null && codes.Contains(o.Subject) && o.Payload != OutgoingJson.Emptied)
+            .Select(o => o.Id).ToListAsync(ct);
         await OutboxRetention.EmptyAsync(db, ids, OutgoingJson.Emptied, ct);
     }
 }

@@ -2,6 +2,7 @@ using Assembly.Conversations.Messages;
 using Assembly.Conversations.Staff;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
+using Assembly.Storage;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,12 @@ public static class PhoneOwnership
         return contact.UserId is null ? Proof.Unverified : Proof.Verified;
     }
 
+    /// <summary>
+    /// Held for the rest of the update's transaction by whoever is about to prove a number, so that two chats (or two
+    /// instances) proving one number at once leave one owner.
+    /// </summary>
+    public static Task LockAsync(Turn turn, string phone, CancellationToken ct) => TransactionLocks.TakeAsync(turn.Db, "phone:" + phone, ct);
+
     /// <summary>The member who proved this number theirs, if any.</summary>
     public static Task<Member?> VerifiedOwnerAsync(Turn turn, string phone, CancellationToken ct) =>
         turn.Db.Members.Where(m => m.Phone == phone && m.PhoneVerified).OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
@@ -44,6 +51,7 @@ public static class PhoneOwnership
             case Proof.Unverified: turn.Reply(Texts.ContactUnproved, Flows.MainMenu.Keyboard); return;
         }
 
+        await LockAsync(turn, phone, ct);
         if (await VerifiedOwnerAsync(turn, phone, ct) is { } owner && owner.Id != member.Id)
         {
             turn.Reply(Texts.NumberVerifiedElsewhere, Flows.MainMenu.Keyboard);

@@ -10,8 +10,8 @@ namespace Assembly.Conversations.Staff;
 
 /// <summary>
 /// <c>/grant WHO staff KEY</c>, <c>/grant WHO organizer</c>, <c>/revoke WHO ROLE [KEY]</c> and <c>/staff</c>, for
-/// admins. WHO is a mobile number, <c>telegram:ID</c> or <c>bale:ID</c>, or left out when the command
-/// replies to that person's message. The admin role is never granted here (it comes from the server: configuration or
+/// admins, in a private chat. WHO is a mobile number, <c>telegram:ID</c> or <c>bale:ID</c> (what <c>/whoami</c> shows
+/// that person). The admin role is never granted here (it comes from the server: configuration or
 /// a claim code), but a stored one can be revoked, unless that would leave the bot with no admin.
 /// </summary>
 public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, AccessOptions access)
@@ -35,7 +35,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
         }
     }
 
-    /// <summary>The person named first, or the author of the message replied to (removing what it consumed from the words).</summary>
+    /// <summary>The person named first (removing what it consumed from the words).</summary>
     private string? Who(List<string> words)
     {
         if (words.Count > 0 && AccountRef.TryParse(words[0], out var account) && account.Messenger is "telegram" or "bale")
@@ -50,7 +50,8 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
             return GrantHolders.PhonePrefix + phone;
         }
 
-        return turn.In.ReplyToUserId is { } replied ? new AccountRef(turn.In.Messenger, replied).ToString() : null;
+        // Not the author of a message replied to: admin work is done in the private chat, where that is the bot or the admin.
+        return null;
     }
 
     private (Role Role, string? Secretariat, string? Error) RoleOf(List<string> words, bool granting)

@@ -36,10 +36,8 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
         _to = turn.In.Chat;
         if (turn.In.ChatKind != ChatKind.Private)
         {
-            _to = new ChatAddress(turn.In.Messenger, turn.In.From!.UserId);
-            var started = await turn.Db.Chats.AsNoTracking()
-                .AnyAsync(c => c.Messenger == _to.Messenger && c.ChatId == _to.ChatId && c.Kind == ChatKind.Private && c.UnreachableSince == null, ct);
-            if (!started)
+            if (await ChatDirectory.PrivateChatAsync(turn.Db, turn.In.Messenger, turn.In.From!.UserId, ct) is { } privateChat) _to = privateChat;
+            else
             {
                 turn.Reply(Texts.StatsNeedPrivateChat);
                 return;

@@ -20,7 +20,7 @@ public static partial class Texts
         "\n\nدستورهای مدیر:\n" +
         "/staff — فهرست مدیران، کارشناسان و برگزارکنندگان\n" +
         "/grant شخص staff کلید_دبیرخانه یا /grant شخص organizer — دادن نقش\n" +
-        "/revoke شخص نقش — گرفتن نقش (نقش: staff، organizer یا admin؛ شخص: شماره همراه، telegram:شناسه، bale:شناسه، یا در جواب پیام او)\n" +
+        "/revoke شخص نقش — گرفتن نقش (نقش: staff، organizer یا admin؛ شخص: شماره همراه، telegram:شناسه، bale:شناسه)\n" +
         "/claim کد — مدیر شدن با کد یک‌بارمصرفی که مسئول فنی ربات می‌سازد؛ راه افزودن مدیر تازه" + ForgetAdminHelp;
 
     public const string StaffReplyButton = "پاسخ";
@@ -124,7 +124,7 @@ public static partial class Texts
     public static string Granted(string who, string role) => $"نقش «{role}» به {who} داده شد.";
     public static string Revoked(string who, string role) => $"نقش «{role}» از {who} گرفته شد.";
     public const string NothingToRevoke = "چنین نقشی برای این شخص ثبت نشده بود (نقش‌هایی که در تنظیمات نوشته شده‌اند فقط از همان‌جا برداشته می‌شوند).";
-    public const string BadWho = "شخص را با شماره همراه، telegram:شناسه یا bale:شناسه مشخص کنید، یا دستور را در جواب پیام او بفرستید.";
+    public const string BadWho = "شخص را با شماره همراه، telegram:شناسه یا bale:شناسه مشخص کنید؛ هر کس شناسه خود را با /whoami می‌بیند.";
     /// <summary>A secretariat's name already starts with «دبیرخانه»: «کارشناس دبیرخانه شهید رجایی».</summary>
     public static string RoleStaffOf(string secretariat) => $"کارشناس {secretariat}";
     public const string RoleOrganizer = "برگزارکننده";

@@ -1,6 +1,7 @@
 using Assembly.Conversations.Messages;
 using Assembly.Storage;
 using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Conversations.Turns;
 
@@ -36,4 +37,13 @@ public static class ChatDirectory
             chat.UnreachableSince = null;
         return arrived && message is { Kind: IncomingKind.Membership, BotJoined: true };
     }
+
+    /// <summary>
+    /// The private chat with this person, if they started the bot and have not blocked it since: the only place a
+    /// message to them alone can go.
+    /// </summary>
+    public static async Task<ChatAddress?> PrivateChatAsync(BotDbContext db, string messenger, long userId, CancellationToken ct) =>
+        await db.Chats.AsNoTracking().AnyAsync(c => c.Messenger == messenger && c.ChatId == userId && c.Kind == ChatKind.Private && c.UnreachableSince == null, ct)
+            ? new ChatAddress(messenger, userId)
+            : null;
 }

@@ -24,8 +24,14 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
         var arrived = await ChatDirectory.TouchAsync(turn.Db, turn.In, turn.Now, ct);
         // A group works with the bot only as a secretariat's staff chat, and there only on that secretariat's reports.
         var staffChatOf = Staff.StaffChats.SecretariatsOf(assembly, turn.In.Chat);
-        if (staffChatOf.Count > 0 && await staff.TryHandleAsync(turn, member: null, staffChatOf, ct)) return;
-        HandleGroup(turn, arrived);
+        if (staffChatOf.Count > 0)
+        {
+            // The member behind the account: a grant to a proved number is theirs in the staff chat too.
+            var member = turn.In.From is { } from ? await Members.MemberDirectory.ByAccountAsync(turn.Db, turn.In.Messenger, from.UserId, ct) : null;
+            if (await staff.TryHandleAsync(turn, member, staffChatOf, ct)) return;
+        }
+
+        await HandleGroupAsync(turn, arrived, ct);
     }
 
     private async Task HandlePrivateAsync(Turn turn, CancellationToken ct)
@@ -38,7 +44,7 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
         await privateChat.HandleAsync(turn, rows.Conversation, ct);
     }
 
-    private void HandleGroup(Turn turn, bool botArrived)
+    private async Task HandleGroupAsync(Turn turn, bool botArrived, CancellationToken ct)
     {
         var message = turn.In;
         if (message.Kind == IncomingKind.Membership)
@@ -57,7 +63,9 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
 
         // A command the bot does not do here is answered in private, in one line: the group sees nothing, and the rest
         // of the talk is not for the bot at all.
-        if (message.Kind == IncomingKind.Text && message.From is { } from && CommandText.TryParse(PersianText.CleanInput(message.Text), out _))
-            turn.Send(new ChatAddress(message.Messenger, from.UserId), ChatKind.Private, new TextMessage(Texts.UsePrivateChat), OutboxPriority.Interactive);
+        // (Only to somebody who started the bot: the messenger refuses a first message to anybody else.)
+        if (message.Kind == IncomingKind.Text && message.From is { } from && CommandText.TryParse(PersianText.CleanInput(message.Text), out _)
+            && await ChatDirectory.PrivateChatAsync(turn.Db, message.Messenger, from.UserId, ct) is { } privateChat)
+            turn.Send(privateChat, ChatKind.Private, new TextMessage(Texts.UsePrivateChat), OutboxPriority.Interactive);
     }
 }

@@ -154,6 +154,8 @@ public sealed class AdminClaimTests : IDisposable
             Chat = new ChatAddress("telegram", -100500), ChatKind = ChatKind.Group, From = new Sender(900, "مریم", null, null), Text = text,
         });
 
+        _chat.As = ("telegram", 900, "مریم");
+        await _chat.Say("/whoami"); // she has started the bot, so a line can reach her in private
         var claimed = await InGroup("/claim " + code);
 
         Assert.Empty(claimed.To(-100500));

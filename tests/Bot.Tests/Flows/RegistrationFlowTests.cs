@@ -206,4 +206,23 @@ public sealed class RegistrationFlowTests : IDisposable
         await using var db = _chat.Db();
         Assert.Equal("زهرا\u200C احمدی", (await db.Members.SingleAsync()).Name);
     }
+
+    [Fact]
+    public async Task A_second_account_on_the_same_messenger_sharing_a_proved_number_joins_nobody()
+    {
+        await _chat.Say("/start");
+        await _chat.Say("زهرا احمدی");
+        await _chat.ShareContact("+989121234567");
+        await _chat.Press("0");
+        await _chat.Press("none");
+
+        // The number was given to somebody else, who now shares it from another Telegram account.
+        _chat.As = ("telegram", 88002, "رضا");
+        await _chat.Say("/start");
+        await _chat.Say("رضا کریمی");
+        Assert.Equal([Texts.NumberVerifiedElsewhere, Texts.AskPhone], (await _chat.ShareContact("+989121234567")).Texts);
+
+        await using var db = _chat.Db();
+        Assert.Equal(["telegram:501"], (await db.Accounts.ToListAsync()).Select(a => $"{a.Messenger}:{a.UserId}"));
+    }
 }
