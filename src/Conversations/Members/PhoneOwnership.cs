@@ -64,7 +64,7 @@ public static class PhoneOwnership
             .OrderBy(g => g.Id).Select(g => new { g.Role, g.Secretariat }).ToListAsync(ct);
         var display = PhoneNumber.Display(phone);
         turn.Reply(roles.Count == 0 ? Texts.NumberVerified(display)
-            : Texts.NumberVerifiedWithRoles(display, roles.Select(r => RoleCommands.RoleName(context.Assembly, r.Role, r.Secretariat))),
+            : Texts.NumberVerifiedWithRoles(display, roles.Select(r => RoleCommands.RoleName(context.Assembly, r.Role, r.Secretariat)).ToList()),
             Flows.MainMenu.Keyboard);
     }
 

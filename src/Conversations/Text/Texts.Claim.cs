@@ -5,12 +5,12 @@ public static partial class Texts
 {
     public static string WhoAmI(string account) =>
         $"شناسه حساب شما: {account}\n" +
-        "برای گرفتن نقشی در مجمع، مانند کارشناس دبیرخانه یا برگزارکننده، این شناسه را برای یکی از مدیران مجمع بفرستید.";
+        "برای گرفتن نقشی در مجمع، مانند کارشناس دبیرخانه یا برگزارکننده، این شناسه را برای مدیر ربات بفرستید.";
 
     public const string ClaimUsage =
         "کد را پس از دستور بنویسید، مثلاً: /claim کد\nاین کد یک‌بارمصرف را مسئول فنی ربات می‌سازد و تا ۲۴ ساعت اعتبار دارد.";
 
-    public const string AlreadyAdmin = "شما همین حالا مدیر ربات هستید و به کد نیازی ندارید.";
+    public const string AlreadyAdmin = "شما هم‌اکنون مدیر ربات هستید و به کد نیازی ندارید.";
 
     public static string Claimed(string assembly) =>
         $"از این پس شما مدیر ربات «{assembly}» هستید. دستورهای مدیر را با /help ببینید.";

@@ -7,7 +7,7 @@ public static partial class Texts
 
     public const string ForgetAdminUsage = "/forget شماره_همراه یا /forget telegram:شناسه";
 
-    public const string ForgetAdminHelp = "\n" + ForgetAdminUsage + " — فراموش کردن یک عضو (با تأیید)";
+    public const string ForgetAdminHelp = "\n" + ForgetAdminUsage + " — پاک کردن عضویت یک عضو (با تأیید)";
 
     public const string ForgetAsk =
         "پاک شدن عضویت شما\n\n" +
@@ -23,16 +23,16 @@ public static partial class Texts
         "و مسئله‌های قبلی به عضویت تازه وصل نمی‌شود. این کار برگشت‌پذیر نیست.";
 
     public const string ForgetMeButton = "بله، عضویتم پاک شود";
-    public const string ForgetMemberButton = "بله، فراموش شود";
+    public const string ForgetMemberButton = "بله، عضویت او پاک شود";
     public const string ForgetKeepButton = "انصراف";
 
     public const string Forgotten =
-        "عضویت شما پاک شد: نام، شماره و پیوند حساب‌هایتان دیگر نزد ما نیست و مسئله‌هایتان «ناشناس» ماند. " +
+        "عضویت شما پاک شد: نام، شماره و پیوند حساب‌هایتان دیگر نزد ما نیست و مسئله‌هایتان به‌صورت ناشناس باقی ماند. " +
         "اگر روزی خواستید دوباره عضو شوید، /start را بفرستید.";
 
     public const string ForgetKept = "درخواست لغو شد و چیزی پاک نشد.";
 
-    public const string ForgetAlready = "این عضویت پیش‌تر پاک شده است و کاری نماند.";
+    public const string ForgetAlready = "این عضویت پیش‌تر پاک شده است و کار دیگری لازم نیست.";
 
     /// <summary>A member as an admin reads them: «name» (number، accounts).</summary>
     public static string MemberDescribed(string name, string? phone, IReadOnlyList<string> accounts) =>
@@ -44,7 +44,7 @@ public static partial class Texts
         "و پیام‌هایی که هنوز برایش فرستاده نشده پاک می‌شود. مسئله‌هایی که ثبت کرده برای کار دبیرخانه و آمار می‌ماند، اما «ناشناس». " +
         "پس از آن ربات حساب‌های او را نمی‌شناسد و با /start عضو تازه‌ای می‌شود. این کار برگشت‌پذیر نیست.";
 
-    public static string MemberForgotten(string member) => $"عضو {member} فراموش شد و مسئله‌هایش «ناشناس» ماند.";
+    public static string MemberForgotten(string member) => $"عضویت {member} پاک شد و مسئله‌هایش به‌صورت ناشناس باقی ماند.";
 
     public static string ForgetNoNumber(string phone) => $"عضوی با شماره {phone} پیدا نشد.";
 

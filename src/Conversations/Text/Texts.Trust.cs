@@ -6,40 +6,45 @@ public static partial class Texts
     public const string VerifyCommandHelp = "/verify — تأیید شماره همراه با دکمه «ارسال شماره من»";
 
     public const string AskVerify =
-        "برای تأیید شماره همراه خود، دکمه «ارسال شماره من» را در پایین صفحه بزنید. شماره‌ای که نوشته شود تأیید به حساب نمی‌آید.";
+        "برای تأیید شماره همراه خود، دکمه «ارسال شماره من» را در پایین صفحه بزنید. نوشتن شماره برای تأیید کافی نیست.";
 
-    public const string ContactNotYours = "این شماره مربوط به حساب شما نیست. برای تأیید، دکمه «ارسال شماره من» را بزنید.";
+    public const string ContactNotYours =
+        "این شماره مربوط به حساب شما نیست و تأیید نشد. برای تأیید شماره خودتان، /verify را دوباره بفرستید و دکمه «ارسال شماره من» را بزنید.";
 
     public const string ContactUnproved =
-        "پیام‌رسان صاحب این شماره را مشخص نکرد، پس شماره تأیید نشد. اگر نقشی در مجمع دارید، /whoami را بفرستید و پاسخ آن را به مدیر ربات بدهید.";
+        "پیام‌رسان صاحب این شماره را مشخص نکرد، پس شماره تأیید نشد. اگر نقشی در مجمع دارید، /whoami را بفرستید و پاسخ آن را برای مدیر ربات بفرستید.";
 
     public const string NumberVerifiedElsewhere =
-        "این شماره پیش‌تر با عضویت دیگری تأیید شده است. اگر آن عضویت مربوط به خود شماست، از حساب دیگرتان وارد شوید یا با مدیر ربات تماس بگیرید.";
+        "این شماره پیش‌تر برای عضو دیگری تأیید شده است و برای این حساب تأیید نشد. " +
+        "اگر آن عضویت از خود شماست (مثلاً در پیام‌رسان دیگر)، از همان حساب استفاده کنید یا با مدیر ربات تماس بگیرید.";
 
     public static string NumberVerified(string phone) => $"شماره {phone} تأیید شد.";
 
-    public static string NumberVerifiedWithRoles(string phone, IEnumerable<string> roles) =>
-        $"شماره {phone} تأیید شد و این نقش‌ها برای شما فعال شد: {string.Join("، ", roles)}.";
+    public static string NumberVerifiedWithRoles(string phone, IReadOnlyList<string> roles) => roles.Count == 1
+        ? $"شماره {phone} تأیید شد و نقش «{roles[0]}» برای شما فعال شد. دستورهای خود را با /help ببینید."
+        : $"شماره {phone} تأیید شد و این نقش‌ها برای شما فعال شد: {string.Join("، ", roles)}. دستورهای خود را با /help ببینید.";
 
-    public static string NumberTakenOver(string phone, IReadOnlyList<string> typedBy) =>
-        $"صاحب شماره {phone} آن را با «ارسال شماره من» تأیید کرد. " +
-        $"{(typedBy.Count == 1 ? "عضو دیگری" : "عضوهای دیگری")} ({string.Join("، ", typedBy)}) این شماره را فقط نوشته بود؛ " +
-        "شماره از عضویت او برداشته شد و مسئله‌هایش سر جایش ماند.";
+    public static string NumberTakenOver(string phone, IReadOnlyList<string> typedBy) => typedBy.Count == 1
+        ? $"شماره {phone} را صاحب آن با دکمه «ارسال شماره من» تأیید کرد. عضو دیگری ({typedBy[0]}) همین شماره را فقط نوشته بود؛ " +
+          "شماره از عضویت او برداشته شد و مسئله‌هایش بی‌تغییر ماند. در صورت لزوم از او بخواهید شماره درست خود را با /verify تأیید کند."
+        : $"شماره {phone} را صاحب آن با دکمه «ارسال شماره من» تأیید کرد. اعضای دیگری ({string.Join("، ", typedBy)}) همین شماره را فقط نوشته بودند؛ " +
+          "شماره از عضویت آن‌ها برداشته شد و مسئله‌هایشان بی‌تغییر ماند. در صورت لزوم از آن‌ها بخواهید شماره درست خود را با /verify تأیید کنند.";
 
     public static string GrantPending(string phone) =>
-        $"این نقش وقتی فعال می‌شود که صاحب شماره {phone} آن را تأیید کند: از او بخواهید در ربات /verify را بفرستد و دکمه «ارسال شماره من» را بزند.";
+        $"این نقش هنوز فعال نیست: صاحب شماره {phone} باید شماره خود را با دکمه «ارسال شماره من» تأیید کند؛ اگر عضو است با /verify، وگرنه هنگام ثبت‌نام با /start.";
 
     public const string PendingGrantsHeader = "در انتظار تأیید شماره:";
 
     public static string PendingGrantLine(string phone, string role, bool typed) =>
-        $"• {phone} — {role}{(typed ? " (شماره را نوشته اما تأیید نکرده است)" : "")}";
+        $"• {phone} — {role}{(typed ? " (عضوی این شماره را نوشته اما تأیید نکرده است)" : "")}";
 
-    public const string PendingGrantsHint = "نقشِ یک شماره وقتی فعال می‌شود که صاحب آن در ربات /verify را بفرستد و دکمه «ارسال شماره من» را بزند.";
+    public const string PendingGrantsHint =
+        "نقش هر شماره وقتی فعال می‌شود که صاحب آن، شماره را با دکمه «ارسال شماره من» تأیید کند؛ اگر عضو است با /verify، وگرنه هنگام ثبت‌نام با /start.";
 
     public const string StatsSentPrivately = "نتیجه به گفتگوی خصوصی شما با ربات فرستاده شد.";
 
     public const string StatsNeedPrivateChat =
         "نتیجه فقط در گفتگوی خصوصی فرستاده می‌شود و شما هنوز گفتگو با ربات را شروع نکرده‌اید. ابتدا در گفتگوی خصوصی با ربات /start را بفرستید، سپس دستور را دوباره بفرستید.";
 
-    public const string RoleGone = "دسترسی شما به این کار دیگر برقرار نیست؛ چیزی فرستاده نشد و کار نیمه‌تمام کنار گذاشته شد.";
+    public const string RoleGone = "نقش شما برای این کار دیگر فعال نیست؛ کار نیمه‌تمام لغو شد و چیزی فرستاده نشد.";
 }

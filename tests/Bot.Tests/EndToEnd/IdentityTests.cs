@@ -49,7 +49,7 @@ public sealed class IdentityTests
 
         // The admin was told once, and no staff message reached the typist.
         await bot.WaitUntilQuietAsync(Wait, telegram, bale);
-        Assert.Single(fake.SentTo(Admin), m => m.Text!.Contains("۰۹۱۳۱۲۳۴۵۶۷ آن را با"));
+        Assert.Single(fake.SentTo(Admin), m => m.Text == Texts.NumberTakenOver("۰۹۱۳۱۲۳۴۵۶۷", ["علی رضایی"]));
         Assert.Equal(2, fake.SentTo(Imposter).Count(m => m.Text == Texts.UnknownCommand("/inbox")));
     }
 
