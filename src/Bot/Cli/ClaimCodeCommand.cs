@@ -55,7 +55,7 @@ public static class ClaimCodeCommand
 
                     /claim {code}
 
-                It works once, for the first account that sends it, until {until} UTC (24 hours).
+                It works once, for the first account that sends it, until {until} UTC ({ClaimCodes.Lifetime.TotalHours:0} hours).
                 Keep it to yourself until then: this screen is the only place it is written; the database keeps only its hash.
                 """);
             return ExitCodes.Ok;

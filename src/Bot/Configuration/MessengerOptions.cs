@@ -49,8 +49,8 @@ public sealed class WebhookOptions
     /// <summary>
     /// How many posted updates may wait for the pipeline at once (1–10000); one more is answered 503 and the messenger
     /// posts it again later. Each waiting update holds its request open, so this bounds memory and connections when
-    /// storing falls behind; the default is ten times the most Telegram posts at once (<see cref="MaxConnections"/>
-    /// is at most 100).
+    /// storing falls behind; the default leaves room for several times the most requests Telegram keeps open at once
+    /// (<see cref="MaxConnections"/>).
     /// </summary>
     public int MaxQueuedUpdates { get; set; } = 1000;
 

@@ -10,8 +10,8 @@ namespace Assembly.Bot.Hosting;
 /// <summary>
 /// Registered first, so the schema is current before any receiver or sender starts. Then it says, once a start, when
 /// nobody can administer the bot, and which grants to a number wait only because a member typed that number instead of
-/// sharing it (grants a typed number matched before numbers had to be proved): an admin should ask those people to
-/// send /verify.
+/// sharing it: such a grant gives no role until that person proves the number, so an admin should ask them to send
+/// /verify.
 /// </summary>
 public sealed class DatabaseStartup(DatabaseInitializer initializer, IDbContextFactory<BotDbContext> factory, AccessOptions access,
     ILogger<DatabaseStartup> logger) : IHostedService
