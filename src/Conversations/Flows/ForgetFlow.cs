@@ -65,7 +65,7 @@ public sealed class ForgetFlow : Flow<ForgetFlow.State, ForgetFlow.Trigger, Forg
                 await ForgetAsync(ct);
                 return;
             default:
-                await RefuseAsync(Texts.UseButtons);
+                await RefuseAsync(Texts.ChooseOneOfTwo);
                 return;
         }
     }

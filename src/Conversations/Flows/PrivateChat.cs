@@ -180,7 +180,7 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
 
         if (!Staff.Permissions.Allows(await staff.ActorAsync(turn, member, ct), "forget"))
         {
-            turn.Reply(Texts.UnknownCommand("/forget"));
+            turn.Reply(member is null ? Texts.UnknownCommand("/forget") : Texts.ForgetSelfOnly);
             return;
         }
 

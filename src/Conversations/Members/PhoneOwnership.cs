@@ -47,7 +47,7 @@ public static class PhoneOwnership
         switch (Read(turn.In, out var phone))
         {
             case Proof.OfAnother: turn.Reply(Texts.ContactNotYours, Flows.MainMenu.Keyboard); return;
-            case Proof.Invalid: turn.Reply(Texts.PhoneInvalid, Flows.MainMenu.Keyboard); return;
+            case Proof.Invalid: turn.Reply(Texts.VerifyPhoneInvalid, Flows.MainMenu.Keyboard); return;
             case Proof.Unverified: turn.Reply(Texts.ContactUnproved, Flows.MainMenu.Keyboard); return;
         }
 

@@ -56,10 +56,12 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
 
     private (Role Role, string? Secretariat, string? Error) RoleOf(List<string> words, bool granting)
     {
-        var usage = Texts.Usage("/grant WHO staff SECRETARIAT_KEY یا /grant WHO organizer");
+        var usage = Texts.Usage(Texts.GrantUsage);
         if (words.Count == 0) return (default, null, usage);
         switch (words[0].ToLowerInvariant())
         {
+            case "admin" when granting:
+                return (default, null, Texts.NoAdminGrant);
             case "organizer":
                 return (Role.Organizer, null, null);
             case "admin" when !granting:

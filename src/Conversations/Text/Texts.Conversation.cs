@@ -16,7 +16,7 @@ public static partial class Texts
     public const string MenuPrompt = "از دکمه‌های پایین صفحه یکی را انتخاب کنید.";
 
     public const string Cancelled = "گفتگو لغو شد و چیزی ثبت نشد. هر وقت خواستید از منو دوباره شروع کنید.";
-    public const string NothingToCancel = "کار نیمه‌تمامی ندارید که لغو شود.";
+    public const string NothingToCancel = "کار نیمه‌تمامی در جریان نبود؛ از منوی اصلی ادامه دهید.";
 
     public static string Expired(int minutes) =>
         $"گفتگوی شما چون {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند بسته شد و چیزی از آن ثبت نشد. هر وقت خواستید از منو دوباره شروع کنید.";

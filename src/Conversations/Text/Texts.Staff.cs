@@ -20,7 +20,7 @@ public static partial class Texts
         "\n\nدستورهای مدیر:\n" +
         "/staff — فهرست مدیران، کارشناسان و برگزارکنندگان\n" +
         "/grant شخص staff کلید_دبیرخانه یا /grant شخص organizer — دادن نقش\n" +
-        "/revoke شخص نقش — گرفتن نقش (نقش: staff، organizer یا admin؛ شخص: شماره همراه، telegram:شناسه، bale:شناسه)\n" +
+        "/revoke شخص staff کلید_دبیرخانه، /revoke شخص organizer یا /revoke شخص admin — گرفتن نقش (شخص: شماره همراه، telegram:شناسه یا bale:شناسه)\n" +
         "/claim کد — مدیر شدن با کد یک‌بارمصرفی که مسئول فنی ربات می‌سازد؛ راه افزودن مدیر تازه" + ForgetAdminHelp;
 
     public const string StaffReplyButton = "پاسخ";

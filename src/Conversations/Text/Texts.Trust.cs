@@ -47,4 +47,16 @@ public static partial class Texts
         "نتیجه فقط در گفتگوی خصوصی فرستاده می‌شود و شما هنوز گفتگو با ربات را شروع نکرده‌اید. ابتدا در گفتگوی خصوصی با ربات /start را بفرستید، سپس دستور را دوباره بفرستید.";
 
     public const string RoleGone = "نقش شما برای این کار دیگر فعال نیست؛ کار نیمه‌تمام لغو شد و چیزی فرستاده نشد.";
+
+    public const string GrantUsage =
+        "/grant شخص staff کلید_دبیرخانه یا /grant شخص organizer؛ /revoke شخص staff کلید_دبیرخانه، /revoke شخص organizer یا /revoke شخص admin";
+
+    public const string NoAdminGrant = "نقش مدیر با /grant داده نمی‌شود؛ مدیر تازه با کد یک‌بارمصرف و دستور /claim اضافه می‌شود.";
+
+    public const string VerifyPhoneInvalid =
+        "شماره‌ای که پیام‌رسان فرستاد شماره همراه ایران نیست و تأیید نشد. اگر نقشی در مجمع دارید، /whoami را بفرستید و پاسخ آن را برای مدیر ربات بفرستید.";
+
+    public const string ForgetSelfOnly = "برای پاک شدن عضویت خودتان، فقط /forget را بفرستید، بدون شماره یا شناسه.";
+
+    public const string ChooseOneOfTwo = "لطفاً یکی از دو دکمه پیام زیر را بزنید.";
 }
