@@ -3,7 +3,7 @@ using Assembly.Bot.Cli;
 
 namespace Assembly.Bot.Tests.Cli;
 
-/// <summary>The command line itself: the unknown-command message, the README's list, how a command's words are split.</summary>
+/// <summary>The command line itself: the unknown-command message, the documented list, how a command's words are split.</summary>
 public sealed partial class CliCommandsTests
 {
     [Fact]
@@ -19,13 +19,14 @@ public sealed partial class CliCommandsTests
     }
 
     [Fact]
-    public void The_readme_lists_every_command_and_program_cs_handles_every_one()
+    public void The_operations_page_lists_every_command_and_program_cs_handles_every_one()
     {
         var readme = File.ReadAllText(Path.Combine(CliTestSupport.RepositoryRoot(), "README.md"));
+        var operations = File.ReadAllText(Path.Combine(CliTestSupport.RepositoryRoot(), "docs", "operations.md"));
         var program = File.ReadAllText(Path.Combine(CliTestSupport.RepositoryRoot(), "src", "Bot", "Program.cs"));
         foreach (var name in CliCommands.Names.Except(["run"]))
         {
-            Assert.Matches($"- `{Regex.Escape(name)}[ `]", readme);
+            Assert.Matches($"- `{Regex.Escape(name)}[ `]", operations);
             Assert.Contains($"case \"{name}\":", program);
         }
 
