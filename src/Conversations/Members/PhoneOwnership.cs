@@ -59,7 +59,7 @@ public static class PhoneOwnership
         }
 
         await TakeAsync(turn, member, phone, context.Admins, ct);
-        var who = GrantHolders.PhonePrefix + phone;
+        var who = GrantHolders.ForPhone(phone);
         var roles = await turn.Db.RoleGrants.AsNoTracking().Where(g => g.Who == who && g.RevokedAt == null)
             .OrderBy(g => g.Id).Select(g => new { g.Role, g.Secretariat }).ToListAsync(ct);
         var display = PhoneNumber.Display(phone);

@@ -34,7 +34,7 @@ public sealed record Actor(string Account, Member? Member, bool IsAdmin, IReadOn
         var isAdmin = access.Admins.Any(a => Same(a, account));
         var staffOf = assembly.Secretariats.Where(s => s.Staff.Any(a => Same(a, account))).Select(s => s.Key).ToHashSet();
         // A phone grant is the member's only once they proved the number theirs (GrantHolders).
-        var phone = member is { PhoneVerified: true, Phone: { } number } ? GrantHolders.PhonePrefix + number : null;
+        var phone = member is { PhoneVerified: true, Phone: { } number } ? GrantHolders.ForPhone(number) : null;
         var grants = await db.RoleGrants.AsNoTracking()
             .Where(g => g.RevokedAt == null && (g.Who == account || g.Who == phone))
             .Select(g => new { g.Role, g.Secretariat })

@@ -17,10 +17,11 @@ public static class PhoneGrants
         var grants = await db.RoleGrants.AsNoTracking()
             .Where(g => g.RevokedAt == null && g.Who.StartsWith(GrantHolders.PhonePrefix)).OrderBy(g => g.Id).ToListAsync(ct);
         if (grants.Count == 0) return [];
-        var phones = grants.Select(g => (string?)g.Who[GrantHolders.PhonePrefix.Length..]).Distinct().ToList();
+        var named = grants.Select(g => (Grant: g, Phone: GrantHolders.TryPhone(g.Who, out var phone) ? phone : "")).ToList();
+        var phones = named.Select(n => (string?)n.Phone).Distinct().ToList();
         var holders = await db.Members.AsNoTracking().Where(m => phones.Contains(m.Phone))
             .Select(m => new { m.Phone, m.PhoneVerified }).ToListAsync(ct);
-        return grants.Select(g => (Grant: g, Phone: g.Who[GrantHolders.PhonePrefix.Length..]))
+        return named
             .Where(g => !holders.Any(h => h.Phone == g.Phone && h.PhoneVerified))
             .Select(g => new Pending(g.Grant, g.Phone, holders.Any(h => h.Phone == g.Phone)))
             .ToList();

@@ -47,7 +47,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
         if (words.Count > 0 && PhoneNumber.TryNormalizeTyped(words[0], out var phone))
         {
             words.RemoveAt(0);
-            return GrantHolders.PhonePrefix + phone;
+            return GrantHolders.ForPhone(phone);
         }
 
         // Not the author of a message replied to: admin work is done in the private chat, where that is the bot or the admin.
@@ -81,7 +81,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
         if (!await turn.Db.RoleGrants.AnyAsync(g => g.Who == who && g.Role == role && g.Secretariat == secretariat && g.RevokedAt == null, ct))
             turn.Db.RoleGrants.Add(new RoleGrant { Who = who, Role = role, Secretariat = secretariat, GrantedBy = actor.Account, GrantedAt = turn.Now });
         var granted = Texts.Granted(Display(who), RoleName(role, secretariat));
-        if (who.StartsWith(GrantHolders.PhonePrefix, StringComparison.Ordinal) && (await GrantHolders.AccountsAsync(turn.Db, [who], ct)).Count == 0)
+        if (GrantHolders.TryPhone(who, out _) && (await GrantHolders.AccountsAsync(turn.Db, [who], ct)).Count == 0)
             granted += "\n" + Texts.GrantPending(Display(who));
         turn.Reply(granted);
     }
@@ -138,7 +138,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
 
     /// <summary>A grant's person as an admin reads it: a number in the local form, an account as written.</summary>
     private static string Display(string who) =>
-        who.StartsWith(GrantHolders.PhonePrefix, StringComparison.Ordinal) ? PhoneNumber.Display(who[GrantHolders.PhonePrefix.Length..]) : who;
+        GrantHolders.TryPhone(who, out var phone) ? PhoneNumber.Display(phone) : who;
 
     private string RoleName(Role role, string? secretariat) => RoleName(context.Assembly, role, secretariat);
 

@@ -58,15 +58,9 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         return true;
     }
 
-    /// <summary>
-    /// Help and the team's commands; the organizers' commands and an admin's /forget start conversations, which the
-    /// member side runs. In a
-    /// staff chat, only what <see cref="Permissions.WorksInStaffChat"/> allows there.
-    /// </summary>
+    /// <summary>Help and the commands the staff desk runs; in a staff chat, only those that work there.</summary>
     private static bool IsHandledHere(string command, bool inStaffChat) =>
-        command == "help" || (Permissions.IsTeamCommand(command) && (inStaffChat
-            ? Permissions.WorksInStaffChat(command)
-            : command is not ("announce" or "broadcasts" or "meeting" or "reschedule" or "cancelmeeting" or "outcome" or "place" or "forget")));
+        command == "help" || (Permissions.RunsAtStaffDesk(command) && (!inStaffChat || Permissions.WorksInStaffChat(command)));
 
     public Task<Actor> ActorAsync(Turn turn, Member? member, CancellationToken ct) =>
         Actor.ResolveAsync(turn.Db, context.Assembly, access, turn.In.Messenger, turn.In.From!.UserId, member, ct);
