@@ -1,71 +1,88 @@
 using Assembly.Bot.Cli;
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Hosting;
-using Assembly.Conversations.Flows;
 using Assembly.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-// The first argument picks what to do (run when left out); everything after it is configuration (--Key=value).
-var hasVerb = args.Length > 0 && !args[0].StartsWith('-');
-var verb = hasVerb ? args[0] : "run";
-var configArgs = hasVerb ? args[1..] : args;
+namespace Assembly.Bot;
 
-try
+/// <summary>The command line: a command (run when none is named), its own words, then settings as <c>--Key=value</c>.</summary>
+internal static class Program
 {
-    switch (verb)
+    private static Task<int> Main(string[] args) => RunAsync(args, CliConsole.Standard);
+
+    /// <summary>Runs one command line to its exit code (tests call it with their own console).</summary>
+    internal static async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        case "run":
-            var builder = BotHost.CreateBuilder(configArgs, mode: null);
-            if ((BotMode)((IHostApplicationBuilder)builder).Properties[typeof(BotMode)] == BotMode.ConsoleChat)
-                Console.WriteLine("No messenger token is set (Messengers__Telegram__Token, Messengers__Bale__Token): opening the console chat.");
-            await builder.Build().RunAsync();
-            return 0;
-        case "chat":
-            await BotHost.CreateBuilder(configArgs, BotMode.ConsoleChat).Build().RunAsync();
-            return 0;
-        case "migrate":
-            using (var host = BotHost.CreateBuilder(configArgs, BotMode.Serve).Build())
-                await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
-            Console.WriteLine("The database is up to date.");
-            return 0;
-        case "check-config":
-            BotHost.CreateBuilder(configArgs, BotMode.Serve);
-            Console.WriteLine("The configuration is valid.");
-            return 0;
-        case "graph":
-            // Draws every flow from its machine into docs/flows/ (a test checks the pages match the code).
-            var settings = BotSettings.Read(BotHost.CreateBuilder(configArgs, BotMode.Serve).Configuration);
-            Directory.CreateDirectory(Path.Combine("docs", "flows"));
-            foreach (var (name, mermaid) in FlowDiagrams.All(new FlowContext(settings.Assembly, settings.Conversations, settings.Deadlines)))
-            {
-                var path = Path.Combine("docs", "flows", name + ".md");
-                await File.WriteAllTextAsync(path, FlowDiagrams.Markdown(name, mermaid));
-                Console.WriteLine($"Wrote {path}");
-            }
+        // Read the whole line before anything starts: a word it does not know is one line on standard error and exit 2.
+        CliLine line;
+        try
+        {
+            line = CliLine.Parse(args);
+        }
+        catch (CliError e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return e.ExitCode;
+        }
 
-            return 0;
-        case "demo":
-            // A year of made-up reports in the configured database, for /stats, /export and /summary;
-            // --Demo:Charts=docs/images also draws the README's charts from them.
-            return await Assembly.Bot.Demo.DemoCommand.RunAsync(configArgs);
-        case "backup":
-            // An online copy of the SQLite database into a new file, while the bot may be running.
-            return await BackupCommand.RunAsync(configArgs, CliConsole.Standard);
-        case "export":
-            // The reports as CSV (a Solar period, or every report), to --out FILE or standard output.
-            return await ExportCommand.RunAsync(configArgs, CliConsole.Standard);
-        case "claim-code":
-            // A one-time code, printed here only, that makes its first sender (/claim CODE, private chat) an admin.
-            return await ClaimCodeCommand.RunAsync(configArgs, CliConsole.Standard);
-        default:
-            Console.Error.WriteLine(CliCommands.Unknown(verb));
-            return ExitCodes.Usage;
+        // Help lists the commands and their options, and starts and opens nothing.
+        if (line.Help)
+        {
+            await console.Out.WriteAsync(CliCommands.Help());
+            return ExitCodes.Ok;
+        }
+
+        var settings = line.Arguments.Configuration;
+        try
+        {
+            switch (line.Command.Name)
+            {
+                // The bot itself, on the whole host, until it is stopped.
+                case "run":
+                    var builder = BotHost.CreateBuilder(settings, mode: null);
+                    if ((BotMode)builder.Properties[typeof(BotMode)] == BotMode.ConsoleChat)
+                        await console.Out.WriteLineAsync("No messenger token is set (Messengers__Telegram__Token, Messengers__Bale__Token): opening the console chat.");
+                    await builder.Build().RunAsync();
+                    return ExitCodes.Ok;
+                case "chat":
+                    await BotHost.CreateBuilder(settings, BotMode.ConsoleChat).Build().RunAsync();
+                    return ExitCodes.Ok;
+
+                // Work done with the host's services, built but not started: the schema brought up to date, and a year
+                // of made-up reports for /stats, /export and /summary (--Demo:Charts=docs/images also draws the README's charts).
+                case "migrate":
+                    using (var host = BotHost.CreateBuilder(settings, BotMode.Serve).Build())
+                        await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+                    await console.Out.WriteLineAsync("The database is up to date.");
+                    return ExitCodes.Ok;
+                case "demo":
+                    return await Demo.DemoCommand.RunAsync(settings);
+
+                // Commands with no host: they read the settings from the same sources and open only what they need,
+                // so none of them is ever a second bot beside the one running.
+                case "check-config":
+                    BotSettings.Read(BotConfiguration.Read(settings));
+                    await console.Out.WriteLineAsync("The configuration is valid.");
+                    return ExitCodes.Ok;
+                case "graph":
+                    return await GraphCommand.RunAsync(settings, console);
+                case "backup":
+                    return await BackupCommand.RunAsync(line.Words, console);
+                case "export":
+                    return await ExportCommand.RunAsync(line.Words, console);
+                case "claim-code":
+                    return await ClaimCodeCommand.RunAsync(line.Words, console);
+                default:
+                    throw new InvalidOperationException($"The command '{line.Command.Name}' is in CliCommands.All but has no case here.");
+            }
+        }
+        catch (ConfigurationError e)
+        {
+            // One sentence naming the key; no stack trace, and never a token.
+            await console.Error.WriteLineAsync("Configuration error: " + e.Message);
+            return ExitCodes.Failed;
+        }
     }
-}
-catch (ConfigurationError e)
-{
-    // One sentence naming the key; no stack trace, and never a token.
-    Console.Error.WriteLine("Configuration error: " + e.Message);
-    return 1;
 }

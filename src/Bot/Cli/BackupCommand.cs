@@ -1,6 +1,5 @@
 using System.Globalization;
 using Assembly.Bot.Configuration;
-using Assembly.Bot.Hosting;
 using Assembly.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -28,7 +27,7 @@ public static class BackupCommand
         {
             var parsed = CliArguments.Parse(args);
             if (parsed.Positional.Count != 1) throw new CliError(UsageText, ExitCodes.Usage);
-            var settings = BotSettings.Read(BotHost.CreateBuilder(parsed.Configuration, BotMode.Serve, overrides).Configuration);
+            var settings = BotSettings.Read(BotConfiguration.Read(parsed.Configuration, overrides));
             var written = await BackupAsync(settings.Storage, parsed.Positional[0], CancellationToken.None);
             await console.Out.WriteLineAsync(written);
             return ExitCodes.Ok;

@@ -1,12 +1,9 @@
 using System.Globalization;
 using Assembly.Bot.Configuration;
-using Assembly.Bot.Hosting;
 using Assembly.Conversations.Staff;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Assembly.Bot.Cli;
 
@@ -27,13 +24,10 @@ public static class ClaimCodeCommand
             var parsed = CliArguments.Parse(args);
             if (parsed.Positional.Count != 0) throw new CliError(UsageText, ExitCodes.Usage);
 
-            var builder = BotHost.CreateBuilder(parsed.Configuration, BotMode.Serve, overrides, configureServices);
-            // Standard output is for the code alone; the host's own lines, warnings only, go to standard error.
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            var settings = BotSettings.Read(builder.Configuration);
-            using var host = builder.Build();
-            var services = host.Services;
+            // Standard output is for the code alone: log lines, warnings only, go to standard error.
+            var configuration = BotConfiguration.Read(parsed.Configuration, overrides);
+            var settings = BotSettings.Read(configuration);
+            await using var services = CliServices.Build(configuration, settings, configureServices);
 
             if (settings.Storage.Provider == StorageOptions.Sqlite
                 && StorageServiceCollectionExtensions.SqliteFile(settings.Storage.ConnectionString) is { } dbFile && !File.Exists(dbFile))

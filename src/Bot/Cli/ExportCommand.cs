@@ -1,12 +1,9 @@
 using Assembly.Bot.Configuration;
-using Assembly.Bot.Hosting;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Statistics;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Assembly.Bot.Cli;
 
@@ -32,13 +29,9 @@ public static class ExportCommand
             var periodText = string.Join(' ', parsed.Positional).Trim();
             var outFile = parsed.Options.GetValueOrDefault(OutOption);
 
-            var builder = BotHost.CreateBuilder(parsed.Configuration, BotMode.Serve, overrides, configureServices);
-            // Standard output may be the CSV itself: every log line goes to standard error, and only warnings.
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            var settings = BotSettings.Read(builder.Configuration);
-            using var host = builder.Build();
-            var services = host.Services;
+            var configuration = BotConfiguration.Read(parsed.Configuration, overrides);
+            var settings = BotSettings.Read(configuration);
+            await using var services = CliServices.Build(configuration, settings, configureServices);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Assembly.TimeZone);
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 

@@ -57,6 +57,35 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Help_run_as_its_own_process_lists_the_commands_and_starts_nothing_even_with_a_token_set()
+    {
+        using var folder = TestDatabase.OnSqlite();
+        var workingDirectory = Path.GetDirectoryName(folder.File)!;
+        // With a token the bot would serve (and keep its data in data/ here) until stopped.
+        using var run = Process.Start(BotProcess(workingDirectory, new Dictionary<string, string>
+        {
+            ["Messengers__Telegram__Token"] = "123456:process-help-token",
+            ["Messengers__Telegram__BaseUrl"] = "http://127.0.0.1:9",
+        }, "--help"))!;
+        var output = run.StandardOutput.ReadToEndAsync();
+        var error = run.StandardError.ReadToEndAsync();
+        try
+        {
+            await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!run.HasExited) run.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(run.ExitCode == 0, await error);
+        Assert.Contains("  export [PERIOD] [--out FILE]  ", await output);
+        Assert.Contains("--Messengers:Telegram:Token=...", await output);
+        Assert.Equal("", await error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(workingDirectory));
+    }
+
+    [Fact]
     public async Task Invalid_configuration_stops_the_start_with_one_sentence_naming_the_key()
     {
         using var folder = TestDatabase.OnSqlite();
