@@ -51,7 +51,7 @@ internal static class Program
                     return ExitCodes.Ok;
 
                 // Work done with the host's services, built but not started: the schema brought up to date, and a year
-                // of made-up reports for /stats, /export and /summary (--Demo:Charts=docs/images also draws the README's charts).
+                // of made-up reports for /stats, /export and /summary (--Demo:Charts=docs/images also draws the charts in docs/operations.md).
                 case "migrate":
                     using (var host = BotHost.CreateBuilder(settings, BotMode.Serve).Build())
                         await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);

@@ -140,7 +140,7 @@ public sealed partial record BotSettings(
         {
             // The binder's message names the path ("… at 'Messengers:Telegram:Webhook:MaxConnections' …"), never the value.
             var key = BinderPath().Match(e.Message) is { Success: true } match ? match.Groups[1].Value : section.Path;
-            throw new ConfigurationError($"{key} must be a number (see the table of settings in the README).");
+            throw new ConfigurationError($"{key} must be a number (see docs/configuration.md).");
         }
     }
 

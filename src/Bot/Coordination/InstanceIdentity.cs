@@ -7,7 +7,7 @@ namespace Assembly.Bot.Coordination;
 /// Who this process is among the instances on one database: the machine, the process id and six random hex
 /// digits (a restarted container may get the same machine name and pid). Written into the outbox rows it claims,
 /// its heartbeat row and the leases it holds. <see cref="SingleInstance"/> is true on SQLite, where one process
-/// owns the database by definition (see the README), so anything claimed by another id is from a process gone.
+/// owns the database by definition (see docs/architecture.md), so anything claimed by another id is from a process gone.
 /// </summary>
 public sealed class InstanceIdentity(string id, bool singleInstance)
 {

@@ -11,8 +11,8 @@ namespace Assembly.Bot.Demo;
 
 /// <summary>
 /// A believable year of reports for the default organisation, for trying <c>/stats</c>, <c>/export</c> and
-/// <c>/summary</c> and for the chart in the README (<c>dotnet run --project src/Bot -- demo</c>). Deterministic:
-/// the same seed and "now" give the same reports, so the README's chart can be made again.
+/// <c>/summary</c> and for the charts in docs/operations.md (<c>dotnet run --project src/Bot -- demo</c>). Deterministic:
+/// the same seed and "now" give the same reports, so those charts can be made again.
 /// </summary>
 internal static class DemoReports
 {

@@ -99,7 +99,7 @@ public static class BotHost
         // Then this instance's heartbeat and its try for the scheduler's lease, before anything claims or schedules.
         // Hosted services stop in reverse order, so these stop last: the lease is let go and the instance's row
         // removed only after the workers and jobs below have finished (the senders record their last sends first).
-        // On SQLite one process owns the database (see the README), which the identity remembers.
+        // On SQLite one process owns the database (see docs/architecture.md), which the identity remembers.
         services.TryAddSingleton(InstanceIdentity.New(singleInstance: settings.Storage.Provider == StorageOptions.Sqlite));
         services.AddSingleton<SchedulerLease>();
         services.AddHostedService<InstanceHeartbeat>();

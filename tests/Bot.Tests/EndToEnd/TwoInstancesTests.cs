@@ -31,7 +31,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         using var database = new TestDatabase();
         await using var telegram = await FakeBotApiServer.StartAsync();
 
-        // The schema first, once, as a deployment does (README: running in production); then the instances.
+        // The schema first, once, as a deployment does (docs/operations.md); then the instances.
         using (var migrate = new RunningBot(BotProcess(database, telegram, "migrate", port: 0, via: "127.0.0.1")))
             Assert.True(await migrate.ExitCodeAsync() == 0, migrate.Output);
 

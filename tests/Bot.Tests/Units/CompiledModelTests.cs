@@ -60,7 +60,7 @@ public sealed class CompiledModelTests
     {
         // `dotnet ef dbcontext optimize` writes an attribute that hands its model to every context of that type,
         // whatever the provider it is configured with; the models are chosen in Configure instead, and the
-        // attribute file is deleted after each optimize (see the README).
+        // attribute file is deleted after each optimize (see docs/architecture.md).
         Assert.Empty(typeof(BotDbContext).Assembly.GetCustomAttributes(typeof(DbContextModelAttribute), false));
     }
 
