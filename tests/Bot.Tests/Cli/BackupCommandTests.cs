@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.Cli;
 
 /// <summary><c>backup FILE</c>: an online copy of the database, taken while other connections write to it.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class BackupCommandTests
 {
     private const int Seeded = 300;

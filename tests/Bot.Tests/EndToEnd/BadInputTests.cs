@@ -11,6 +11,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// silence) and changes nothing it should not. Each case is followed by a marker command from the same member: its
 /// answer, coming after, proves the bad input was handled and shows everything it produced.
 /// </summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class BadInputTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

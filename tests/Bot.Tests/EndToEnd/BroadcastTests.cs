@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>An announcement to members on both messengers, paced, with the bot restarted in the middle.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class BroadcastTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>Bulk messages keep to the configured limits; a member's reply overtakes them.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class BulkPacingTests
 {
     [Fact]

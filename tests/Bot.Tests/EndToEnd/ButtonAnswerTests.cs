@@ -11,6 +11,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// Answers to button presses go straight to the messenger once the press is committed (ButtonAnswerer), not through
 /// the outbox: they do not wait behind the chat's messages, leave no row, and a 429 is waited out and retried.
 /// </summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ButtonAnswerTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

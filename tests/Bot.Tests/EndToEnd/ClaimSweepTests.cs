@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>Outbox rows claimed (Sending) by an instance that is gone are settled as Uncertain, never sent again.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ClaimSweepTests
 {
     private static async Task<long> ClaimedRowAsync(BotDbContext db, long chatId, string? claimedBy)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>The console chat a newcomer meets first: typed lines go through the same pipeline and database.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ConsoleChatTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ConversationExpiryTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>/export through the real host: the files go through the outbox and reach the server as multipart uploads.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ExportTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

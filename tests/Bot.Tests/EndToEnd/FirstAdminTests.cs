@@ -8,6 +8,7 @@ using Assembly.FakeBotApi;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>The first admin on a real host: the start-up log names <c>claim-code</c>, the command runs beside the bot, <c>/claim</c> works.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed partial class FirstAdminTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

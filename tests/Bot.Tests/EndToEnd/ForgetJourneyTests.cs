@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>An admin's <c>/forget</c> through the real host and the fake Bot API, on whichever database the tests use.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ForgetJourneyTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

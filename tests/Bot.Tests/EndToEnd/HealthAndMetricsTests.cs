@@ -14,6 +14,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 public sealed class MetricsCollection;
 
 [Collection(nameof(HealthAndMetricsTests))]
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class HealthAndMetricsTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

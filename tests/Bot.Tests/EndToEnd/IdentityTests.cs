@@ -9,6 +9,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// A number proves nothing until the messenger shares it from its owner's own account: a grant to a number waits
 /// for that proof, on either messenger, through the real host and the fake Bot API.
 /// </summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class IdentityTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>A member from /start to a tracking code through the fake Bot API, with the bot restarted half-way.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class MemberJourneyTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

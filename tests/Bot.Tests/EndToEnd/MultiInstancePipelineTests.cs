@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>Two instances handling updates on one PostgreSQL database at the same time.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class MultiInstancePipelineTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

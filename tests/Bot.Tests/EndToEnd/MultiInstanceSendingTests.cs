@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>Two instances draining one outbox on one PostgreSQL database.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class MultiInstanceSendingTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

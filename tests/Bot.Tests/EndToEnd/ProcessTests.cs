@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>The bot as an operator runs it: its own process, configured by environment variables only.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ProcessTests
 {
     private static ProcessStartInfo BotProcess(string workingDirectory, IDictionary<string, string> environment, params string[] command)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class PrunerTests
 {
     [Fact]

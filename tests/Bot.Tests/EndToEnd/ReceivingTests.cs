@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>The long-polling loop: offsets, redeliveries, servers that ignore the timeout, servers that fail.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ReceivingTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class RestartTests
 {
     [Fact]

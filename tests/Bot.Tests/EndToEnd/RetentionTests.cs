@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>The retention job of the real host, on a fake clock: old settled rows lose their text, in batches.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class RetentionTests
 {
     [Fact]

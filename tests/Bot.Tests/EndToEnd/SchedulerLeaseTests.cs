@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>The scheduler runs on one instance at a time, under the database lease.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class SchedulerLeaseTests
 {
     private static bool IsReminder(SentMessage m, string title) => m.Text!.StartsWith($"یادآوری: «{title}»", StringComparison.Ordinal);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>What the outbox does when the server says no: wait, retry, or stop writing to someone.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class SendFailureTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

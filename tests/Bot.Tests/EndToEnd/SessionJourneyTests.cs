@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>A session published to members on both messengers, RSVPs, reminders across a restart, and its outcome.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class SessionJourneyTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

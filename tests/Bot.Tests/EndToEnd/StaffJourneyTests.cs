@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>A report from a member on Bale worked through every stage by staff on Telegram.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class StaffJourneyTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

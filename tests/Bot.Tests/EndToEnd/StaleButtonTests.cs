@@ -4,6 +4,7 @@ using Assembly.FakeBotApi;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class StaleButtonTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

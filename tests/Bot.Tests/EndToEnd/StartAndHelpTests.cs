@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>A member's first steps, through real HTTP to a fake Telegram and a real SQLite file.</summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class StartAndHelpTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

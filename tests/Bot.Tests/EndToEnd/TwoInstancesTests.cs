@@ -16,6 +16,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// in for Telegram and for the load balancer in front of them. One of them is killed (SIGKILL) in the middle of
 /// the traffic while it holds the scheduler's lease.
 /// </summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class TwoInstancesTests(ITestOutputHelper output)
 {
     private const string Secret = "two-instances-webhook-secret-0123456789";

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class TwoMessengersTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
@@ -45,6 +46,7 @@ public sealed class TwoMessengersTests
     }
 }
 
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class ProxyTests
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// Content-Length, and when too many posted updates wait for the pipeline the next is answered 503 and taken
 /// when the messenger posts it again; nothing answered 200 is lost.
 /// </summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class WebhookLimitTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

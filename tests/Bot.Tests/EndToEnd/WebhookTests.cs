@@ -11,6 +11,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// Receiving by webhook: the fake posts updates as Telegram's server does (one per chat in flight, retried until a
 /// 2xx) to the host's HTTP server; requests that do not come from the messenger change nothing.
 /// </summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class WebhookTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
