@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Assembly.Bot.Messengers;
 using Assembly.Conversations.Messages;
@@ -30,7 +31,7 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
     /// <summary>Hands what a user typed to the bot.</summary>
     public void Type(IncomingMessage message)
     {
-        Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
         _typed.Writer.TryWrite(message);
     }
 
@@ -40,9 +41,9 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
     /// </summary>
     public async Task WaitUntilQuietAsync(TimeSpan quiet, TimeSpan max)
     {
-        var deadline = Environment.TickCount64 + (long)max.TotalMilliseconds;
-        while (Environment.TickCount64 < deadline
-               && (_typed.Reader.Count > 0 || Environment.TickCount64 - Interlocked.Read(ref _lastActivity) < quiet.TotalMilliseconds))
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < max
+               && (_typed.Reader.Count > 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity)) < quiet))
             await Task.Delay(50);
     }
 
@@ -74,7 +75,7 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
 
     public Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
         lock (_print)
         {
             var userId = message.To.ChatId;

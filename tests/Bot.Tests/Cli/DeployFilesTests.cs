@@ -57,6 +57,29 @@ public sealed partial class DeployFilesTests
             Assert.Contains(" " + file, Dockerfile.Split('\n').Single(l => l.StartsWith("COPY global.json", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Every_publish_is_for_linux_x64_on_the_shared_runtime_untrimmed_with_only_the_persian_resources()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "deploy", "README.md"));
+        var onServer = PublishCommand().Matches(readme).Select(m => m.Value).ToList();
+        Assert.True(onServer.Count >= 2, "deploy/README.md publishes to install and to update.");
+        foreach (var publish in onServer.Append(PublishCommand().Matches(Dockerfile).Single().Value))
+        {
+            Assert.Matches(@"\s(-r|--runtime) linux-x64\s", publish);
+            Assert.Contains(" --self-contained false ", publish);
+            Assert.DoesNotContain("PublishTrimmed", publish);
+            Assert.DoesNotContain("InvariantGlobalization", publish);
+        }
+
+        // The image publishes with --no-restore, which fails unless the restore named the same runtime.
+        Assert.Matches(@"(?m)^RUN dotnet restore src/Bot/Bot\.csproj -r linux-x64$", Dockerfile);
+        var bot = File.ReadAllText(Path.Combine(Root, "src", "Bot", "Bot.csproj"));
+        Assert.Contains("<SatelliteResourceLanguages>fa</SatelliteResourceLanguages>", bot);
+        // Persian number formatting and the Solar calendar need ICU; the Tehran time zone needs tzdata.
+        Assert.Contains("<InvariantGlobalization>false</InvariantGlobalization>", File.ReadAllText(Path.Combine(Root, "Directory.Build.props")));
+        Assert.Matches(@"(?m)^RUN apt-get update && apt-get install .*\btzdata\b", Dockerfile);
+    }
+
     [Theory]
     [InlineData("assembly-bot.service")]
     [InlineData("Dockerfile")]
@@ -76,6 +99,9 @@ public sealed partial class DeployFilesTests
         Assert.DoesNotMatch(@"(?mi)^\s*Environment=""?Messengers__\w+__Token", Unit);
         Assert.DoesNotMatch(@"(?mi)^\s*(ENV|ARG)\b.*Token", Dockerfile);
     }
+
+    [GeneratedRegex(@"dotnet publish [^\n#]*")]
+    private static partial Regex PublishCommand();
 
     [GeneratedRegex(@"\b\d{5,16}:[A-Za-z0-9_-]{20,}")]
     private static partial Regex TokenShape();

@@ -106,7 +106,8 @@ public sealed class TestDatabase : IDisposable
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
             {
-                Thread.Sleep(250);
+                // Dispose is synchronous (every test's `using var`), so the pause blocks on the delay.
+                Task.Delay(TimeSpan.FromMilliseconds(250)).Wait();
             }
         }
     }
