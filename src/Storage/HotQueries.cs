@@ -6,8 +6,8 @@ namespace Assembly.Storage;
 
 /// <summary>
 /// The lookups made for every update, compiled once (<see cref="PerModel{TSet}"/> says why). FindAsync builds a LINQ
-/// query too. Measured with the conversation benchmark, examining these at every call was a tenth of the pipeline's
-/// allocations. Tracking as usual: what is found can be changed and saved.
+/// query too. Examining these at every call would be a large share of the pipeline's allocations (measured in
+/// docs/benchmarks.md). Tracking as usual: what is found can be changed and saved.
 /// </summary>
 public static class HotQueries
 {
@@ -39,8 +39,8 @@ public static class HotQueries
     /// <summary>
     /// What every update in a private chat reads, in one query instead of three: the chat's row, its conversation and the
     /// member writing from the account, each found by its key (<c>PrivateTurnQueryTests</c> checks the plan), each null
-    /// when there is none (a chat's first update has no row yet; no sender, no member). Measured with the conversation
-    /// benchmark, the bot's CPU time per update fell from 354–413 to 333–362 µs (4 runs each, alternated).
+    /// when there is none (a chat's first update has no row yet; no sender, no member). One round trip instead of three
+    /// saves CPU time on every update (measured in docs/benchmarks.md).
     /// </summary>
     public static async Task<PrivateTurnRows> PrivateTurn(BotDbContext db, string messenger, long chatId, long? userId, CancellationToken ct) =>
         // Exactly one row: each table is left-joined to a single row on its whole key.

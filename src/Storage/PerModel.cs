@@ -10,9 +10,9 @@ namespace Assembly.Storage;
 /// per provider, but tests build many hosts side by side, each with its own.
 ///
 /// Why compile: EF examines a LINQ query again at every execution (its captured values extracted, the whole
-/// expression hashed and compared to find its cached translation). On a busy bot that was about 100 µs a query,
-/// paid under the write lock: the similar-reports candidates took 306–348 µs a preview as LINQ and 174–252 µs
-/// compiled (conversation benchmark, 6,000 reports, stopwatch around the call). Compiled, only the parameters change.
+/// expression hashed and compared to find its cached translation). On the hot path that costs about as much as the
+/// query itself, and it is paid under the write lock (measured in docs/benchmarks.md). Compiled, only the parameters
+/// change.
 /// </summary>
 public static class PerModel<TSet> where TSet : class, new()
 {

@@ -14,10 +14,10 @@ namespace Assembly.Storage;
 ///   for another process (a CLI command) writing at the same time.
 /// - The same connection: a SQLite connection drops its whole page cache when it finds that another connection
 ///   wrote since its last transaction, and a pooled connection also loses its prepared statements when it is
-///   closed. Writers taking turns on pooled connections therefore started every transaction cold: each page
-///   read again, each statement parsed again, the PRAGMAs run again (perf, conversation benchmark: prepare and
-///   page reads were about a sixth of the process's CPU). One connection that only writers use keeps both.
-///   Readers outside the gate use pooled connections as before; WAL lets them read meanwhile.
+///   closed. Writers taking turns on pooled connections would therefore start every transaction cold: each page
+///   read again, each statement parsed again, the PRAGMAs run again, a large share of the process's CPU (measured
+///   in docs/benchmarks.md). One connection that only writers use keeps both.
+///   Readers outside the gate use pooled connections; WAL lets them read meanwhile.
 ///
 /// On PostgreSQL transactions may overlap, and everyone gets a context of the pool at once.
 /// </summary>

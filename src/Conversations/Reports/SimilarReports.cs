@@ -14,9 +14,9 @@ namespace Assembly.Conversations.Reports;
 /// Shown to every member about to file, inside the transaction of their update, so its cost is paid under the write
 /// lock. It stays flat however many reports are stored: the candidates are read through an index of open reports by
 /// secretariat and county, newest first, which on SQLite holds all the query reads, and their words were folded
-/// once, when each was filed (<see cref="Report.MatchWords"/>). Folding each candidate's description at every
-/// preview, with a cache that the working set of a province's counties outgrew, had cost 1.6 ms a preview
-/// (conversation benchmark, 6,000 reports).
+/// once, when each was filed (<see cref="Report.MatchWords"/>), because folding each candidate's description at every
+/// preview costs far more, and no cache of folded descriptions stays small enough while holding the working set of a
+/// province's counties (measured in docs/benchmarks.md).
 /// </remarks>
 public static class SimilarReports
 {

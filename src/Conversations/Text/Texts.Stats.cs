@@ -5,7 +5,7 @@ using Assembly.Storage.Entities;
 
 namespace Assembly.Conversations.Text;
 
-/// <summary>Statistics, exports, charts and session summaries (issue 8).</summary>
+/// <summary>Statistics, exports, charts and session summaries.</summary>
 public static partial class Texts
 {
     public const string StatsHelp =

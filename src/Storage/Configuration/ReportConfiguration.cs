@@ -27,12 +27,12 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     /// filed) walks backwards for its candidates; the staff inbox uses it too. It depends on the provider, so
     /// <see cref="BotDbContext"/> adds it once it knows which.
     /// - Partial, of open reports only: the preview walks exactly its candidates, however many reports are closed or filed
-    ///   elsewhere. On (Secretariat, County, Stage) SQLite scanned the whole table instead, newest first (conversation
-    ///   benchmark: 1,870 against 2,750 updates/s once 6,000 reports were stored).
+    ///   elsewhere. On (Secretariat, County, Stage) SQLite scans the whole table instead, newest first, which slows
+    ///   every filing as reports accumulate (measured in docs/benchmarks.md).
     /// - On SQLite it also holds what the preview reads (the filer, the stored words), so the 300 candidates come from a
-    ///   few neighbouring index pages instead of 300 rows across the table. With the table's rows it took 90 µs a preview
-    ///   with its pages in SQLite's cache and 230 µs without (6,000 reports, SQLite's own timing), and the bot's pages
-    ///   share a cache of 2 MB. Only on SQLite: a PostgreSQL B-tree entry cannot exceed about 2.7 KB, and the stored words
+    ///   few neighbouring index pages instead of 300 rows across the table: reading the table's rows costs several
+    ///   times more once they fall out of SQLite's cache, which the bot's pages share and which is small (measured in
+    ///   docs/benchmarks.md). Only on SQLite: a PostgreSQL B-tree entry cannot exceed about 2.7 KB, and the stored words
     ///   of a long description can; PostgreSQL reads the rows from its shared buffers.
     /// The filter is plain SQL both providers read alike.
     /// </summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Bot.Tests.Flows;
 
-/// <summary>The report conversation, every state and the bad answers of issue 3, with no network.</summary>
+/// <summary>The report conversation, every state and the bad answers at each, with no network.</summary>
 public sealed class ReportFlowTests : IAsyncLifetime
 {
     private const string Description = "آب آشامیدنی محله فین سه روز است قطع شده و کسی پاسخ نمی‌دهد";
