@@ -28,7 +28,7 @@ public static partial class Texts
     public const string AskWorkingGroup = "۴. اگر عضو یکی از کارگروه‌های مجمع هستید آن را انتخاب کنید؛ وگرنه «عضو کارگروهی نیستم» را بزنید.";
 
     public static string Registered(string name) =>
-        $"{name} عزیز، ثبت‌نام شما کامل شد. اکنون می‌توانید مسئله‌های شهرتان را ثبت و پیگیری کنید.\n" + MenuPrompt;
+        $"{name} عزیز، ثبت‌نام شما کامل شد. اکنون می‌توانید مسئله‌های شهرتان را ثبت و دنبال کنید.\n" + MenuPrompt;
 
     public static string AccountLinked(string name) =>
         $"{name} عزیز، این حساب به عضویت قبلی شما وصل شد؛ مسئله‌ها و پیام‌هایتان در هر دو پیام‌رسان در دسترس است.\n" + MenuPrompt;

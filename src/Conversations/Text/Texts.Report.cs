@@ -78,7 +78,7 @@ public static partial class Texts
     public const string MyReportsHeader = "مسئله‌های شما (برای دیدن جزئیات و افزودن پیام، روی کد آن بزنید):";
 
     public static string MyReportLine(string code, string secretariat, string stage, string changed) =>
-        $"{code} — {secretariat} — {stage} — {changed}";
+        $"• مسئله {code}: {secretariat}، {stage} ({changed})";
 
     public static string StageName(ReportStage stage, ReportOutcome? outcome) => stage switch
     {
