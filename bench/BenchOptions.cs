@@ -5,7 +5,7 @@ namespace Assembly.Bench;
 /// <summary>The scenario and its parameters, as given on the command line.</summary>
 internal sealed record BenchOptions(
     string Scenario, int Updates, int Users, int Runs, int Rate, int Seconds, bool Profile, IReadOnlyList<KeyValuePair<string, string>> Settings,
-    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false, int Conversations = 10_000, int Conversing = 0)
+    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false, int Conversations = 10_000, int Conversing = 0, int Settle = 20)
 {
     public const string Usage =
         "Usage: pipeline  [--updates N] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
@@ -13,7 +13,8 @@ internal sealed record BenchOptions(
         "       broadcast [--members N] [--runs R] [--restart] [--conversing M [--rate U] [--reports K]] [--set Key=Value]... [--profile]\n" +
         "       conversation [--users M] [--reports K] [--rate U] [--runs R] [--peer] [--set Key=Value]... [--profile]\n" +
         "       start [--runs R]\n" +
-        "       memory [--members N] [--conversations C] [--runs R]";
+        "       memory [--members N] [--conversations C] [--runs R]\n" +
+        "       idle [--settle S] [--seconds S] [--runs R] [--set Key=Value]...";
 
     /// <summary>Runs when --runs is not given; a broadcast of 10,000 at 30/s takes nearly six minutes a run.</summary>
     private const int DefaultRuns = 5, DefaultBroadcastRuns = 3;
@@ -32,6 +33,7 @@ internal sealed record BenchOptions(
                     + (Peer ? " --peer" : ""),
                 "start" => $"start --runs {Runs}",
                 "memory" => $"memory --members {Members} --conversations {Conversations} --runs {Runs}",
+                "idle" => $"idle --settle {Settle} --seconds {Seconds} --runs {Runs}",
                 _ => $"latency --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
             };
             var settings = string.Concat(Settings.Select(s => $" --set {s.Key}={s.Value}"));
@@ -43,17 +45,18 @@ internal sealed record BenchOptions(
     {
         options = new BenchOptions("", Updates: 20_000, Users: 500, Runs: DefaultRuns, Rate: 300, Seconds: 10, Profile: false, Settings: []);
         error = "";
-        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast" or "conversation" or "start" or "memory"))
+        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast" or "conversation" or "start" or "memory" or "idle"))
         {
-            error = "Name a scenario: pipeline, latency, broadcast, conversation, start or memory.";
+            error = "Name a scenario: pipeline, latency, broadcast, conversation, start, memory or idle.";
             return false;
         }
 
         var broadcast = args[0] == "broadcast";
         var conversation = args[0] == "conversation";
         var memory = args[0] == "memory";
+        var idle = args[0] == "idle";
         // The conversation runs as fast as it is answered unless --rate paces it.
-        options = options with { Scenario = args[0], Runs = broadcast || memory ? DefaultBroadcastRuns : DefaultRuns, Members = memory ? 100_000 : options.Members, Rate = conversation ? 0 : broadcast ? 10 : options.Rate, Reports = broadcast ? 2 : options.Reports };
+        options = options with { Scenario = args[0], Runs = broadcast || memory || idle ? DefaultBroadcastRuns : DefaultRuns, Seconds = idle ? 60 : options.Seconds, Members = memory ? 100_000 : options.Members, Rate = conversation ? 0 : broadcast ? 10 : options.Rate, Reports = broadcast ? 2 : options.Reports };
         var settings = new List<KeyValuePair<string, string>>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -62,6 +65,12 @@ internal sealed record BenchOptions(
             {
                 options = options with { Profile = true };
                 continue;
+            }
+
+            if (name is "--settle" && !idle)
+            {
+                error = "--settle applies to the idle scenario only.";
+                return false;
             }
 
             if (name is "--conversations" && !memory)
@@ -100,7 +109,7 @@ internal sealed record BenchOptions(
                 continue;
             }
 
-            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports" or "--conversations" or "--conversing"))
+            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports" or "--conversations" or "--conversing" or "--settle"))
             {
                 error = $"Unknown option '{name}'.";
                 return false;
@@ -144,6 +153,7 @@ internal sealed record BenchOptions(
                 case "--reports": options = options with { Reports = number }; break;
                 case "--conversations": options = options with { Conversations = number }; break;
                 case "--conversing": options = options with { Conversing = number }; break;
+                case "--settle": options = options with { Settle = number }; break;
             }
         }
 

@@ -22,6 +22,9 @@ internal sealed class PeerUnderTest : IAsyncDisposable
 
     public FakeBotApiServer Fake { get; }
 
+    /// <summary>The node process's id, to read its CPU time and memory from /proc.</summary>
+    public int Id => _process.Id;
+
     public string DatabasePath => Path.Combine(_folder, "peer.db");
 
     /// <summary>The peer's folder, found from the working directory (the repository's root, as the README runs it) or the bench's.</summary>
@@ -37,8 +40,11 @@ internal sealed class PeerUnderTest : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts the peer and returns once it said it polls.</summary>
-    public static async Task<PeerUnderTest> StartAsync(string peerFolder)
+    /// <summary>
+    /// Starts the peer and returns once it said it polls. <paramref name="pollTimeout"/> is its getUpdates long-poll
+    /// timeout in seconds (the peer's own default, 1, when not given).
+    /// </summary>
+    public static async Task<PeerUnderTest> StartAsync(string peerFolder, int? pollTimeout = null)
     {
         if (!Directory.Exists(Path.Combine(peerFolder, "node_modules")))
             throw new BenchFailure($"The peer's packages are not installed: run `npm ci --prefix {peerFolder}` first.");
@@ -57,6 +63,7 @@ internal sealed class PeerUnderTest : IAsyncDisposable
                 ["DB_PATH"] = Path.Combine(folder, "peer.db"),
             },
         };
+        if (pollTimeout is { } seconds) start.Environment["POLL_TIMEOUT"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new BenchFailure("node could not be started.");
         var peer = new PeerUnderTest(folder, fake, process);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

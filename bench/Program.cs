@@ -25,6 +25,11 @@ using Assembly.Bot.Configuration;
 // getUpdates, and its resident memory with N members and C open conversations. pipeline, latency and broadcast run
 // the bot's host inside the bench's process, under the bench's garbage collector (server GC, see Bench.csproj).
 //
+//   dotnet run -c Release --project bench -- idle [--settle S] [--seconds S] [--runs R] [--set Key=Value]...
+//
+// idle runs the bot's executable and the grammY peer side by side with nothing to do, long-polling with
+// production's timeout, and reports the CPU each uses (% of one core) and its resident memory; see IdleScenario.
+//
 // BENCH_LOG=1 in the environment keeps the bot's logs (they are off so as not to cost time), to see why a run fails.
 //
 // --set overrides one setting of the bot (e.g. --set Pipeline:Lanes=1), to compare configurations.
@@ -52,6 +57,7 @@ try
         "conversation" => await ConversationScenario.RunAsync(options, profiler),
         "start" => await StartScenario.RunAsync(options),
         "memory" => await MemoryScenario.RunAsync(options),
+        "idle" => await IdleScenario.RunAsync(options),
         _ => await LatencyScenario.RunAsync(options, profiler),
     };
     Report.Print(options, measures);

@@ -25,7 +25,7 @@ internal static class Report
     // Update rates and counts are whole; latencies and seconds keep a tenth; paced message rates, compared with
     // a limit of 30/s and a target of 28.5/s, keep a hundredth.
     private static string Format(double value, string unit) =>
-        value.ToString(unit switch { "ms" or "s" => "0.0", "messages/s" or "×" => "0.00", _ => "0" }, CultureInfo.InvariantCulture);
+        value.ToString(unit switch { "ms" or "s" => "0.0", "messages/s" or "×" or "% of a core" => "0.00", _ => "0" }, CultureInfo.InvariantCulture);
 
     private const string Configuration =
 #if DEBUG
