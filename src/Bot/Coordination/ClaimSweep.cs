@@ -13,7 +13,7 @@ namespace Assembly.Bot.Coordination;
 /// and the outcome. They are marked Uncertain, never sent again, because the Bot API has no idempotency key and
 /// the message may have arrived. An instance is dead when its heartbeat row is missing or older than the lease
 /// time; rows with no claimer were claimed before instances were recorded and count as dead. On SQLite (one
-/// process) every claimer but this instance is dead. Runs on the lease holder only, at start and every third of
+/// process) every claimer but this instance is dead. Runs on the lease holder only, at start and (with several instances) every third of
 /// the lease time, so after a crash the rows are settled within about the lease time (at once on SQLite); after a
 /// clean stop there are none (the sender records its last sends before the instance's row goes).
 /// </summary>
@@ -29,6 +29,12 @@ public sealed class ClaimSweep(
     private const int ForgetAfterLeaseTimes = 20;
 
     protected override TimeSpan Every => settings.LeaseTime / 3;
+
+    /// <summary>
+    /// Alone on its database, only a predecessor can have left claims or heartbeat rows, and the first turn (at
+    /// start, under the lease taken at once) settles them all; later turns would find nothing.
+    /// </summary>
+    protected override bool DoneAfterSuccess => me.SingleInstance && lease.IsHeld;
 
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Coordination;
 
 /// <summary>
-/// Keeps this instance's row in <c>Instances</c> fresh (every third of the lease time), so the others know the
+/// Keeps this instance's row in <c>Instances</c> fresh (every third of the lease time; with several instances only), so the others know the
 /// outbox rows it claimed are being sent and not abandoned. Registered before the messenger workers: the row
 /// exists before anything is claimed, and (hosted services stop in reverse order) it is deleted only after the
 /// senders have finished their sends and recorded them. A process that dies leaves its row behind; it goes stale
@@ -28,7 +28,9 @@ public sealed class InstanceHeartbeat(
     {
         await BeatAsync(cancellationToken);
         logger.LogInformation("Instance {Instance} started", me.Id);
-        _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
+        // Alone on its database no other instance reads the row to judge this one alive (the sweep counts every
+        // other claimer dead), so it is written once and not kept fresh.
+        if (!me.SingleInstance) _loop = Task.Run(() => LoopAsync(_stop.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -1,16 +1,15 @@
-using Assembly.Bot.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Coordination;
 
 /// <summary>
-/// Tries to take or renew the <see cref="SchedulerLease"/> every third of the lease time. The first try is made at start,
+/// Tries to take or renew the <see cref="SchedulerLease"/> every third of its length. The first try is made at start,
 /// before the workers and jobs registered after it start, so a lone instance is the holder from its first moment.
 /// Registered before them, it stops after them: the lease is let go only once the scheduler and the bulk sends of
 /// this instance are done.
 /// </summary>
-public sealed class LeaseKeeper(SchedulerLease lease, InstanceIdentity me, BotSettings settings, TimeProvider time, ILogger<LeaseKeeper> logger)
+public sealed class LeaseKeeper(SchedulerLease lease, InstanceIdentity me, TimeProvider time, ILogger<LeaseKeeper> logger)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -44,7 +43,7 @@ public sealed class LeaseKeeper(SchedulerLease lease, InstanceIdentity me, BotSe
         {
             try
             {
-                await Task.Delay(settings.LeaseTime / 3, time, stop);
+                await Task.Delay(lease.Length / 3, time, stop);
                 await lease.TryTakeAsync(evenIfHeld: false, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -27,7 +27,16 @@ public sealed class SchedulerLease(
     /// <summary>The lease's row in <c>Leases</c>.</summary>
     public const string Name = "scheduler";
 
-    private readonly TimeSpan _ttl = settings.LeaseTime;
+    /// <summary>
+    /// Alone on its database (SQLite), nobody else can take the lease and the next start takes it at once whoever held
+    /// it, so it is held for long and renewed rarely: renewing it every few seconds only woke an idle bot.
+    /// </summary>
+    private static readonly TimeSpan AloneLease = TimeSpan.FromDays(1);
+
+    private readonly TimeSpan _ttl = me.SingleInstance ? AloneLease : settings.LeaseTime;
+
+    /// <summary>How long a taking or renewal holds the lease; <see cref="LeaseKeeper"/> renews it every third of this.</summary>
+    public TimeSpan Length => _ttl;
 
     /// <summary>
     /// Held locally until this long before the lease's expiry in the database: the renewal that set it took some

@@ -21,6 +21,9 @@ public abstract class PeriodicJob(TimeProvider time, ILogger logger) : Backgroun
     /// <summary>False to wait one period before the first run (for work with nothing to do at start).</summary>
     protected virtual bool RunAtStart => true;
 
+    /// <summary>True once a successful turn leaves nothing for later turns to find; the job then ends.</summary>
+    protected virtual bool DoneAfterSuccess => false;
+
     private int _turns;
 
     /// <summary>How many of its own turns have ended (done or failed); a test waits for the first before it interferes.</summary>
@@ -41,6 +44,7 @@ public abstract class PeriodicJob(TimeProvider time, ILogger logger) : Backgroun
                 var done = await RunOnceAsync(stoppingToken);
                 Interlocked.Increment(ref _turns);
                 if (done > 0) logger.LogInformation("{Job}: {Count} done", GetType().Name, done);
+                if (DoneAfterSuccess) return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -50,8 +50,24 @@ public sealed class OutboxSender(
     /// <summary>After this many failed attempts (not counting 429s) a row is given up as Failed.</summary>
     public const int MaxAttempts = 10;
 
-    /// <summary>Look again at least this often, for rows whose retry time has come.</summary>
-    private static readonly TimeSpan IdleLook = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// With several instances, look again at least this often: another instance's rows are committed without waking
+    /// this one (a chat's next reply waits for the send of the one before, which may be another's).
+    /// </summary>
+    private static readonly TimeSpan SharedIdleLook = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Alone on its database (SQLite), every row is written by this process, which wakes the sender at its commit,
+    /// and every row put back to wait is in <see cref="_retries"/> (those left by a predecessor are read at start): a
+    /// look finds nothing new unless woken. This is only a safety net; looking every second instead kept an idle
+    /// bot busy for nothing.
+    /// </summary>
+    private static readonly TimeSpan AloneIdleLook = TimeSpan.FromMinutes(1);
+
+    /// <summary>After a failed look (the database unreachable, say), try again this soon.</summary>
+    private static readonly TimeSpan AfterError = TimeSpan.FromSeconds(1);
+
+    private TimeSpan IdleLook => me.SingleInstance ? AloneIdleLook : SharedIdleLook;
 
     private readonly string _name = messenger.Name;
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
@@ -77,9 +93,10 @@ public sealed class OutboxSender(
     {
         try
         {
+            await ReadWaitingRetriesAsync(stop);
             while (!stop.IsCancellationRequested)
             {
-                var wait = IdleLook;
+                var wait = AfterError;
                 try
                 {
                     wait = await PumpAsync(stop);
@@ -104,6 +121,28 @@ public sealed class OutboxSender(
             // Let what is on the wire finish and be recorded; claim nothing new.
             await Task.WhenAll(_inFlight.Values);
             await RecordOutcomesOnlyAsync();
+        }
+    }
+
+    /// <summary>
+    /// The times at which rows put back to wait before this process started (a 429, a failed send) become due: the
+    /// candidates query leaves them out until then, and only <see cref="_retries"/> wakes the sender for them.
+    /// </summary>
+    private async Task ReadWaitingRetriesAsync(CancellationToken ct)
+    {
+        try
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var dues = await OutboxMessageConfiguration.WhereUnsettled(db.Outbox.AsNoTracking())
+                .Where(o => o.Messenger == _name && o.Status == OutboxStatus.Pending && o.NotBefore > now)
+                .Select(o => o.NotBefore).Distinct().ToListAsync(ct);
+            foreach (var due in dues) _retries.Enqueue(due, due);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Not fatal: the idle look finds them, only later.
+            logger.LogWarning(e, "{Messenger}: the outbox's waiting retries could not be read at start", _name);
         }
     }
 
