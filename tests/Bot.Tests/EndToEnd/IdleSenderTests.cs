@@ -10,6 +10,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// Alone on its database the outbox sender sleeps until woken, looking only once a minute on its own; what it must
 /// send without being woken by a commit of its own process still goes when due.
 /// </summary>
+[Trait(Suites.Name, Suites.Slow)]
 public sealed class IdleSenderTests
 {
     [Fact]
