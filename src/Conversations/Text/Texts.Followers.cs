@@ -26,7 +26,7 @@ public static partial class Texts
     public static string FollowButton(string code) => $"دنبال کردن {code}";
 
     public static string Following(string code) =>
-        $"از این پس مسئله {code} را دنبال می‌کنید و هر تغییر مرحله و نتیجه آن را به شما خبر می‌دهیم. مسئله تازه‌ای ثبت نشد.";
+        $"از این پس مسئله {code} را دنبال می‌کنید و تغییر مرحله و نتیجه آن را به شما خبر می‌دهیم. پیش‌نویس شما جداگانه ثبت نشد؛ این مسئله را در «مسئله‌های من» می‌بینید.";
 
     public const string CannotFollow = "این مسئله دیگر باز نیست و نمی‌شود دنبالش کرد. می‌توانید مسئله خودتان را ثبت کنید.";
 
@@ -40,7 +40,7 @@ public static partial class Texts
 
     public static string FollowerDetails(string code, string secretariat, string? topic, string county, ReportStage stage, ReportOutcome? outcome,
         IEnumerable<string> timeline) =>
-        $"مسئله {code} (دنبال می‌کنید)\nدبیرخانه: {secretariat}\nموضوع: {topic ?? UnsetTopic}\nشهرستان: {county}\n" +
+        $"مسئله {code} — از مسئله‌هایی که دنبال می‌کنید\nدبیرخانه: {secretariat}\nموضوع: {topic ?? "تعیین‌نشده"}\nشهرستان: {county}\n" +
         (stage == ReportStage.Closed ? "نتیجه: " : "مرحله: ") + StageName(stage, outcome) +
         "\n\nتغییرها:\n" + string.Join('\n', timeline) +
         "\n\nشرح مسئله و پیام‌های آن فقط میان گزارش‌دهنده و دبیرخانه است؛ تغییر مرحله و نتیجه را به شما خبر می‌دهیم.";

@@ -134,7 +134,7 @@ public sealed class FollowerTests : IDisposable
         AssertNothingPrivate(list.Last.Text);
 
         var open = await AsFollower(() => _chat.PressData(MyReports.ShowPrefix + "RJ-1001"));
-        Assert.StartsWith($"مسئله RJ-1001 (دنبال می‌کنید)\nدبیرخانه: {Secretariat}\nموضوع: آب و برق و گاز\nشهرستان: کاشان\nمرحله: مطالبه‌گری\n\nتغییرها:\n", open.Last.Text);
+        Assert.StartsWith($"مسئله RJ-1001 — از مسئله‌هایی که دنبال می‌کنید\nدبیرخانه: {Secretariat}\nموضوع: آب و برق و گاز\nشهرستان: کاشان\nمرحله: مطالبه‌گری\n\nتغییرها:\n", open.Last.Text);
         Assert.Contains(": ثبت شد", open.Last.Text);
         Assert.Contains(": مرحله «مطالبه‌گری»", open.Last.Text);
         Assert.Null(open.Last.Keyboard); // no «add to report»
