@@ -23,4 +23,8 @@ public static class Admins
     /// <summary>False when nobody can administer the bot: then the way in is a claim code.</summary>
     public static async Task<bool> AnyAsync(BotDbContext db, AccessOptions access, CancellationToken ct) =>
         Configured(access).Any() || await db.RoleGrants.AnyAsync(g => g.RevokedAt == null && g.Role == Role.Admin, ct);
+
+    /// <summary>Every admin's account: those of <c>Access:Admins</c> (given as configured) and the stored admin grants.</summary>
+    public static async Task<List<AccountRef>> AccountsAsync(BotDbContext db, IEnumerable<string> configured, CancellationToken ct) =>
+        await GrantHolders.AccountsAsync(db, configured.Concat(await StoredAsync(db, ct)), ct);
 }

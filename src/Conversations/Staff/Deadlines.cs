@@ -83,7 +83,7 @@ public static class Deadlines
     {
         var grants = await db.RoleGrants.AsNoTracking().Where(g => g.RevokedAt == null && g.Role == Role.Organizer).Select(g => g.Who).ToListAsync(ct);
         var accounts = await GrantHolders.AccountsAsync(db, grants, ct);
-        if (accounts.Count == 0) accounts = await GrantHolders.AccountsAsync(db, Admins.Configured(access).Concat(await Admins.StoredAsync(db, ct)), ct);
+        if (accounts.Count == 0) accounts = await Admins.AccountsAsync(db, access.Admins, ct);
         return accounts.Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
     }
 }

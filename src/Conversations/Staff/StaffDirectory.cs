@@ -33,7 +33,7 @@ public static class StaffDirectory
 
     /// <summary>The admins' private chats (the configured <paramref name="admins"/> and those who claimed the role): where news that needs an admin's eye goes.</summary>
     public static async Task<IReadOnlyList<ChatAddress>> AdminChatsAsync(BotDbContext db, IReadOnlyList<string> admins, CancellationToken ct) =>
-        (await GrantHolders.AccountsAsync(db, admins.Concat(await Admins.StoredAsync(db, ct)), ct)).Select(a => new ChatAddress(a.Messenger, a.Id)).ToList();
+        (await Admins.AccountsAsync(db, admins, ct)).Select(a => new ChatAddress(a.Messenger, a.Id)).ToList();
 
     /// <summary>The private chats of a member on every messenger they use: where their notices go.</summary>
     public static async Task<IReadOnlyList<ChatAddress>> MemberChatsAsync(BotDbContext db, IEnumerable<int> memberIds, CancellationToken ct)

@@ -61,11 +61,8 @@ public static class StaffNotices
     }
 
     /// <summary>Tells the reporter, on every messenger they use. Followers are another audience (<see cref="ToFollowersAsync"/>).</summary>
-    public static async Task ToReporterAsync(Turn turn, Report report, string text, CancellationToken ct)
-    {
-        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, [report.MemberId], ct))
-            turn.Send(chat, ChatKind.Private, new TextMessage(text, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
-    }
+    public static Task ToReporterAsync(Turn turn, Report report, string text, CancellationToken ct) =>
+        SendToMembersAsync(turn, report, [report.MemberId], text, ct);
 
     /// <summary>
     /// Tells those who follow the report: only of its stage and outcome, so <paramref name="text"/> never carries what
@@ -75,8 +72,13 @@ public static class StaffNotices
     public static async Task ToFollowersAsync(Turn turn, Report report, string text, CancellationToken ct)
     {
         var followers = await turn.Db.ReportFollowers.Where(f => f.ReportId == report.Id && f.MemberId != report.MemberId).Select(f => f.MemberId).ToListAsync(ct);
-        if (followers.Count == 0) return;
-        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, followers, ct))
+        if (followers.Count > 0) await SendToMembersAsync(turn, report, followers, text, ct);
+    }
+
+    /// <summary>A notice about a report to the private chats of these members, on every messenger they use.</summary>
+    private static async Task SendToMembersAsync(Turn turn, Report report, IReadOnlyList<int> members, string text, CancellationToken ct)
+    {
+        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, members, ct))
             turn.Send(chat, ChatKind.Private, new TextMessage(text, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
     }
 }
