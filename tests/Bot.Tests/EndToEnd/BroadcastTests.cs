@@ -71,7 +71,7 @@ public sealed class BroadcastTests
         var announcement = Texts.AnnouncementForMembers("مجمع بسیجیان شهرستان کاشان", "اجلاسیه پنجشنبه ساعت ۱۷ در فرمانداری");
         await telegram.WaitUntilAsync(t => t.Sent.Count(m => m.Text == announcement) >= 45, Wait);
         await bale.WaitUntilAsync(b => b.Sent.Count(m => m.Text == announcement) >= 15, Wait);
-        await Task.Delay(500);
+        await second.WaitUntilQuietAsync(Wait, telegram, bale);
         foreach (var (messenger, id) in members)
             Assert.Single((messenger == "bale" ? bale : telegram).SentTo(id), m => m.Text == announcement);
 

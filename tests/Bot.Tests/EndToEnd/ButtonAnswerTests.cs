@@ -1,9 +1,11 @@
+using Assembly.Bot.Sending;
 using Assembly.Bot.Tests.Support;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Turns;
 using Assembly.FakeBotApi;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
@@ -49,7 +51,8 @@ public sealed class ButtonAnswerTests
 
         telegram.EnqueueCallback(3002, "help", welcome.MessageId);
         await telegram.WaitUntilAsync(t => t.Answers.Count >= 1, Wait);
-        await Task.Delay(500); // a second answer, if any, would come now
+        await telegram.WaitUntilAsync(t => t.PendingUpdates == 0, Wait);
+        await bot.Services.GetRequiredService<ButtonAnswerer>().DrainAsync(); // every answer the press caused has been made
 
         Assert.Single(telegram.Answers);
         Assert.Equal(1, telegram.TooManyRequestsAnswered);

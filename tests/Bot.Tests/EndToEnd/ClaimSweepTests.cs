@@ -46,7 +46,7 @@ public sealed class ClaimSweepTests
         await Eventually.StoredAsync(second, async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Uncertain) == 2);
         telegram.EnqueueText(9301, "/help"); // the chat is not held up by its uncertain row
         await telegram.WaitUntilAsync(t => t.SentTo(9301).Count >= 1, TimeSpan.FromSeconds(20));
-        await Task.Delay(300);
+        await second.WaitUntilQuietAsync(TimeSpan.FromSeconds(20), telegram);
         Assert.DoesNotContain(telegram.Sent, m => m.Text!.StartsWith("in flight", StringComparison.Ordinal));
         await using var check = second.Db();
         Assert.Equal(OutboxStatus.Uncertain, (await check.Outbox.SingleAsync(o => o.Id == mine)).Status);

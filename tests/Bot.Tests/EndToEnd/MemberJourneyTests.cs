@@ -52,7 +52,7 @@ public sealed class MemberJourneyTests
 
         var code = Regex.Match(submitted.Text!, "[A-Z]{2,3}-[0-9]{3,}").Value;
         Assert.Equal("RJ-1001", code);
-        await Task.Delay(300);
+        await second.WaitUntilQuietAsync(Wait, server);
         Assert.Equal(journey.Expected, server.SentTo(4242).Count); // nothing answered twice across the restart
 
         await server.WaitUntilAsync(s => s.SentTo(9900).Count >= 2, Wait);

@@ -36,7 +36,7 @@ public sealed class MultiInstancePipelineTests
 
         var expected = Enumerable.Range(0, rounds).Sum(round => 1 + round % 4);
         await telegram.WaitUntilAsync(t => t.Sent.Count >= expected, Wait);
-        await Task.Delay(500);
+        await first.WaitUntilQuietAsync(Wait, telegram);
         Assert.Equal(expected, telegram.Sent.Count);
         Assert.Equal(expected, telegram.Sent.Select(m => m.Text).Distinct().Count());
         Assert.DoesNotContain(telegram.Sent, m => m.Text == Texts.SorryFailed);

@@ -50,7 +50,7 @@ public sealed class MultiInstanceSendingTests
         first.Services.GetRequiredService<OutboxSignal>().Wake("telegram");
         second.Services.GetRequiredService<OutboxSignal>().Wake("telegram");
         await telegram.WaitUntilAsync(t => t.Sent.Count >= chats * perChat, Wait);
-        await Task.Delay(500); // a duplicate, if any, would arrive now
+        await first.WaitUntilQuietAsync(Wait, telegram);
 
         Assert.Equal(chats * perChat, telegram.Sent.Count);
         Assert.Equal(chats * perChat, telegram.Sent.Select(m => m.Text).Distinct().Count());

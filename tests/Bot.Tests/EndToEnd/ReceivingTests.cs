@@ -26,7 +26,7 @@ public sealed class ReceivingTests
         bale.Redeliver(id);
         bale.EnqueueText(3001, "/start");
         await bale.WaitUntilAsync(b => b.Sent.Count >= 2, Wait);
-        await Task.Delay(300);
+        await bot.WaitUntilQuietAsync(Wait, bale);
 
         Assert.Equal(2, bale.Sent.Count);
 

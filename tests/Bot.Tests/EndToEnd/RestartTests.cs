@@ -27,7 +27,7 @@ public sealed class RestartTests
 
         await using var second = await BotTestHost.StartAsync(database, telegram);
         await telegram.WaitUntilAsync(t => t.Sent.Count >= total, TimeSpan.FromSeconds(60));
-        await Task.Delay(500); // a duplicate, if any, would arrive now
+        await second.WaitUntilQuietAsync(TimeSpan.FromSeconds(60), telegram);
 
         var answered = telegram.Sent.Select(m => m.Text!).ToList();
         Assert.Equal(total, answered.Count);

@@ -27,7 +27,7 @@ public sealed class SendFailureTests
         telegram.FailNext(new Fault.TooManyRequests(1));
         telegram.EnqueueText(2001, "/help");
         await telegram.WaitUntilAsync(t => t.SentTo(2001).Count >= 1, Wait);
-        await Task.Delay(300);
+        await bot.WaitUntilQuietAsync(Wait, telegram);
 
         Assert.Equal(Help, Assert.Single(telegram.SentTo(2001)).Text);
         await Eventually.StoredAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Sent));
@@ -48,7 +48,7 @@ public sealed class SendFailureTests
         telegram.FailNext(new Fault.ServerError(500), new Fault.BadGateway(), new Fault.DropConnection());
         telegram.EnqueueText(2002, "/help");
         await telegram.WaitUntilAsync(t => t.SentTo(2002).Count >= 1, Wait);
-        await Task.Delay(300);
+        await bot.WaitUntilQuietAsync(Wait, telegram);
 
         Assert.Equal(Help, Assert.Single(telegram.Sent).Text);
         await Eventually.StoredAsync(bot, db => db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Sent));

@@ -90,7 +90,7 @@ public sealed class SessionJourneyTests
         static bool Reminder(SentMessage m) => m.Text!.StartsWith("یادآوری: «نهمین اجلاسیه مجمع»", StringComparison.Ordinal);
         await telegram.WaitUntilAsync(t => t.SentTo(31).Any(Reminder) && t.SentTo(32).Any(Reminder), Wait);
         await bale.WaitUntilAsync(b => b.SentTo(41).Any(Reminder), Wait);
-        await Task.Delay(300);
+        await second.WaitUntilQuietAsync(Wait, telegram, bale);
         Assert.DoesNotContain(bale.SentTo(42), Reminder);
         Assert.Single(telegram.SentTo(31), Reminder);
 

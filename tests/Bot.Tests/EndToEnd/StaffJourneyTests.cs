@@ -84,7 +84,7 @@ public sealed class StaffJourneyTests
         var refusals = telegram.SentTo(Staff).Concat(telegram.SentTo(OtherStaff)).Count(m => m.Text == Texts.AlreadyClosed);
         Assert.Equal(1, refusals);
         await bale.WaitUntilAsync(b => b.SentTo(Reporter).Any(m => m.Text!.StartsWith("رسیدگی به مسئله RJ-1001 پایان یافت")), Wait);
-        await Task.Delay(300);
+        await bot.WaitUntilQuietAsync(Wait, telegram, bale);
         Assert.Single(bale.SentTo(Reporter), m => m.Text!.StartsWith("رسیدگی به مسئله RJ-1001 پایان یافت"));
         Assert.Empty(telegram.SentTo(Reporter)); // the reporter is on Bale only
 

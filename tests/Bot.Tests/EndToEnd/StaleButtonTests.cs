@@ -27,7 +27,7 @@ public sealed class StaleButtonTests
         var press = telegram.EnqueueCallback(8001, "help", welcome.MessageId);
         telegram.Redeliver(press); // and a press delivered twice acts once
         await telegram.WaitUntilAsync(t => t.Answers.Count >= 2 && t.SentTo(8001).Count >= 2, Wait);
-        await Task.Delay(500);
+        await second.WaitUntilQuietAsync(Wait, telegram);
 
         // Answers to presses leave in any order (they stand outside the chat's queue); the fake numbers its
         // callback ids in the order the presses were made, so this lines each answer up with its press.

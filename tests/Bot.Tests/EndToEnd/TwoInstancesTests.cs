@@ -69,7 +69,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             }
 
             await telegram.WaitUntilAsync(t => Replies(t).Count >= Users * MessagesEach && MemberMessages(t).Count >= Members * 3, TimeSpan.FromSeconds(90));
-            await Task.Delay(TimeSpan.FromSeconds(2)); // time for a duplicate to show, if one were coming
+            await Quiet.UntilAsync(database.Open, TimeSpan.FromSeconds(60), telegram);
 
             var replies = Replies(telegram);
             for (var user = FirstUser; user < FirstUser + Users; user++)

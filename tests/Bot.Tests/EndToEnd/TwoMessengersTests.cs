@@ -30,7 +30,7 @@ public sealed class TwoMessengersTests
         bale.EnqueueText(78, "/start", "سارا");
         await telegram.WaitUntilAsync(t => t.Sent.Count >= 1, Wait);
         await bale.WaitUntilAsync(b => b.Sent.Count >= 2, Wait);
-        await Task.Delay(300); // anything misrouted would have arrived by now
+        await bot.WaitUntilQuietAsync(Wait, telegram, bale);
 
         var onTelegram = Assert.Single(telegram.Sent);
         Assert.Equal(77, onTelegram.ChatId);

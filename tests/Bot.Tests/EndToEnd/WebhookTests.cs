@@ -39,7 +39,7 @@ public sealed class WebhookTests
         telegram.EnqueueText(7001, "رضا رضایی");
         telegram.EnqueueText(7002, "/help");
         await telegram.WaitUntilAsync(t => t.SentTo(7001).Count >= 2 && t.SentTo(7002).Count >= 1 && t.WebhookPosts.Count >= 3, Wait);
-        await Task.Delay(300); // a second answer or post, if any, would come now
+        await bot.WaitUntilQuietAsync(Wait, telegram);
 
         Assert.Equal(Texts.RegistrationStart(Assembly), telegram.SentTo(7001)[0].Text);
         // The name was taken as the answer to the first step: the second update came after the first was committed.
@@ -71,7 +71,7 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
-        await Task.Delay(500);
+        await bot.WaitUntilQuietAsync(Wait, telegram);
         Assert.Empty(telegram.SentTo(7101));
         await using var db = bot.Db();
         Assert.Equal(0, await db.ProcessedUpdates.CountAsync());
@@ -84,7 +84,7 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         await telegram.WaitUntilAsync(t => t.SentTo(7101).Count >= 1, Wait);
-        await Task.Delay(300);
+        await bot.WaitUntilQuietAsync(Wait, telegram);
         Assert.Single(telegram.SentTo(7101));
     }
 
@@ -134,7 +134,7 @@ public sealed class WebhookTests
         await using var second = await BotTestHost.StartAsync(database, telegram, settings: TelegramWebhook());
         telegram.RouteWebhookTo(second.HttpAddress);
         await telegram.WaitUntilAsync(t => Enumerable.Range(7302, 10).All(u => t.SentTo(u).Count >= 1), Wait);
-        await Task.Delay(300);
+        await second.WaitUntilQuietAsync(Wait, telegram);
 
         Assert.All(Enumerable.Range(7301, 11), user => Assert.Single(telegram.SentTo(user)));
         Assert.Equal(0, telegram.PendingUpdates);

@@ -1,9 +1,9 @@
+using Assembly.Bot.Sending;
 using Assembly.Bot.Hosting;
 using Assembly.FakeBotApi;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Assembly.Storage;
-using Assembly.Storage.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,25 +69,14 @@ public sealed class BotTestHost : IAsyncDisposable
     public BotDbContext Db() => Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
 
     /// <summary>
-    /// Waits until every update the fakes hold was handled and committed (the bot confirms an update only after its
-    /// commit, so a fake with nothing pending has seen them all confirmed) and every message they caused was sent or
-    /// given up. From then on what the fakes recorded is final: a test can assert that something was not sent.
+    /// Waits until the bot is quiet (<see cref="Quiet"/>) and every button answer it started has been made: from then on
+    /// what the fakes recorded is final, and a test can assert that something was not sent.
     /// </summary>
     public async Task WaitUntilQuietAsync(TimeSpan timeout, params FakeBotApiServer[] fakes)
     {
-        var started = TimeProvider.System.GetTimestamp();
-        while (true)
-        {
-            if (fakes.All(f => f.PendingUpdates == 0))
-            {
-                await using var db = Db();
-                if (!await OutboxMessageConfiguration.WhereUnsettled(db.Outbox).AnyAsync()) return;
-            }
-
-            if (TimeProvider.System.GetElapsedTime(started) > timeout)
-                throw new TimeoutException($"The bot was not quiet within {timeout.TotalSeconds:0} s.");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
-        }
+        await Quiet.UntilAsync(Db, timeout, fakes);
+        // Button answers leave beside the outbox, once their update is committed (before it is confirmed).
+        await Services.GetRequiredService<ButtonAnswerer>().DrainAsync();
     }
 
     /// <summary>
