@@ -18,6 +18,9 @@ namespace Assembly.Conversations.Reports;
 /// </remarks>
 public sealed class ReportLifecycle
 {
+    /// <summary>Its page in <c>docs/flows/</c>, drawn with the flows.</summary>
+    public const string Name = "report-lifecycle";
+
     /// <summary>Where a report stands. <see cref="Open"/> and <see cref="Closed"/> group the others and are never stored.</summary>
     public enum State { Open, Identification, Solution, FollowUp, Closed, Resolved, Unresolved, Rejected, Duplicate }
 
