@@ -30,14 +30,13 @@ public sealed class ReportAggregate
 
     private readonly Turn _turn;
     private readonly FlowContext _context;
-    private readonly ReportLifecycle _lifecycle;
+    private ReportLifecycle? _lifecycle;
 
-    private ReportAggregate(Turn turn, FlowContext context, Report report)
-    {
-        (_turn, _context, Report) = (turn, context, report);
-        _lifecycle = new ReportLifecycle(() => ReportLifecycle.Of(report), state => ReportLifecycle.Apply(report, state),
-            () => report.ConfirmedResolved is null);
-    }
+    private ReportAggregate(Turn turn, FlowContext context, Report report) => (_turn, _context, Report) = (turn, context, report);
+
+    // Configured when first asked: filing a report, on every member's path, never asks it.
+    private ReportLifecycle Lifecycle => _lifecycle ??= new ReportLifecycle(() => ReportLifecycle.Of(Report),
+        state => ReportLifecycle.Apply(Report, state), () => Report.ConfirmedResolved is null);
 
     /// <summary>The report as stored, to read; change it only through this type.</summary>
     public Report Report { get; }
@@ -46,10 +45,10 @@ public sealed class ReportAggregate
 
     public string Secretariat => Report.Secretariat;
 
-    public ReportLifecycle.State State => _lifecycle.Current;
+    public ReportLifecycle.State State => Lifecycle.Current;
 
     /// <summary>Whether the lifecycle allows the move from where the report stands.</summary>
-    public bool Allows(Trigger trigger) => _lifecycle.Allows(trigger);
+    public bool Allows(Trigger trigger) => Lifecycle.Allows(trigger);
 
     /// <summary>Whether the report may be closed with this outcome now (not when it is closed already).</summary>
     public bool CanClose(ReportOutcome outcome) => Allows(ReportLifecycle.Closing(outcome));
@@ -110,7 +109,7 @@ public sealed class ReportAggregate
         var trigger = ReportLifecycle.ToStage(stage);
         if (!Allows(trigger)) return false;
         var reopening = Report.Stage == ReportStage.Closed;
-        _lifecycle.Fire(trigger);
+        Lifecycle.Fire(trigger);
         if (reopening)
         {
             Report.CheckAt = null;
@@ -147,7 +146,7 @@ public sealed class ReportAggregate
     {
         var trigger = ReportLifecycle.Closing(outcome);
         if (!Allows(trigger)) return false;
-        _lifecycle.Fire(trigger);
+        Lifecycle.Fire(trigger);
         SetDeadline(Report.DueKind, null);
         Report.CheckAt = outcome == ReportOutcome.Resolved ? _turn.Now.AddDays(_context.Deadlines.ResolvedCheckDays) : null;
         Record(ReportEventKind.Closed, by, text, Texts.OutcomeLabel(outcome) + (original is null ? "" : $" ({original})"));
@@ -202,7 +201,7 @@ public sealed class ReportAggregate
     {
         var trigger = resolved ? Trigger.ReporterConfirms : Trigger.ReporterDisputes;
         if (!Allows(trigger)) return false;
-        _lifecycle.Fire(trigger);
+        Lifecycle.Fire(trigger);
         Report.ConfirmedResolved = resolved;
         if (resolved)
         {
