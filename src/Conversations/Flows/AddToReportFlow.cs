@@ -1,8 +1,8 @@
 using Assembly.Conversations.Members;
 using Assembly.Conversations.Messages;
+using Assembly.Conversations.Reports;
 using Assembly.Conversations.Text;
 using Assembly.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Conversations.Flows;
 
@@ -44,8 +44,8 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
     protected override async Task AnswerAsync(FlowInput input, CancellationToken ct)
     {
         var member = await MemberDirectory.SenderAsync(Turn, ct);
-        var report = member is null ? null : await Turn.Db.Reports.SingleOrDefaultAsync(r => r.Code == Data.Code && r.MemberId == member.Id, ct);
-        if (report is null)
+        var report = member is null ? null : await ReportAggregate.LoadAsync(Turn, _context, Data.Code, ct);
+        if (report is null || report.Report.MemberId != member!.Id)
         {
             // Members see and touch only their own reports.
             Turn.Reply(Texts.NotYourReport, MainMenu.Keyboard);
@@ -56,7 +56,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
         ReportAttachment? added = null;
         if (input.IsText)
         {
-            report.Events.Add(new ReportEvent { Kind = ReportEventKind.MemberMessage, At = Turn.Now, Actor = "member", Text = input.Text });
+            report.AddMessage(input.Text);
         }
         else if (input.Kind == IncomingKind.Media && input.Message.Attachment is { Kind: not AttachmentKind.Sticker } file)
         {
@@ -67,8 +67,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
             }
 
             added = new ReportAttachment { Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = Turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = Turn.Now };
-            report.Attachments.Add(added);
-            report.Events.Add(new ReportEvent { Kind = ReportEventKind.MemberAttachment, At = Turn.Now, Actor = "member", Text = input.Caption.Length > 0 ? input.Caption : null });
+            report.AddFile(added, input.Caption.Length > 0 ? input.Caption : null);
         }
         else
         {
@@ -76,8 +75,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
             return;
         }
 
-        report.UpdatedAt = Turn.Now;
-        await Staff.StaffNotices.MemberAddedAsync(Turn, report, input.IsText ? input.Text : input.Caption, added, _context, ct);
+        await Staff.StaffNotices.MemberAddedAsync(Turn, report.Report, input.IsText ? input.Text : input.Caption, added, _context, ct);
         Turn.Reply(Texts.Added(report.Code), MainMenu.Keyboard, [report.Code]);
         Finished = true;
     }

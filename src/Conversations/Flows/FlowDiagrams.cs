@@ -1,10 +1,12 @@
+using Assembly.Conversations.Reports;
 using Assembly.Storage.Entities;
 using Stateless.Graph;
 
 namespace Assembly.Conversations.Flows;
 
 /// <summary>
-/// Every flow drawn as a Mermaid state diagram from its own machine (<see cref="IFlow.Describe"/>), so the
+/// Every flow drawn as a Mermaid state diagram from its own machine (<see cref="IFlow.Describe"/>), and a report's
+/// lifecycle from its machine (<see cref="ReportLifecycle"/>), so the
 /// pictures in <c>docs/flows/</c> are made from the code and a test notices when they no longer match it.
 /// </summary>
 public static class FlowDiagrams
@@ -25,13 +27,14 @@ public static class FlowDiagrams
             [MeetingFlow.Name] = Draw(new MeetingFlow(Row(MeetingFlow.Name, MeetingFlow.InitialState), context)),
             [OutcomeFlow.Name] = Draw(new OutcomeFlow(Row(OutcomeFlow.Name, OutcomeFlow.InitialState), context)),
             [ForgetFlow.Name] = Draw(new ForgetFlow(Row(ForgetFlow.Name, ForgetFlow.InitialState))),
+            [ReportLifecycle.Name] = Normalise(MermaidGraph.Format(ReportLifecycle.Describe())),
         };
     }
 
     /// <summary>The page of one flow in <c>docs/flows/</c>: a title, where it comes from, and the diagram.</summary>
     public static string Markdown(string flowName, string mermaid) => Normalise(
         $"""
-         # The `{flowName}` flow
+         # {(flowName == ReportLifecycle.Name ? "A report's lifecycle" : $"The `{flowName}` flow")}
 
          Generated from the code by `{Command}` and checked by a test (`FlowDiagramTests`): do not edit by hand.
 

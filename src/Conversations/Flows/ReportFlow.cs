@@ -342,7 +342,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         }
 
         var member = await MemberDirectory.SenderAsync(Turn, ct);
-        if (member is null || await SimilarReports.FollowAsync(Turn.Db, code, member.Id, Turn.Now, ct) is null)
+        var report = member is null ? null : await ReportAggregate.LoadAsync(Turn, _context, code, ct);
+        if (report is null || !await report.FollowAsync(member!.Id, ct))
         {
             await RefuseAsync(Texts.CannotFollow);
             return;
@@ -375,7 +376,6 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             Longitude = Data.Longitude,
             ProposedSolution = Data.Solution,
             Anonymous = Data.Anonymous,
-            Stage = ReportStage.Identification,
             CreatedAt = Turn.Now,
             UpdatedAt = Turn.Now,
         };
@@ -383,9 +383,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         {
             Kind = a.Kind, Messenger = Turn.In.Messenger, FileId = a.FileId, FileName = a.FileName, AddedAt = Turn.Now,
         }));
-        report.Events.Add(new ReportEvent { Kind = ReportEventKind.Created, At = Turn.Now, Actor = "member" });
-        Staff.Deadlines.FirstAnswer(report, secretariat, Turn.Now);
-        Turn.Db.Reports.Add(report);
+        await ReportAggregate.SubmitAsync(Turn, _context, report, ct);
         await Staff.StaffNotices.PostReportAsync(Turn, report, member, _context, ct);
 
         Turn.Reply(Texts.Submitted(code, secretariat.Name), MainMenu.Keyboard, [code]);

@@ -91,18 +91,4 @@ public static class SimilarReports
     /// <summary>The descriptions of reports filed before their words were stored, to fold here instead.</summary>
     private static async Task<Dictionary<int, string>> DescriptionsAsync(BotDbContext db, List<int> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Description, ct);
-
-    /// <summary>The member follows the report from now on (once, however often they press).</summary>
-    public static async Task<Report?> FollowAsync(BotDbContext db, string code, int memberId, DateTime now, CancellationToken ct)
-    {
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Code == code && r.Stage != ReportStage.Closed, ct);
-        if (report is null) return null;
-        if (!await db.ReportFollowers.AnyAsync(f => f.ReportId == report.Id && f.MemberId == memberId, ct))
-        {
-            db.ReportFollowers.Add(new ReportFollower { ReportId = report.Id, MemberId = memberId, Since = now });
-            db.ReportEvents.Add(new ReportEvent { ReportId = report.Id, Kind = ReportEventKind.Followed, At = now, Actor = "member" });
-        }
-
-        return report;
-    }
 }

@@ -10,28 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Conversations.Staff;
 
 /// <summary>
-/// The secretariat's deadlines, kept on the report (so a restart loses none): the first answer within
-/// <c>FirstAnswerHours</c>, then, while in follow-up, an action at least every <c>FollowUpDays</c>. When one
-/// passes, the secretariat's staff are reminded once, and if nothing happens for <c>EscalateAfterHours</c>
-/// more, the organizers are told. Some days after a report is closed as resolved its reporter is asked
-/// whether it really was.
+/// The secretariat's deadlines, kept on the report (so a restart loses none) and set by the report itself
+/// (<see cref="Reports.ReportAggregate"/>): the first answer within <c>FirstAnswerHours</c>, then, while in follow-up,
+/// an action at least every <c>FollowUpDays</c>. When one passes, the secretariat's staff are reminded once, and if
+/// nothing happens for <c>EscalateAfterHours</c> more, the organizers are told. Some days after a report is closed as
+/// resolved its reporter is asked whether it really was.
 /// </summary>
+/// <remarks>
+/// What the scheduler writes here (when it reminded, escalated, asked) is its own record of what it sent, not a
+/// change to the report: no event, no version. The version is still the report's concurrency token, so a reminder
+/// marked on a report that staff changed meanwhile fails the scheduler's turn, and the next turn judges afresh.
+/// </remarks>
 public static class Deadlines
 {
-    public static void Set(Report report, DeadlineKind kind, DateTime? due)
-    {
-        report.DueKind = kind;
-        report.DueAt = due;
-        report.RemindedAt = null;
-        report.EscalatedAt = null;
-    }
-
-    public static void FirstAnswer(Report report, SecretariatOptions secretariat, DateTime now) =>
-        Set(report, DeadlineKind.FirstAnswer, now.AddHours(secretariat.FirstAnswerHours));
-
-    public static void NextFollowUp(Report report, SecretariatOptions secretariat, DateTime now) =>
-        Set(report, DeadlineKind.FollowUp, now.AddDays(secretariat.FollowUpDays));
-
     /// <summary>Reminders, escalations and resolved-checks that are due now, as messages to send.</summary>
     public static async Task<IReadOnlyList<OutgoingMessage>> DueAsync(BotDbContext db, FlowContext context, AccessOptions access, DateTime now, CancellationToken ct)
     {
@@ -85,51 +76,5 @@ public static class Deadlines
         var accounts = await GrantHolders.AccountsAsync(db, grants, ct);
         if (accounts.Count == 0) accounts = await Admins.AccountsAsync(db, access.Admins, ct);
         return accounts.Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
-    }
-}
-
-/// <summary>The reporter's answer to «was it really resolved?»: «no» reopens the report in follow-up and tells the staff.</summary>
-public static class Satisfaction
-{
-    public const string Prefix = "sat:";
-
-    public static string Data(string code, bool resolved) => $"{Prefix}{code}:{(resolved ? "yes" : "no")}";
-
-    public static async Task AnswerAsync(Turn turn, Member member, string data, FlowContext context, CancellationToken ct)
-    {
-        var parts = data[Prefix.Length..].Split(':');
-        var report = parts.Length == 2 ? await turn.Db.Reports.Include(r => r.Events).SingleOrDefaultAsync(r => r.Code == parts[0] && r.MemberId == member.Id, ct) : null;
-        if (report is null)
-        {
-            turn.AnswerButton(Texts.StaleButton);
-            return;
-        }
-
-        if (report.ConfirmedResolved is not null || report.Stage != ReportStage.Closed)
-        {
-            turn.AnswerButton(Texts.AlreadyAnswered);
-            return;
-        }
-
-        turn.AnswerButton();
-        report.Version++;
-        report.UpdatedAt = turn.Now;
-        if (parts[1] == "yes")
-        {
-            report.ConfirmedResolved = true;
-            turn.Reply(Texts.ThanksResolved);
-            return;
-        }
-
-        report.ConfirmedResolved = false;
-        report.Stage = ReportStage.FollowUp;
-        report.Outcome = null;
-        report.Events.Add(new ReportEvent { Kind = ReportEventKind.Reopened, At = turn.Now, Actor = "member", Text = Texts.ResolvedNo });
-        Deadlines.NextFollowUp(report, Routing.Find(context.Assembly, report.Secretariat)!, turn.Now);
-        turn.Reply(Texts.Reopened(report.Code), monospace: [report.Code]);
-        await StaffNotices.ToFollowersAsync(turn, report, Texts.ToFollowerReopened(report.Code), ct);
-        foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
-            turn.Send(chat, kind, new TextMessage(Texts.ToStaffReopened(report.Code), StaffButtons.Actions(report.Code), Monospace: [report.Code])
-                { Subject = report.Code, SubjectAction = StaffNotices.PostAction }, OutboxPriority.Bulk);
     }
 }

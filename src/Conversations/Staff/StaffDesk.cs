@@ -1,6 +1,7 @@
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Reports;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
 using Assembly.Storage;
@@ -66,20 +67,14 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         Actor.ResolveAsync(turn.Db, context.Assembly, access, turn.In.Messenger, turn.In.From!.UserId, member, ct);
 
     /// <summary>
-    /// The one gate for a report: parsed, existing, and of a secretariat this actor works for. Locked for the rest
-    /// of the update's transaction before it is read (PostgreSQL; SQLite has one writer anyway): two staff members
-    /// acting on one report at once, from two chats or two instances, would otherwise both decide on the state
-    /// before either change (one closes it while the other moves its stage, and the later write silently wins).
+    /// The one gate for a report: parsed, existing, and of a secretariat this actor works for. Got from the report
+    /// itself (<see cref="ReportAggregate.LoadAsync"/>), locked before it is read.
     /// </summary>
-    private async Task<Report?> ReportAsync(Turn turn, Actor actor, string codeText, CancellationToken ct, bool tell = true)
+    private async Task<ReportAggregate?> ReportAsync(Turn turn, Actor actor, string codeText, CancellationToken ct, bool tell = true)
     {
-        Report? report = null;
-        if (TrackingCode.TryParse(codeText, out var code))
-        {
-            await TransactionLocks.TakeAsync(turn.Db, "report:" + code, ct);
-            report = await turn.Db.Reports.Include(r => r.Events).SingleOrDefaultAsync(r => r.Code == code, ct);
-        }
-
+        var report = TrackingCode.TryParse(codeText, out var code)
+            ? await ReportAggregate.LoadAsync(turn, context, code, ct, withTimeline: true)
+            : null;
         if (report is not null && actor.Works(report.Secretariat)) return report;
         if (tell) turn.Reply(Texts.UnknownCode);
         return null;
@@ -101,7 +96,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
                 await InboxAsync(turn, actor, first, ct);
                 return;
             case "show":
-                if (await ReportAsync(turn, actor, first, ct) is { } shown) await ShowAsync(turn, shown, ct);
+                if (await ReportAsync(turn, actor, first, ct) is { } shown) await ShowAsync(turn, shown.Report, ct);
                 return;
             case "reply" or "note":
                 if (await ReportAsync(turn, actor, first, ct) is not { } report) return;
@@ -144,7 +139,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         if (await ReportAsync(turn, actor, codeText, ct) is not { } report) return;
         var (outcomeText, more) = Split(rest);
         if (ParseOutcome(outcomeText) is not { } outcome) { turn.Reply(Texts.UnknownOutcome(outcomeText)); return; }
-        if (report.Stage == ReportStage.Closed) { turn.Reply(Texts.AlreadyClosed); return; }
+        if (!report.CanClose(outcome)) { turn.Reply(Texts.AlreadyClosed); return; }
         string? original = null;
         if (outcome == ReportOutcome.Duplicate)
         {
@@ -259,8 +254,7 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
                 await work.RouteAsync(report, to.Key, ct);
                 break;
             case ("close", { } outcomeValue) when ParseOutcome(outcomeValue) is { } outcome and not ReportOutcome.Duplicate:
-                if (report.Stage == ReportStage.Closed) turn.Reply(Texts.AlreadyClosed);
-                else await work.CloseAsync(report, outcome, null, null, ct);
+                await work.CloseAsync(report, outcome, null, null, ct);
                 break;
         }
     }

@@ -118,6 +118,7 @@ public static partial class Texts
         ReportEventKind.FollowUp => $"• {when} پیگیری ({actor}): {text} — بعدی: {detail}",
         ReportEventKind.Closed => $"• {when} بسته شد ({actor}): {detail}{(text is null ? "" : " — " + text)}",
         ReportEventKind.Reopened => $"• {when} باز شد ({actor}): {text}",
+        ReportEventKind.ConfirmedResolved => StaffConfirmedLine(when),
         _ => $"• {when}",
     };
 

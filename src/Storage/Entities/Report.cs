@@ -104,6 +104,9 @@ public enum ReportEventKind
 {
     Created, MemberMessage, MemberAttachment, Followed,
     Replied, Note, StageChanged, Routed, FollowUp, Closed, Reopened,
+
+    /// <summary>The reporter answered that the report closed as resolved really was.</summary>
+    ConfirmedResolved,
 }
 
 /// <summary>One thing that happened to a report, with who and when: the report's timeline.</summary>

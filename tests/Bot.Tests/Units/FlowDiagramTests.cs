@@ -1,9 +1,10 @@
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Reports;
 
 namespace Assembly.Bot.Tests.Units;
 
-/// <summary>The pages in <c>docs/flows/</c> are the flows as the code has them, state for state.</summary>
+/// <summary>The pages in <c>docs/flows/</c> are the flows (and a report's lifecycle) as the code has them, state for state.</summary>
 public sealed class FlowDiagramTests
 {
     private static readonly FlowContext Context = new(new AssemblyOptions { TimeZone = "Asia/Tehran" }, new ConversationOptions(), new DeadlineOptions());
@@ -18,6 +19,7 @@ public sealed class FlowDiagramTests
         { MeetingFlow.Name, typeof(MeetingFlow.State) },
         { OutcomeFlow.Name, typeof(OutcomeFlow.State) },
         { ForgetFlow.Name, typeof(ForgetFlow.State) },
+        { ReportLifecycle.Name, typeof(ReportLifecycle.State) },
     };
 
     [Theory]

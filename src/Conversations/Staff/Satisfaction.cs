@@ -1,0 +1,48 @@
+using Assembly.Conversations.Flows;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Reports;
+using Assembly.Conversations.Text;
+using Assembly.Conversations.Turns;
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Staff;
+
+/// <summary>The reporter's answer to «was it really resolved?»: «no» reopens the report in follow-up and tells the staff.</summary>
+public static class Satisfaction
+{
+    public const string Prefix = "sat:";
+
+    public static string Data(string code, bool resolved) => $"{Prefix}{code}:{(resolved ? "yes" : "no")}";
+
+    public static async Task AnswerAsync(Turn turn, Member member, string data, FlowContext context, CancellationToken ct)
+    {
+        var parts = data[Prefix.Length..].Split(':');
+        var report = parts.Length == 2 ? await ReportAggregate.LoadAsync(turn, context, parts[0], ct) : null;
+        if (report is null || report.Report.MemberId != member.Id)
+        {
+            turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
+        var resolved = parts[1] == "yes";
+        if (!report.ReporterAnswers(resolved))
+        {
+            // Answered before, or no longer closed as resolved: the question is over.
+            turn.AnswerButton(Texts.AlreadyAnswered);
+            return;
+        }
+
+        turn.AnswerButton();
+        if (resolved)
+        {
+            turn.Reply(Texts.ThanksResolved);
+            return;
+        }
+
+        turn.Reply(Texts.Reopened(report.Code), monospace: [report.Code]);
+        await StaffNotices.ToFollowersAsync(turn, report.Report, Texts.ToFollowerReopened(report.Code), ct);
+        foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
+            turn.Send(chat, kind, new TextMessage(Texts.ToStaffReopened(report.Code), StaffButtons.Actions(report.Code), Monospace: [report.Code])
+                { Subject = report.Code, SubjectAction = StaffNotices.PostAction }, OutboxPriority.Bulk);
+    }
+}
