@@ -1,5 +1,8 @@
 using Assembly.Storage.CompiledModels;
 using Assembly.Storage.CompiledModels.Postgres;
+using Assembly.Storage.Coordination;
+using Assembly.Storage.Outbox;
+using Assembly.Storage.Receiving;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,6 +16,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers a pooled <see cref="BotDbContext"/> factory for the configured provider. On PostgreSQL the pool
     /// holds <see cref="PostgresBotDbContext"/> (for its own migrations) and is handed out as a BotDbContext factory.
+    /// Also the components that own their tables' SQL: the outbox, the leases and the poll cursors.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, StorageOptions options)
     {
@@ -29,6 +33,9 @@ public static class StorageServiceCollectionExtensions
         }
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<IOutbox, OutboxStore>();
+        services.AddSingleton<ILeases, Leases>();
+        services.AddSingleton<IPollCursors, PollCursors>();
         return services;
     }
 

@@ -1,9 +1,6 @@
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Scheduling;
-using Assembly.Storage;
-using Assembly.Storage.Configuration;
-using Assembly.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
+using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Coordination;
@@ -18,7 +15,7 @@ namespace Assembly.Bot.Coordination;
 /// clean stop there are none (the sender records its last sends before the instance's row goes).
 /// </summary>
 public sealed class ClaimSweep(
-    WriteGate gate,
+    IOutbox outbox,
     SchedulerLease lease,
     InstanceIdentity me,
     BotSettings settings,
@@ -40,22 +37,12 @@ public sealed class ClaimSweep(
     {
         if (!lease.IsHeld) return 0;
         var now = Time.GetUtcNow().UtcDateTime;
-        var aliveSince = now - settings.LeaseTime;
-        await using var write = await gate.EnterAsync(ct);
-        var db = write.Db;
-        // Among the unsettled rows, so from the sender's small partial index, not the table (see there).
-        var claimed = OutboxMessageConfiguration.WhereUnsettled(db.Outbox).Where(o => o.Status == OutboxStatus.Sending);
-        var abandoned = me.SingleInstance
-            ? claimed.Where(o => o.ClaimedBy == null || o.ClaimedBy != me.Id)
-            : claimed.Where(o => o.ClaimedBy == null || !db.Instances.Any(i => i.Id == o.ClaimedBy && i.SeenAt >= aliveSince));
-        var count = await abandoned.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Uncertain)
-                .SetProperty(o => o.LastError, "in flight when its instance stopped; not sent again"), ct);
+        // Alone, every claimer but this instance is dead; otherwise one whose heartbeat is older than the lease time.
+        // Heartbeat rows silent far longer go too, once their claims are settled.
+        var count = await outbox.SweepClaimsAsync(me.Id, alone: me.SingleInstance, aliveSince: now - settings.LeaseTime,
+            forgetBefore: now - settings.LeaseTime * ForgetAfterLeaseTimes, ct);
         if (count > 0)
             Log.LogWarning("{Count} messages were in flight when their instance stopped; they may have arrived and are not sent again", count);
-
-        // Long-dead instances' rows, once their claims are settled above; a live one that was only stalled writes its row again.
-        var forgetBefore = now - settings.LeaseTime * ForgetAfterLeaseTimes;
-        await db.Instances.Where(i => i.SeenAt < forgetBefore && i.Id != me.Id).ExecuteDeleteAsync(ct);
         return count;
     }
 }

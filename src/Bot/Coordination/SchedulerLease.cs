@@ -1,12 +1,12 @@
 using Assembly.Bot.Configuration;
 using Assembly.Storage;
-using Microsoft.EntityFrameworkCore;
+using Assembly.Storage.Coordination;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Coordination;
 
 /// <summary>
-/// The lease named <c>scheduler</c> in the <c>Leases</c> table: the right, for one instance at a time, to do what
+/// The lease named <c>scheduler</c> in the <c>Leases</c> table (<see cref="ILeases"/>): the right, for one instance at a time, to do what
 /// must not be done twice at once. Its holder runs the scheduler and the housekeeping jobs and
 /// sends bulk messages (so the messenger's overall bulk pace is kept by one <c>BulkPacer</c>). The holder renews
 /// it every third of the lease time (<see cref="LeaseKeeper"/>); when it stops cleanly it lets it go, and when it
@@ -20,7 +20,7 @@ namespace Assembly.Bot.Coordination;
 public sealed class SchedulerLease(
     InstanceIdentity me,
     BotSettings settings,
-    WriteGate gate,
+    ILeases leases,
     TimeProvider time,
     ILogger<SchedulerLease> logger)
 {
@@ -58,25 +58,13 @@ public sealed class SchedulerLease(
     {
         var wasHeld = IsHeld;
         var started = time.GetUtcNow().UtcDateTime;
-        int taken;
-        await using (var write = await gate.EnterAsync(ct))
-        {
-            var db = write.Db;
-            // The row is made once, by whoever comes first; plain SQL that SQLite and PostgreSQL both read.
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO \"Leases\" (\"Name\", \"Holder\", \"ExpiresAt\") VALUES ({0}, '', {1}) ON CONFLICT DO NOTHING",
-                [Name, DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc)], ct);
-            var expiresAt = started + _ttl;
-            taken = await db.Leases
-                .Where(l => l.Name == Name && (evenIfHeld || l.Holder == me.Id || l.ExpiresAt < started))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me.Id).SetProperty(l => l.ExpiresAt, expiresAt), ct);
-        }
+        var taken = await leases.TryTakeAsync(Name, me.Id, started, started + _ttl, evenIfHeld, ct);
 
         // Counted from before the call: the row says started + ttl, and the margin keeps us inside it.
-        Interlocked.Exchange(ref _heldUntilTicks, taken == 1 ? (started + _ttl - Margin).Ticks : DateTime.MinValue.Ticks);
-        if (taken == 1 && !wasHeld) logger.LogInformation("Instance {Instance} holds the {Lease} lease", me.Id, Name);
-        if (taken == 0 && wasHeld) logger.LogWarning("Instance {Instance} lost the {Lease} lease", me.Id, Name);
-        return taken == 1;
+        Interlocked.Exchange(ref _heldUntilTicks, taken ? (started + _ttl - Margin).Ticks : DateTime.MinValue.Ticks);
+        if (taken && !wasHeld) logger.LogInformation("Instance {Instance} holds the {Lease} lease", me.Id, Name);
+        if (!taken && wasHeld) logger.LogWarning("Instance {Instance} lost the {Lease} lease", me.Id, Name);
+        return taken;
     }
 
     /// <summary>
@@ -89,10 +77,7 @@ public sealed class SchedulerLease(
     public async Task<bool> FenceAsync(BotDbContext db, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var expiresAt = now + _ttl;
-        return await db.Leases
-            .Where(l => l.Name == Name && l.Holder == me.Id && l.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expiresAt), ct) == 1;
+        return await leases.ExtendWithinAsync(db, Name, me.Id, now, now + _ttl, ct);
     }
 
     /// <summary>On a clean stop: lets the lease go, so another instance takes it at its next try, not a lease time later.</summary>
@@ -100,11 +85,7 @@ public sealed class SchedulerLease(
     {
         if (!IsHeld) return;
         Interlocked.Exchange(ref _heldUntilTicks, DateTime.MinValue.Ticks);
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var write = await gate.EnterAsync(ct);
-        var db = write.Db;
-        await db.Leases.Where(l => l.Name == Name && l.Holder == me.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), ct);
+        await leases.ReleaseAsync(Name, me.Id, time.GetUtcNow().UtcDateTime, ct);
         logger.LogInformation("Instance {Instance} released the {Lease} lease", me.Id, Name);
     }
 }

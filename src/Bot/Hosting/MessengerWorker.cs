@@ -4,8 +4,7 @@ using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
 using Assembly.Bot.Receiving;
 using Assembly.Bot.Sending;
-using Assembly.Storage;
-using Microsoft.EntityFrameworkCore;
+using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,8 +19,7 @@ public sealed class MessengerWorker(
     ButtonAnswerer answerer,
     PollCursorStore cursors,
     OutboxSignal signal,
-    IDbContextFactory<BotDbContext> factory,
-    WriteGate gate,
+    IOutbox outbox,
     InstanceIdentity me,
     SchedulerLease lease,
     SecretRedactor redactor,
@@ -35,7 +33,7 @@ public sealed class MessengerWorker(
         {
             var options = settings.Messengers.GetValueOrDefault(messenger.Name);
             var limits = options?.Limits ?? ConsoleLimits;
-            var sender = new OutboxSender(messenger, new BulkPacer(limits), factory, gate, signal, me, lease, time, loggers.CreateLogger<OutboxSender>());
+            var sender = new OutboxSender(messenger, new BulkPacer(limits), outbox, signal, me, lease, time, loggers.CreateLogger<OutboxSender>());
             if (webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook)
             {
                 loops.Add(Task.Run(() => webhook.RunAsync(stoppingToken), CancellationToken.None));

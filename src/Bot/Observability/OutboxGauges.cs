@@ -1,9 +1,6 @@
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Scheduling;
-using Assembly.Storage;
-using Assembly.Storage.Configuration;
-using Assembly.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
+using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Observability;
@@ -13,7 +10,7 @@ namespace Assembly.Bot.Observability;
 /// database (the gauges' callbacks are synchronous). Runs only when the HTTP server does.
 /// </summary>
 public sealed class OutboxGauges(
-    IDbContextFactory<BotDbContext> factory,
+    IOutbox outbox,
     IEnumerable<IMessengerClient> messengers,
     BotMetrics metrics,
     TimeProvider time,
@@ -25,16 +22,10 @@ public sealed class OutboxGauges(
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var now = Time.GetUtcNow().UtcDateTime;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        // A read only: it takes no part in the write gate.
-        // The unsettled rows are pending or being sent: read from the sender's partial index, not the whole table.
-        var depths = await OutboxMessageConfiguration.WhereUnsettled(db.Outbox.AsNoTracking())
-            .GroupBy(o => o.Messenger)
-            .Select(g => new { Messenger = g.Key, Count = g.LongCount(), Oldest = g.Min(o => o.CreatedAt) })
-            .ToListAsync(ct);
+        var depths = await outbox.DepthsAsync(ct);
         // Every messenger that is on, with 0 when nothing waits: an empty outbox is a value, not a missing series.
         metrics.SetOutbox(messengers.Select(m => m.Name).Select(name => depths.FirstOrDefault(d => d.Messenger == name) is { } d
-            ? new BotMetrics.OutboxDepth(name, d.Count, Math.Max(0, (now - d.Oldest).TotalSeconds))
+            ? new BotMetrics.OutboxDepth(name, d.Count, Math.Max(0, (now - d.OldestCreatedAt).TotalSeconds))
             : new BotMetrics.OutboxDepth(name, 0, 0)));
         return 0;
     }

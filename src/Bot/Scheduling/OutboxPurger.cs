@@ -1,7 +1,7 @@
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Coordination;
 using Assembly.Conversations.Messages;
-using Assembly.Storage;
+using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Scheduling;
@@ -13,7 +13,7 @@ namespace Assembly.Bot.Scheduling;
 /// it twice would change nothing. Small batches, each its own short write, so replies waiting for the write lock
 /// are not held up behind a month of rows.
 /// </summary>
-public sealed class OutboxPurger(WriteGate gate, SchedulerLease lease, BotSettings settings, TimeProvider time, ILogger<OutboxPurger> logger)
+public sealed class OutboxPurger(IOutbox outbox, SchedulerLease lease, BotSettings settings, TimeProvider time, ILogger<OutboxPurger> logger)
     : PeriodicJob(time, logger)
 {
     /// <summary>Rows emptied in one write.</summary>
@@ -29,15 +29,7 @@ public sealed class OutboxPurger(WriteGate gate, SchedulerLease lease, BotSettin
         var after = 0L;
         while (lease.IsHeld && !ct.IsCancellationRequested)
         {
-            int purged;
-            await using (var write = await gate.EnterAsync(ct))
-            {
-                var db = write.Db;
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                (purged, after) = await OutboxRetention.PurgeBatchAsync(db, before, OutgoingJson.Emptied, after, BatchSize, ct);
-                await tx.CommitAsync(ct);
-            }
-
+            (var purged, after) = await outbox.PurgeBatchAsync(before, OutgoingJson.Emptied, after, BatchSize, ct);
             total += purged;
             if (purged < BatchSize) break;
         }

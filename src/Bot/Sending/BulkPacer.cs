@@ -10,11 +10,10 @@ namespace Assembly.Bot.Sending;
 /// one, so bulk yields to them and the sum stays within the overall limit. While bulk messages are going, both also
 /// respect a window of every send in the last second, which is what a server counting any trailing second sees: a
 /// reply that finds the second already full (a broadcast at the limit) waits the few milliseconds until its oldest
-/// send leaves the window, instead of being sent into a 429 and waiting the whole <c>retry_after</c> (mixed
-/// benchmark: 219 429s and a p99 of one second with replies sent at once). With no bulk message in the window,
-/// replies are not held back: the limit kept here is the one for bulk sending. Written here rather than with
-/// System.Threading.RateLimiting because it must run on the injected <see cref="TimeProvider"/> and give
-/// exact spacing instead of bursts at each replenishment.
+/// send leaves the window, instead of being sent into a 429 and waiting the whole <c>retry_after</c>. With no bulk
+/// message in the window, replies are not held back: the limit kept here is the one for bulk sending. Written here
+/// rather than with System.Threading.RateLimiting because it must run on the injected <see cref="TimeProvider"/> and
+/// give exact spacing instead of bursts at each replenishment.
 /// </summary>
 public sealed class BulkPacer(MessengerLimits limits)
 {
@@ -23,8 +22,7 @@ public sealed class BulkPacer(MessengerLimits limits)
 
     /// <summary>
     /// Added to each second's worth of overall slots: sends leave evenly but arrive with a few milliseconds of
-    /// jitter, and a server counting any trailing second would see 31 where 30 were sent 33.3 ms apart (a trial
-    /// without it provoked 64 429s in a broadcast of 10,000).
+    /// jitter, and a server counting any trailing second would see 31 where 30 were sent 33.3 ms apart.
     /// </summary>
     private static readonly TimeSpan JitterMargin = TimeSpan.FromMilliseconds(20);
 
@@ -48,8 +46,7 @@ public sealed class BulkPacer(MessengerLimits limits)
         if (retryAt > now) return false;
 
         // A slot taken a little late keeps the schedule: the sender wakes a millisecond or two after each slot, and
-        // counting the next from its waking lost that much every time (28.7/s of 30 in the broadcast benchmark).
-        // Only up to the margin, though: two sends then come at most that much closer than the schedule, which the
+        // counting the next from its waking would lose that much every time. Only up to the margin, though: two sends then come at most that much closer than the schedule, which the
         // margin pays for, so no second ever holds more than the limit. Later than that, it starts again from now.
         _overallNext = (now - _overallNext <= JitterMargin ? _overallNext : now) + _overall;
         _chatNext[chatId] = Max(now, chatNext) + (kind == ChatKind.Private ? _perChat : _perGroup);

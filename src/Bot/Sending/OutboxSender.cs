@@ -1,21 +1,17 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using Assembly.Bot.Messengers;
 using Assembly.Conversations.Messages;
-using Assembly.Storage;
-using Assembly.Storage.Configuration;
 using Assembly.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Sending;
 
 /// <summary>
-/// Drains the outbox of one messenger. Interactive rows go first and at once; bulk rows go as the
-/// <see cref="BulkPacer"/> allows. One chat's rows go one at a time, in order; different chats overlap.
+/// Drains the outbox of one messenger: the loop and the pacing. Interactive rows go first and at once; bulk rows go
+/// as the <see cref="BulkPacer"/> allows. One chat's rows go one at a time, in order; different chats overlap. What a
+/// send's answer means for its row is the <see cref="RetryPolicy"/>'s; how rows are picked, claimed and recorded is
+/// the outbox's (<see cref="IOutbox"/>).
 ///
 /// Never twice: a row is claimed (status Sending, with this instance's id, committed) immediately before its
 /// HTTP call, and its outcome is written by the next look at the outbox, which every answer triggers at once.
@@ -27,28 +23,26 @@ namespace Assembly.Bot.Sending;
 /// retried only when the server answered (429, 5xx) or the connection failed; the Bot API offers no way to ask
 /// whether a message whose answer was lost did arrive, so such a retry is the one place a duplicate remains possible.
 ///
-/// Several instances may drain one PostgreSQL database at once: the rows to claim are picked with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so two instances take disjoint rows without waiting for each other, and the rule
-/// that keeps a chat's messages one at a time and in order is in the query itself (see <see cref="CandidatesSql"/>),
-/// not in this process's memory. Bulk rows are claimed only by the holder of the <see cref="Coordination.SchedulerLease"/>,
-/// so the overall bulk pace of a messenger is kept by one pacer.
+/// Several instances may drain one PostgreSQL database at once: the outbox hands them disjoint rows, and keeps a
+/// chat's messages one at a time and in order in its query, not in this process's memory. Bulk rows are claimed only
+/// by the holder of the <see cref="Coordination.SchedulerLease"/>, so the overall bulk pace of a messenger is kept by
+/// one pacer.
 /// </summary>
 public sealed class OutboxSender(
     IMessengerClient messenger,
     BulkPacer pacer,
-    IDbContextFactory<BotDbContext> factory,
-    WriteGate gate,
+    IOutbox outbox,
     OutboxSignal signal,
     Coordination.InstanceIdentity me,
     Coordination.SchedulerLease lease,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
-    /// <summary>Sends at the same time, at most.</summary>
+    /// <summary>
+    /// Sends at the same time, at most. Also how many candidates a look reads: on PostgreSQL the rows read are locked,
+    /// and rows this instance could not start would be kept from the other instances until it commits.
+    /// </summary>
     private const int MaxInFlight = 64;
-
-    /// <summary>After this many failed attempts (not counting 429s) a row is given up as Failed.</summary>
-    public const int MaxAttempts = 10;
 
     /// <summary>
     /// With several instances, look again at least this often: another instance's rows are committed without waking
@@ -59,8 +53,8 @@ public sealed class OutboxSender(
     /// <summary>
     /// Alone on its database (SQLite), every row is written by this process, which wakes the sender at its commit,
     /// and every row put back to wait is in <see cref="_retries"/> (those left by a predecessor are read at start): a
-    /// look finds nothing new unless woken. This is only a safety net; looking every second instead kept an idle
-    /// bot busy for nothing.
+    /// look finds nothing new unless woken. This is only a safety net; looking often would keep an idle bot busy for
+    /// nothing.
     /// </summary>
     private static readonly TimeSpan AloneIdleLook = TimeSpan.FromMinutes(1);
 
@@ -72,7 +66,7 @@ public sealed class OutboxSender(
     private readonly string _name = messenger.Name;
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
-    private readonly ConcurrentQueue<SendResult> _results = new();
+    private readonly ConcurrentQueue<OutboxOutcome> _results = new();
 
     /// <summary>
     /// When rows this instance put back to wait (a 429, a transient failure) become due: the candidates query leaves
@@ -80,14 +74,6 @@ public sealed class OutboxSender(
     /// A row put back by an instance that then died is found by the others' idle look.
     /// </summary>
     private readonly PriorityQueue<DateTime, DateTime> _retries = new();
-
-    private sealed record Candidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
-
-    private sealed record SendResult(Candidate Row, SendOutcome Outcome, DateTime At)
-    {
-        /// <summary>The row carried a file the bot made (<see cref="UploadMessage"/>), deleted once it is sent.</summary>
-        public bool WithFile { get; init; }
-    }
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -132,12 +118,8 @@ public sealed class OutboxSender(
     {
         try
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var dues = await OutboxMessageConfiguration.WhereUnsettled(db.Outbox.AsNoTracking())
-                .Where(o => o.Messenger == _name && o.Status == OutboxStatus.Pending && o.NotBefore > now)
-                .Select(o => o.NotBefore).Distinct().ToListAsync(ct);
-            foreach (var due in dues) _retries.Enqueue(due, due);
+            foreach (var due in await outbox.WaitingRetriesAsync(_name, time.GetUtcNow().UtcDateTime, ct))
+                _retries.Enqueue(due, due);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -155,18 +137,16 @@ public sealed class OutboxSender(
         var outcomes = TakeOutcomes();
         var now = time.GetUtcNow().UtcDateTime;
         var wakeAt = now + IdleLook;
-        var toSend = new List<(Candidate Row, string Payload)>();
+        var toSend = new List<(OutboxCandidate Row, ClaimedRow Claimed)>();
 
         try
         {
             // Not cancelled by a stop once outcomes are taken: they must reach the database.
-            await using var write = await gate.EnterAsync(CancellationToken.None);
-            var db = write.Db;
-            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await RecordAsync(db, outcomes);
+            await using var look = await outbox.BeginLookAsync(CancellationToken.None);
+            await look.RecordAsync(_name, outcomes);
             if (!ct.IsCancellationRequested && _inFlight.Count < MaxInFlight)
-                wakeAt = await PickAndClaimAsync(db, now, toSend);
-            await tx.CommitAsync(CancellationToken.None);
+                wakeAt = await PickAndClaimAsync(look, now, toSend);
+            await look.CommitAsync();
         }
         catch
         {
@@ -176,64 +156,25 @@ public sealed class OutboxSender(
             throw;
         }
 
-        foreach (var (row, payload) in toSend)
-            Start(row, payload);
+        Recorded(outcomes);
+        foreach (var (row, claimed) in toSend)
+            Start(row, claimed);
 
         wakeAt = NextRetryOr(wakeAt, now);
         var wait = wakeAt - time.GetUtcNow().UtcDateTime;
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
-    /// <summary>
-    /// The rows that may go next: pending rows of this messenger that are due, each the first of its chat in the sender's order
-    /// (interactive before bulk, then oldest first), of a chat none of whose rows is being sent (by any instance),
-    /// interactive first, then oldest first. Together the two conditions are what keeps one chat's messages one at a
-    /// time and in order across instances: a chat's next row is not a candidate while an earlier one is pending or
-    /// being sent, even when the earlier one is locked by another instance's claim that has not committed yet (the
-    /// NOT EXISTS still sees it pending, where a plain "first row per chat" over unlocked rows would hand out the
-    /// next one). Bulk rows of a chat also wait for its pending interactive ones, as the in-memory rule before did.
-    /// {0} messenger, {1} Pending, {2} Sending, {3} the highest priority this instance may claim, {4} how many rows
-    /// to look at, {5} now. (Answers to button presses do not come here: <see cref="ButtonAnswerer"/>.) Each part also
-    /// states that its rows are unsettled, which they are by their status already: without it SQLite would not use
-    /// the partial indexes that hold only such rows (<see cref="OutboxMessageConfiguration.Unsettled"/>).
-    /// On PostgreSQL the rows picked are locked (<see cref="PostgresLock"/>), skipping those another instance holds.
-    /// Only as many as this instance can start are looked at: locked, rows it could not start would be kept from
-    /// other instances until it commits. With a window of 256 one instance held the heads of all 200 chats of a test
-    /// while claiming 64, and the other found nothing at every look (MultiInstanceSendingTests, CI).
-    /// Plan on PostgreSQL 15 for a pending broadcast of 10,000 chats among 150,000 sent rows (EXPLAIN ANALYZE): an
-    /// index scan of (Messenger, Status, Priority, Id) in order, each row's earlier-pending check an index probe of
-    /// (Messenger, ChatId, Status, Priority, Id), the few Sending rows read once; 256 rows locked in about 3 ms (the
-    /// window then; now at most 64).
-    /// </summary>
-    internal static readonly string CandidatesSql = $$"""
-        SELECT o."Id", o."ChatId", o."ChatKind", o."Priority", o."NotBefore"
-        FROM "Outbox" AS o
-        WHERE o."Messenger" = {0} AND o."Status" = {1} AND {{OutboxMessageConfiguration.Unsettled("o")}} AND o."Priority" <= {3} AND o."NotBefore" <= {5}
-          AND NOT EXISTS (SELECT 1 FROM "Outbox" AS e
-                          WHERE e."Messenger" = o."Messenger" AND e."ChatId" = o."ChatId" AND e."Status" = {1} AND {{OutboxMessageConfiguration.Unsettled("e")}}
-                            AND (e."Priority" < o."Priority" OR (e."Priority" = o."Priority" AND e."Id" < o."Id")))
-          AND NOT EXISTS (SELECT 1 FROM "Outbox" AS s
-                          WHERE s."Messenger" = o."Messenger" AND s."ChatId" = o."ChatId" AND s."Status" = {2} AND {{OutboxMessageConfiguration.Unsettled("s")}})
-        ORDER BY o."Priority", o."Id"
-        LIMIT {4}
-        """;
-
-    /// <summary>SQLite has no row locks (and needs none: one writer at a time); PostgreSQL locks what it picks.</summary>
-    private const string PostgresLock = " FOR UPDATE SKIP LOCKED";
-
-    private async Task<DateTime> PickAndClaimAsync(BotDbContext db, DateTime now, List<(Candidate Row, string Payload)> toSend)
+    private async Task<DateTime> PickAndClaimAsync(IOutboxLook look, DateTime now, List<(OutboxCandidate Row, ClaimedRow Claimed)> toSend)
     {
         var wakeAt = now + IdleLook;
         // Bulk only on the lease holder; the others leave it to the holder and send replies only.
         var highest = lease.IsHeld ? OutboxPriority.Bulk : OutboxPriority.Interactive;
-        var sql = CandidatesSql + (db.Database.IsNpgsql() ? PostgresLock : "");
-        var slots = MaxInFlight - _inFlight.Count;
-        var candidates = await QueryAsync(db, sql, [_name, (int)OutboxStatus.Pending, (int)OutboxStatus.Sending, (int)highest, slots, now],
-            r => new Candidate(r.GetInt64(0), r.GetInt64(1), (ChatKind)r.GetInt32(2), (OutboxPriority)r.GetInt32(3), DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)));
+        var candidates = await look.CandidatesAsync(_name, highest, MaxInFlight - _inFlight.Count, now);
         if (candidates.Count == 0) return wakeAt;
 
-        var unreachable = await UnreachableChatsAsync(db, candidates);
-        var picked = new List<Candidate>();
+        var unreachable = await look.UnreachableChatsAsync(_name, candidates.Select(c => c.ChatId).Distinct().ToList());
+        var picked = new List<OutboxCandidate>();
         var skipped = new List<long>();
         foreach (var row in candidates)
         {
@@ -268,96 +209,23 @@ public sealed class OutboxSender(
             if (_inFlight.Count + picked.Count >= MaxInFlight) break;
         }
 
-        if (skipped.Count > 0)
-            // The rest of a blocked chat's queue is settled without a call to the server.
-            await db.Outbox.Where(o => skipped.Contains(o.Id) && o.Status == OutboxStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Unreachable)
-                    .SetProperty(o => o.LastError, "chat unreachable (blocked the bot)")
-                    .SetProperty(o => o.ClaimedAt, now));
+        // The rest of a blocked chat's queue is settled without a call to the server.
+        await look.SettleUnreachableAsync(skipped, now);
 
         if (picked.Count == 0) return wakeAt;
         // Claimed in the same transaction that picked (and, on PostgreSQL, locked) them, and sent right after it
-        // commits. Only rows still pending are claimed, and only what the UPDATE returns is sent: a row that
-        // changed meanwhile is never sent on the strength of the earlier read.
-        var payloads = new Dictionary<long, string>();
-        foreach (var chunk in picked.Chunk(RowsPerStatement.For(db.Database.GetDbConnection(), onServer: picked.Count)))
-        {
-            var ids = string.Join(", ", chunk.Select((_, i) => $"{{{i + 4}}}"));
-            var claimed = await QueryAsync(db,
-                $"UPDATE \"Outbox\" SET \"Status\" = {{0}}, \"ClaimedAt\" = {{1}}, \"ClaimedBy\" = {{2}} "
-                + $"WHERE \"Status\" = {{3}} AND \"Id\" IN ({ids}) RETURNING \"Id\", \"Payload\"",
-                [(int)OutboxStatus.Sending, now, me.Id, (int)OutboxStatus.Pending, .. chunk.Select(p => (object)p.Id)],
-                r => (Id: r.GetInt64(0), Payload: r.GetString(1)));
-            foreach (var (id, payload) in claimed) payloads[id] = payload;
-        }
-
+        // commits; only what the claim returns is sent.
+        var claimed = (await look.ClaimAsync(picked.Select(p => p.Id).ToList(), me.Id, now)).ToDictionary(c => c.Id);
         foreach (var row in picked)
-            if (payloads.TryGetValue(row.Id, out var payload))
-                toSend.Add((row, payload));
+            if (claimed.TryGetValue(row.Id, out var claim))
+                toSend.Add((row, claim));
 
         return wakeAt;
     }
 
-    /// <summary>
-    /// Plain SQL in the context's transaction, read row by row. EF cannot say FOR UPDATE nor read an UPDATE's
-    /// RETURNING into an unmapped shape, so this goes to the connection itself. <c>{n}</c> in the text stands for
-    /// the n-th value, which travels as a parameter; nothing else is put into the text.
-    /// </summary>
-    private static async Task<List<T>> QueryAsync<T>(BotDbContext db, string sql, object[] values, Func<DbDataReader, T> read)
+    private void Start(OutboxCandidate row, ClaimedRow claimed)
     {
-        await using var command = Command(db, sql, values);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) rows.Add(read(reader));
-        return rows;
-    }
-
-    private static async Task ExecuteAsync(BotDbContext db, string sql, IReadOnlyList<object> values)
-    {
-        // Also run outside a transaction (the last outcomes, on the way out), where the connection may be closed;
-        // opened through EF, EF closes it again.
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using var command = Command(db, sql, values);
-            await command.ExecuteNonQueryAsync();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    internal static DbCommand Command(BotDbContext db, string sql, IReadOnlyList<object> values)
-    {
-        // On SQLite a command whose prepared statement is kept: the same texts come back at every look.
-        var command = SqliteStatementCache.CommandFor(db.Database.GetDbConnection());
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        for (var i = 0; i < values.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            parameter.Value = values[i];
-            command.Parameters.Add(parameter);
-            sql = sql.Replace($"{{{i}}}", parameter.ParameterName, StringComparison.Ordinal);
-        }
-
-        command.CommandText = sql;
-        return command;
-    }
-
-    private async Task<HashSet<long>> UnreachableChatsAsync(BotDbContext db, List<Candidate> candidates)
-    {
-        var chats = candidates.Select(c => c.ChatId).Distinct().ToList();
-        return await db.Chats.AsNoTracking()
-            .Where(c => c.Messenger == _name && chats.Contains(c.ChatId) && c.UnreachableSince != null)
-            .Select(c => c.ChatId)
-            .ToHashSetAsync();
-    }
-
-    private void Start(Candidate row, string payload)
-    {
-        var send = SendAsync(row, payload);
+        var send = SendAsync(row, claimed);
         _inFlight[row.Id] = send;
         // Removed only after it was added, even when the send finished at once.
         _ = send.ContinueWith(_ =>
@@ -367,18 +235,19 @@ public sealed class OutboxSender(
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
-    private async Task SendAsync(Candidate row, string payload)
+    private async Task SendAsync(OutboxCandidate row, ClaimedRow claimed)
     {
         await Task.Yield();
         SendOutcome outcome;
         var withFile = false;
         try
         {
-            var message = OutgoingJson.Read(payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
+            var message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
             if (message is UploadMessage upload)
             {
                 withFile = true;
-                message = upload with { Content = await FileOfAsync(row.Id) };
+                // Read outside any transaction, like the send itself.
+                message = upload with { Content = await outbox.FileAsync(row.Id, CancellationToken.None) };
             }
 
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
@@ -397,19 +266,12 @@ public sealed class OutboxSender(
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 
-        _results.Enqueue(new SendResult(row, outcome, at) { WithFile = withFile });
+        _results.Enqueue(RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile), outcome, at));
     }
 
-    /// <summary>The bytes of a file the bot made, stored beside its row; read outside any transaction, like the send itself.</summary>
-    private async Task<byte[]> FileOfAsync(long rowId)
+    private List<OutboxOutcome> TakeOutcomes()
     {
-        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-        return await db.OutboxFiles.AsNoTracking().Where(f => f.OutboxMessageId == rowId).Select(f => f.Bytes).SingleAsync();
-    }
-
-    private List<SendResult> TakeOutcomes()
-    {
-        var taken = new List<SendResult>();
+        var taken = new List<OutboxOutcome>();
         while (taken.Count < 1024 && _results.TryDequeue(out var result)) taken.Add(result);
         return taken;
     }
@@ -421,12 +283,14 @@ public sealed class OutboxSender(
         {
             while (TakeOutcomes() is { Count: > 0 } outcomes)
             {
-                await using var write = await gate.EnterAsync(CancellationToken.None);
-                var db = write.Db;
                 // One transaction, as in a look: a sent row and the deletion of its file go together.
-                await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-                await RecordAsync(db, outcomes);
-                await tx.CommitAsync(CancellationToken.None);
+                await using (var look = await outbox.BeginLookAsync(CancellationToken.None))
+                {
+                    await look.RecordAsync(_name, outcomes);
+                    await look.CommitAsync();
+                }
+
+                Recorded(outcomes);
             }
         }
         catch (Exception e)
@@ -436,112 +300,22 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task RecordAsync(BotDbContext db, List<SendResult> results)
+    /// <summary>Once outcomes are stored: rows put back to wait wake the sender when due, and what was given up is logged.</summary>
+    private void Recorded(List<OutboxOutcome> outcomes)
     {
-        if (results.Count == 0) return;
-        await RecordSentAsync(db, results.Where(r => r.Outcome is SendOutcome.Sent).ToList());
-        results = results.Where(r => r.Outcome is not SendOutcome.Sent).ToList();
-        if (results.Count == 0) return;
-        var ids = results.Select(r => r.Row.Id).ToList();
-        var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
-        var blocked = new List<(long ChatId, DateTime At)>();
-        foreach (var (candidate, outcome, at) in results)
-        {
-            if (!rows.TryGetValue(candidate.Id, out var row)) continue;
+        foreach (var outcome in outcomes)
             switch (outcome)
             {
-                case SendOutcome.Throttled throttled:
-                    // Asked to wait: not a failure of the message, so it does not count as an attempt.
-                    row.Status = OutboxStatus.Pending;
-                    row.NotBefore = at + throttled.RetryAfter;
-                    _retries.Enqueue(row.NotBefore, row.NotBefore);
-                    row.LastError = $"429, retry after {throttled.RetryAfter.TotalSeconds} s";
+                case OutboxOutcome.RetryAt retry:
+                    _retries.Enqueue(retry.NotBefore, retry.NotBefore);
                     break;
-                case SendOutcome.Transient transient:
-                    row.Attempts++;
-                    row.LastError = Trim(transient.Reason);
-                    row.Status = row.Attempts >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
-                    row.NotBefore = at + RetryDelay(row.Attempts);
-                    if (row.Status == OutboxStatus.Pending) _retries.Enqueue(row.NotBefore, row.NotBefore);
-                    if (row.Status == OutboxStatus.Failed)
-                        logger.LogError("{Messenger}: message {Id} to chat {ChatId} given up after {Attempts} attempts: {Error}", _name, row.Id, row.ChatId, row.Attempts, row.LastError);
+                case OutboxOutcome.Failed failed:
+                    logger.LogError("{Messenger}: message {Id} given up after {Attempts} attempts: {Error}", _name, failed.Id, failed.Attempts, failed.Error);
                     break;
-                case SendOutcome.Rejected rejected:
-                    row.Attempts++;
-                    row.Status = OutboxStatus.Failed;
-                    row.LastError = Trim(rejected.Reason);
-                    logger.LogError("{Messenger}: message {Id} to chat {ChatId} refused: {Error}", _name, row.Id, row.ChatId, row.LastError);
-                    break;
-                case SendOutcome.Unreachable unreachable:
-                    row.Attempts++;
-                    row.Status = OutboxStatus.Unreachable;
-                    row.LastError = Trim(unreachable.Reason);
-                    blocked.Add((row.ChatId, at));
+                case OutboxOutcome.Unreachable unreachable:
+                    logger.LogInformation("{Messenger}: chat {ChatId} blocked the bot; no more messages go there", _name, unreachable.ChatId);
                     break;
             }
-        }
-
-        foreach (var (chatId, at) in blocked)
-        {
-            var chat = await db.Chats.FindAsync(_name, chatId);
-            if (chat is null)
-                db.Chats.Add(chat = new ChatRecord { Messenger = _name, ChatId = chatId, FirstSeenAt = at, LastSeenAt = at });
-            chat.UnreachableSince ??= at;
-            logger.LogInformation("{Messenger}: chat {ChatId} blocked the bot; no more messages go there", _name, chatId);
-        }
-
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// The common outcome, in plain SQL that SQLite and PostgreSQL both read: loading and saving each row through the
-    /// change tracker cost about a tenth of the time the write lock was held under load (conversation benchmark). On
-    /// PostgreSQL one statement for the whole look; on SQLite one prepared statement run per row (<see cref="RowsPerStatement"/>).
-    /// </summary>
-    private static async Task RecordSentAsync(BotDbContext db, List<SendResult> sent)
-    {
-        if (sent.Count == 0) return;
-        foreach (var chunk in sent.Chunk(RowsPerStatement.For(db.Database.GetDbConnection(), onServer: sent.Count)))
-            await RecordSentChunkAsync(db, chunk);
-        // A file the bot made (an export with members' names, a chart) is kept only until it reached its chat, and goes
-        // in the same transaction that records the row as sent. Retention keeps the row without its file.
-        var files = sent.Where(r => r.WithFile).Select(r => r.Row.Id).ToList();
-        if (files.Count > 0) await db.OutboxFiles.Where(f => files.Contains(f.OutboxMessageId)).ExecuteDeleteAsync();
-    }
-
-    private static async Task RecordSentChunkAsync(BotDbContext db, SendResult[] sent)
-    {
-        var parameters = new List<object> { (int)OutboxStatus.Sent };
-        var messageIds = new StringBuilder();
-        var sentAt = new StringBuilder();
-        var ids = new StringBuilder();
-        foreach (var (row, outcome, at) in sent)
-        {
-            var id = parameters.Count;
-            parameters.Add(row.Id);
-            parameters.Add(at);
-            sentAt.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN {{{id + 1}}}");
-            // A send without a message id (only a button answer, which now goes through ButtonAnswerer, so only one
-            // that an older version left in the outbox): a null cannot be a raw SQL parameter, so it is written as
-            // NULL, typed: PostgreSQL reads a CASE of only untyped NULLs as text, which a bigint column refuses.
-            if (((SendOutcome.Sent)outcome).MessageId is { } messageId)
-            {
-                parameters.Add(messageId);
-                messageIds.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN {{{id + 2}}}");
-            }
-            else
-            {
-                messageIds.Append(CultureInfo.InvariantCulture, $" WHEN {{{id}}} THEN CAST(NULL AS BIGINT)");
-            }
-
-            ids.Append(ids.Length == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"{{{id}}}");
-        }
-
-        // Only placeholders ({n}) are put into the text; every value travels as a parameter.
-        await ExecuteAsync(db,
-            $"UPDATE \"Outbox\" SET \"Status\" = {{0}}, \"Attempts\" = \"Attempts\" + 1, "
-            + $"\"SentMessageId\" = CASE \"Id\"{messageIds} END, \"SentAt\" = CASE \"Id\"{sentAt} END WHERE \"Id\" IN ({ids})",
-            parameters);
     }
 
     /// <summary>The earlier of <paramref name="wakeAt"/> and the next retry still to come; retries now due are dropped (this look takes them).</summary>
@@ -551,10 +325,6 @@ public sealed class OutboxSender(
         return _retries.TryPeek(out var next, out _) ? Earlier(wakeAt, next) : wakeAt;
     }
 
-    /// <summary>1 s, 2 s, 4 s … up to 5 minutes.</summary>
-    private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts - 1)));
-
-    private static string Trim(string text) => text.Length <= 500 ? text : text[..500];
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
     private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 }

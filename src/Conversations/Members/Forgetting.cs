@@ -2,6 +2,7 @@ using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
 using Assembly.Storage;
 using Assembly.Storage.Entities;
+using Assembly.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Conversations.Members;

@@ -30,7 +30,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // The sender's query: what is pending for one messenger, interactive first, oldest first.
         b.HasIndex(o => new { o.Messenger, o.Status, o.Priority, o.Id }).HasFilter(Unsettled());
         // The sender's per-chat checks: is there an earlier pending row of this chat and priority, is one of its
-        // rows being sent (see OutboxSender.PickAndClaimAsync). Also serves what (Messenger, ChatId, Status) served.
+        // rows being sent (see Outbox/OutboxStatements.CandidatesText). Also serves what (Messenger, ChatId, Status) served.
         b.HasIndex(o => new { o.Messenger, o.ChatId, o.Status, o.Priority, o.Id }).HasFilter(Unsettled());
         b.Property(o => o.ClaimedBy).HasMaxLength(Instance.IdLength);
         b.Property(o => o.Subject).HasMaxLength(16);

@@ -3,6 +3,7 @@ using Assembly.Conversations.Messages;
 using Assembly.Conversations.Text;
 using Assembly.Storage;
 using Assembly.Storage.Entities;
+using Assembly.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Bot.Tests.Flows;

@@ -1,13 +1,13 @@
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Assembly.Storage;
+namespace Assembly.Storage.Outbox;
 
 /// <summary>
 /// How long the outbox keeps what it sent. A settled row (sent, failed, unreachable, uncertain) keeps for good what
 /// links the message to its report: messenger, chat, the messenger's message id, subject and action, status, times.
 /// A staff member's reply to an old post still finds its report through them. Its text goes once it is old enough.
-/// Files the bot made are deleted as soon as they are sent (<c>OutboxSender</c>). Purging also deletes a file whose
+/// Files the bot made are deleted as soon as they are sent (<see cref="IOutboxLook.RecordAsync"/>). Purging also deletes a file whose
 /// send failed, since nothing will upload it again.
 /// </summary>
 public static class OutboxRetention

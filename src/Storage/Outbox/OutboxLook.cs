@@ -1,0 +1,117 @@
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Assembly.Storage.Outbox;
+
+/// <summary>One look of a sender, in one write transaction (<see cref="IOutboxLook"/>).</summary>
+internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransaction tx, OutboxStatements sql) : IOutboxLook
+{
+    /// <summary>The longest error text kept on a row; the column holds a little more.</summary>
+    private const int ErrorLength = 500;
+
+    private BotDbContext Db => write.Db;
+
+    public async Task<IReadOnlyList<OutboxCandidate>> CandidatesAsync(string messenger, OutboxPriority highest, int limit, DateTime now) =>
+        await RawSql.QueryAsync(Db, sql.Candidates, [messenger, (int)OutboxStatus.Pending, (int)OutboxStatus.Sending, (int)highest, limit, now],
+            r => new OutboxCandidate(r.GetInt64(0), r.GetInt64(1), (ChatKind)r.GetInt32(2), (OutboxPriority)r.GetInt32(3),
+                DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)));
+
+    public async Task<IReadOnlySet<long>> UnreachableChatsAsync(string messenger, IReadOnlyCollection<long> chats) =>
+        await Db.Chats.AsNoTracking()
+            .Where(c => c.Messenger == messenger && chats.Contains(c.ChatId) && c.UnreachableSince != null)
+            .Select(c => c.ChatId)
+            .ToHashSetAsync();
+
+    public async Task SettleUnreachableAsync(IReadOnlyCollection<long> ids, DateTime now)
+    {
+        if (ids.Count == 0) return;
+        await Db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Unreachable)
+                .SetProperty(o => o.LastError, "chat unreachable (blocked the bot)")
+                .SetProperty(o => o.ClaimedAt, now));
+    }
+
+    public async Task<IReadOnlyList<ClaimedRow>> ClaimAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTime now)
+    {
+        var claimed = new List<ClaimedRow>();
+        foreach (var chunk in ids.Chunk(sql.RowsPerStatement(ids.Count)))
+            claimed.AddRange(await RawSql.QueryAsync(Db, OutboxStatements.Claim(chunk.Length),
+                [(int)OutboxStatus.Sending, now, claimedBy, (int)OutboxStatus.Pending, .. chunk.Select(id => (object)id)],
+                r => new ClaimedRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2))));
+        return claimed;
+    }
+
+    public async Task RecordAsync(string messenger, IReadOnlyList<OutboxOutcome> outcomes)
+    {
+        if (outcomes.Count == 0) return;
+        await RecordSentAsync(outcomes.OfType<OutboxOutcome.Sent>().ToList());
+        var others = outcomes.Where(o => o is not OutboxOutcome.Sent).ToList();
+        if (others.Count == 0) return;
+        var ids = others.Select(o => o.Id).ToList();
+        var rows = await Db.Outbox.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
+        var blocked = new List<(long ChatId, DateTime At)>();
+        foreach (var outcome in others)
+        {
+            if (!rows.TryGetValue(outcome.Id, out var row)) continue;
+            switch (outcome)
+            {
+                case OutboxOutcome.RetryAt retry:
+                    row.Status = OutboxStatus.Pending;
+                    row.NotBefore = retry.NotBefore;
+                    row.Attempts = retry.Attempts;
+                    row.LastError = Trim(retry.Error);
+                    break;
+                case OutboxOutcome.Failed failed:
+                    row.Status = OutboxStatus.Failed;
+                    row.Attempts = failed.Attempts;
+                    row.LastError = Trim(failed.Error);
+                    break;
+                case OutboxOutcome.Unreachable unreachable:
+                    row.Status = OutboxStatus.Unreachable;
+                    row.Attempts = unreachable.Attempts;
+                    row.LastError = Trim(unreachable.Error);
+                    blocked.Add((unreachable.ChatId, unreachable.At));
+                    break;
+            }
+        }
+
+        foreach (var (chatId, at) in blocked)
+        {
+            var chat = await Db.Chats.FindAsync(messenger, chatId);
+            if (chat is null)
+                Db.Chats.Add(chat = new ChatRecord { Messenger = messenger, ChatId = chatId, FirstSeenAt = at, LastSeenAt = at });
+            chat.UnreachableSince ??= at;
+        }
+
+        await Db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// On PostgreSQL one statement for the whole look; on SQLite one prepared statement run per row. A file the bot
+    /// made (an export with members' names, a chart) is kept only until it reached its chat, and goes in the same
+    /// transaction that records the row as sent. Retention keeps the row without its file.
+    /// </summary>
+    private async Task RecordSentAsync(List<OutboxOutcome.Sent> sent)
+    {
+        if (sent.Count == 0) return;
+        foreach (var chunk in sent.Chunk(sql.RowsPerStatement(sent.Count)))
+        {
+            var (text, values) = OutboxStatements.Sent(chunk);
+            await RawSql.ExecuteAsync(Db, text, values);
+        }
+
+        var files = sent.Where(r => r.WithFile).Select(r => r.Id).ToList();
+        if (files.Count > 0) await Db.OutboxFiles.Where(f => files.Contains(f.OutboxMessageId)).ExecuteDeleteAsync();
+    }
+
+    public Task CommitAsync() => tx.CommitAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await tx.DisposeAsync();
+        await write.DisposeAsync();
+    }
+
+    private static string Trim(string text) => text.Length <= ErrorLength ? text : text[..ErrorLength];
+}

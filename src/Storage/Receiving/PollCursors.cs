@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Storage.Receiving;
+
+/// <summary>The poll cursors on either provider (<see cref="IPollCursors"/>).</summary>
+public sealed class PollCursors(IDbContextFactory<BotDbContext> factory) : IPollCursors
+{
+    public async Task<long?> ReadAsync(string messenger, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.PollCursors.Where(c => c.Messenger == messenger).Select(c => (long?)c.NextOffset).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<long> ReadForUpdateAsync(BotDbContext db, string messenger, DateTime now, CancellationToken ct)
+    {
+        var cursor = await db.PollCursors.FindAsync([messenger], ct);
+        if (cursor is null)
+        {
+            // Made by whoever comes first. Added through the change tracker, two transactions at once (two lanes of a
+            // new database's first batch on PostgreSQL) would both insert it, and the loser's updates would fail.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"PollCursors\" (\"Messenger\", \"NextOffset\", \"UpdatedAt\") VALUES ({0}, 0, {1}) ON CONFLICT DO NOTHING",
+                [messenger, now], ct);
+            cursor = await db.PollCursors.FindAsync([messenger], ct) ?? throw new InvalidOperationException("The poll cursor was not created.");
+        }
+
+        return cursor.NextOffset;
+    }
+
+    public void Write(BotDbContext db, string messenger, long nextOffset, DateTime now)
+    {
+        var cursor = db.PollCursors.Local.FirstOrDefault(c => c.Messenger == messenger)
+            ?? throw new InvalidOperationException("The poll cursor is written only after it was read for update.");
+        cursor.NextOffset = nextOffset;
+        cursor.UpdatedAt = now;
+    }
+}
