@@ -10,8 +10,8 @@ namespace Assembly.Bot.Sending;
 /// for them is committed, not through the outbox. An answer is no message in the chat: it stops the spinner on the
 /// pressed button and may show a short notice. Losing one in a crash costs the member a spinner that stops by itself
 /// (the reply to the press is in the outbox and comes all the same); sending one twice is refused by the server. So
-/// the outbox's guarantees buy nothing here, while its row, claim and outcome were about a third of the outbox's
-/// work under load (conversation benchmark: two presses in three steps).
+/// the outbox's guarantees buy nothing here, while its row, claim and outcome would be a large share of the outbox's
+/// work in a conversation full of button presses (docs/benchmarks.md).
 /// Not waiting for the sender also stops the spinner sooner.
 /// </summary>
 public sealed class ButtonAnswerer(IEnumerable<IMessengerClient> messengers, SecretRedactor redactor, TimeProvider time, ILogger<ButtonAnswerer> logger)

@@ -186,9 +186,9 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             {
                 return (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                return false;
+                return false; // not listening yet, or a first answer slower than the client waits: ask again
             }
         }, seconds: 60);
     }
