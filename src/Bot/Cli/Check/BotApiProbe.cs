@@ -13,7 +13,7 @@ namespace Assembly.Bot.Cli.Check;
 /// </summary>
 public sealed record ApiAnswer(string Method, int Status, bool Ok, JsonNode? Result, int? ErrorCode, string? Description, int? RetryAfter, TimeSpan Took, string? Failure = null)
 {
-    /// <summary>"accepted", or how it was refused or why no answer came, in a few words without the token.</summary>
+    /// <summary>How it was refused or why no answer came, in a few words without the token; empty when it was accepted.</summary>
     public string Refusal => Ok ? "" : Failure ?? $"refused: {ErrorCode ?? Status} {Description}".TrimEnd();
 }
 
@@ -94,7 +94,7 @@ public sealed class BotApiProbe(HttpClient http, string baseUrl, string token, T
     }
 
     /// <summary>An integer whether the server wrote it as a number or as a string.</summary>
-    public static int? Number(JsonNode? node) => node switch
+    private static int? Number(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue<int>(out var n) => n,
         JsonValue v when v.TryGetValue<string>(out var s) && int.TryParse(s, out var n) => n,
