@@ -74,6 +74,8 @@ internal static class Program
                     return await ExportCommand.RunAsync(line.Words, console);
                 case "claim-code":
                     return await ClaimCodeCommand.RunAsync(line.Words, console);
+                case "check-messenger":
+                    return await CheckMessengerCommand.RunAsync(line.Words, console);
                 default:
                     throw new InvalidOperationException($"The command '{line.Command.Name}' is in CliCommands.All but has no case here.");
             }

@@ -97,8 +97,9 @@ public sealed partial class FakeBotApiServer
     public long EnqueueRaw(JsonObject update)
     {
         var copy = update.DeepClone().AsObject();
-        if (copy["callback_query"]?["id"] is JsonValue id && id.TryGetValue<string>(out var callbackId))
-            _callbackIds[callbackId] = 0;
+        // A number (as Bale may write it) is answered by its digits, which is how a client sends it back.
+        if (copy["callback_query"]?["id"] is JsonValue id)
+            _callbackIds[id.TryGetValue<string>(out var callbackId) ? callbackId : id.ToJsonString()] = 0;
         return _updates.Add(copy);
     }
 

@@ -143,6 +143,8 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         var name = path[(slash + 1)..];
         if (!_methods.TryGetValue(name, out var method))
             return BotReply.NotFound("Not Found: method not found");
+        if (RefusalOf(name) is { } refused)
+            return refused;
         var request = await BotRequest.ReadAsync(http.Request, http.RequestAborted);
         _requestsVia.AddOrUpdate(via, 1, (_, n) => n + 1);
         if (_options.Latency is { } latency && !name.Equals("getUpdates", StringComparison.OrdinalIgnoreCase))

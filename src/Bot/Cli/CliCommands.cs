@@ -58,6 +58,10 @@ public static class CliCommands
             CliWords.Any, null, ExportCommand.OutOption),
         new("claim-code", "claim-code", "print a one-time code that makes its first sender (/claim CODE, in a private chat) an admin",
             CliWords.None, ClaimCodeCommand.UsageText),
+        new("check-messenger", "check-messenger --messenger bale|telegram --to CHAT [--seconds N]",
+            "with the real token, send test messages to CHAT, read updates for N s (60) and report what the messenger accepted",
+            CliWords.None, CheckMessengerCommand.UsageText,
+            CheckMessengerCommand.MessengerOption, CheckMessengerCommand.ToOption, CheckMessengerCommand.SecondsOption),
     ];
 
     public static readonly string[] Names = [.. All.Select(c => c.Name)];

@@ -16,8 +16,10 @@ namespace Assembly.Bot.Pipeline;
 /// in order; lanes run in parallel. Each lane handles its share in one transaction (group commit): state,
 /// domain rows, outbox rows and processed markers of all its updates commit together or not at all. If
 /// anything in the lane fails, the transaction is rolled back and each update is redone alone, so one bad
-/// update never takes the others down with it. Messages are not sent from here: the outbox sender is woken after
-/// the commit. Answers to button presses are handed to the <see cref="ButtonAnswerer"/> after the commit.
+/// update never takes the others down with it. A transient database error (<see cref="DatabaseRetry"/>) is not the
+/// updates' fault: the lane is run again as it was, up to three times with pauses, and only then does anyone hear
+/// that it failed. Messages are not sent from here: the outbox sender is woken after the commit. Answers to button
+/// presses are handed to the <see cref="ButtonAnswerer"/> after the commit.
 /// </summary>
 public sealed class UpdatePipeline(
     ITurnHandler handler,
@@ -30,6 +32,8 @@ public sealed class UpdatePipeline(
     TimeProvider time,
     ILogger<UpdatePipeline> logger)
 {
+    private readonly DatabaseRetry _retry = new(time, logger);
+
     /// <param name="committedOffset">
     /// Long polling: every update below it is committed, the cursor to record with this batch. Null for updates
     /// posted by webhook, which have no cursor.
@@ -55,9 +59,9 @@ public sealed class UpdatePipeline(
     {
         try
         {
-            await HandleInOneTransactionAsync(messenger, updates, committedOffset, ct);
+            await _retry.RunAsync(() => HandleInOneTransactionAsync(messenger, updates, committedOffset, ct), messenger, $"a lane of {updates.Count} updates", ct);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && updates.Count > 1)
+        catch (Exception e) when (!ct.IsCancellationRequested && updates.Count > 1 && !TransientErrors.IsTransient(e))
         {
             logger.LogWarning(e, "{Messenger}: a lane of {Count} updates failed together; handling each alone", messenger, updates.Count);
             foreach (var update in updates)
@@ -65,7 +69,10 @@ public sealed class UpdatePipeline(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            await GiveUpAsync(messenger, updates[0], e, ct);
+            // The database stayed unwell through every retry (or the one update failed): handling each alone would
+            // only meet it again, once per update.
+            foreach (var update in updates)
+                await GiveUpAsync(messenger, update, e, ct);
         }
     }
 
@@ -73,7 +80,7 @@ public sealed class UpdatePipeline(
     {
         try
         {
-            await HandleInOneTransactionAsync(messenger, [update], committedOffset: null, ct);
+            await _retry.RunAsync(() => HandleInOneTransactionAsync(messenger, [update], committedOffset: null, ct), messenger, $"update {update.UpdateId}", ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -141,11 +148,18 @@ public sealed class UpdatePipeline(
 
     /// <summary>
     /// An update that fails even alone is recorded as processed (so it cannot block the queue forever)
-    /// and the person who sent it is told it did not go through, so nothing is silently lost.
+    /// and the person who sent it is told it did not go through, so nothing is silently lost. This write too is
+    /// retried through a bad moment of the database; if it still fails, the exception reaches the receiver, which
+    /// leaves the update with the messenger to be handed over again (polling keeps its offset, a webhook answers 503).
     /// </summary>
     private async Task GiveUpAsync(string messenger, InboundUpdate update, Exception error, CancellationToken ct)
     {
         logger.LogError(error, "{Messenger}: update {UpdateId} failed and is given up", messenger, update.UpdateId);
+        await _retry.RunAsync(() => RecordFailureAsync(messenger, update, ct), messenger, $"the failure of update {update.UpdateId}", ct);
+    }
+
+    private async Task RecordFailureAsync(string messenger, InboundUpdate update, CancellationToken ct)
+    {
         await using var write = await gate.EnterAsync(ct);
         var db = write.Db;
         // Under the chat's lock, like the handling itself: if another instance handled the update meanwhile, its
