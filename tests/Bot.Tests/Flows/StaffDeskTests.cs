@@ -216,7 +216,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
     public async Task Help_lists_staff_commands_to_staff_only_and_admin_commands_to_admins_only()
     {
         var member = (await As(Reporter, "/help")).Last.Text;
-        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), member);
+        Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), member);
         Assert.DoesNotContain("/inbox", member);
         var staff = (await As(Rajaei, "/help")).Last.Text;
         Assert.Contains("/inbox", staff);
