@@ -21,7 +21,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
     [
         new("staff", Need.Admin, Places.Private, "", Texts.StaffListHelp, RunAsync),
         new("grant", Need.Admin, Places.Private, Texts.GrantHelpUsage, Texts.GrantHelp, RunAsync),
-        new("revoke", Need.Admin, Places.Private, Texts.RevokeUsage, Texts.RevokeHelp, RunAsync),
+        new("revoke", Need.Admin, Places.Private, Texts.RevokeUsage, Texts.RevokeHelp, RunAsync) { MenuText = Texts.RevokeMenu },
     ];
 
     private static async Task RunAsync(CommandCall c, CancellationToken ct) =>

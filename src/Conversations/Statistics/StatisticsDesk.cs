@@ -21,7 +21,7 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
     public static IReadOnlyList<Command> Commands { get; } =
     [
         new("stats", Need.Team, Places.Both, Texts.StatsUsage, Texts.StatsHelp, RunAsync) { MenuText = Texts.StatsMenu },
-        new("export", Need.Team, Places.Both, Texts.ExportUsage, Texts.ExportHelp, RunAsync),
+        new("export", Need.Team, Places.Both, Texts.ExportUsage, Texts.ExportHelp, RunAsync) { MenuText = Texts.ExportMenu },
         new("summary", Need.Team, Places.Both, Texts.SummaryUsage, Texts.SummaryHelp, RunAsync),
     ];
 

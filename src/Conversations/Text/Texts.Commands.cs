@@ -70,6 +70,7 @@ public static partial class Texts
     public const string StatsMenu = "آمار مسئله‌ها با نمودار";
     public const string ExportUsage = "[دوره]";
     public const string ExportHelp = "فایل اکسل و CSV مسئله‌های دوره";
+    public const string ExportMenu = "فایل اکسل و فایل متنی مسئله‌های دوره";
     public const string SummaryUsage = "[شماره جلسه یا دوره]";
     public const string SummaryHelp = "خلاصه یک‌صفحه‌ای برای اجلاسیه، آماده بازارسال";
 
@@ -79,6 +80,7 @@ public static partial class Texts
     public const string GrantHelp = "دادن نقش";
     public const string RevokeUsage = "شخص staff کلید_دبیرخانه، /revoke شخص organizer یا /revoke شخص admin";
     public const string RevokeHelp = "گرفتن نقش (شخص: شماره همراه، telegram:شناسه یا bale:شناسه)";
+    public const string RevokeMenu = "گرفتن نقش";
     public const string ClaimHelpUsage = "کد";
     public const string ClaimHelp = "مدیر شدن با کد یک‌بارمصرفی که مسئول فنی ربات می‌سازد؛ راه افزودن مدیر تازه";
     public const string ForgetAnotherUsage = "شماره_همراه یا /forget telegram:شناسه";
