@@ -101,7 +101,7 @@ public sealed class CommandDispatcher(FlowContext context, StaffDesk staff)
     }
 
     /// <summary>What somebody who may not use a command is told: that they must register, or as for any unknown command.</summary>
-    public static string Refusal(Command command, Member? member) =>
+    private static string Refusal(Command command, Member? member) =>
         command.Need == Need.Member ? Texts.RegisterFirst
         : member is not null && command.RefusedToMembers is { } told ? told
         : Texts.UnknownCommand("/" + command.Name);
