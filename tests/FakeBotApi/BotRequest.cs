@@ -101,6 +101,23 @@ internal sealed class BotRequest
         }
     }
 
+    /// <summary>An array parameter (setMyCommands' commands): an array in JSON bodies, a JSON string in forms.</summary>
+    public JsonArray? Array(string name, string unparsable)
+    {
+        switch (_params[name])
+        {
+            case null:
+                return null;
+            case JsonArray array:
+                return array;
+            case JsonValue v when v.TryGetValue<string>(out var s):
+                try { return JsonNode.Parse(s) as JsonArray ?? throw new BadRequestException(unparsable); }
+                catch (JsonException) { throw new BadRequestException(unparsable); }
+            default:
+                throw new BadRequestException(unparsable);
+        }
+    }
+
     /// <summary>A file parameter: the name of an uploaded file, or the file_id / URL given as a string.</summary>
     public string? File(string name) => FormFile(name) is { } upload ? upload.FileName : String(name);
 

@@ -21,6 +21,12 @@ public sealed class FakeBotApiOptions
     /// </summary>
     public bool IgnoreLongPollTimeout { get; set; }
 
+    /// <summary>
+    /// setMyCommands answers 404 "method not found" and records nothing: a messenger without a command menu, as Bale
+    /// may be (its documentation does not list the method).
+    /// </summary>
+    public bool RefuseSetMyCommands { get; set; }
+
     /// <summary>The chat type of groups in updates and answers: Telegram says "supergroup", Bale "group".</summary>
     public string ChatTypeForGroups { get; set; } = "supergroup";
 

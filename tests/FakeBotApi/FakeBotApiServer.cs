@@ -45,8 +45,8 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             ["deleteWebhook"] = (r, _) => ValueTask.FromResult(DeleteWebhook(r)),
             ["setWebhook"] = (r, _) => ValueTask.FromResult(SetWebhook(r)),
             ["getWebhookInfo"] = (_, _) => ValueTask.FromResult(GetWebhookInfo()),
-            // Harmless calls a bot may make at start or while typing; accepted so they are not mistaken for bugs.
-            ["setMyCommands"] = (_, _) => ValueTask.FromResult(BotReply.True),
+            ["setMyCommands"] = (r, _) => ValueTask.FromResult(SetMyCommands(r)),
+            // A harmless call a bot may make while typing; accepted so it is not mistaken for a bug.
             ["sendChatAction"] = (_, _) => ValueTask.FromResult(BotReply.True),
             ["sendMessage"] = (r, _) => ValueTask.FromResult(SendMessage(r)),
             ["editMessageText"] = (r, _) => ValueTask.FromResult(EditMessageText(r)),

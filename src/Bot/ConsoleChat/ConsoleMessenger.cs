@@ -28,6 +28,9 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>A terminal has no command menu; /help lists the commands.</summary>
+    public Task SetCommandsAsync(IReadOnlyList<Conversations.Commands.MenuEntry> commands, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Hands what a user typed to the bot.</summary>
     public void Type(IncomingMessage message)
     {

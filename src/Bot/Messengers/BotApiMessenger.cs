@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Observability;
+using Assembly.Conversations.Commands;
 using Assembly.Conversations.Messages;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -75,6 +76,32 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
             // addressed to us as /cmd@name in a group is taken as ours.
             _calls.Failed(Name, _redactor.Describe(e));
             _logger.LogWarning("{Messenger}: getMe failed, going on without the bot's username: {Error}", Name, _redactor.Describe(e));
+        }
+    }
+
+    public async Task SetCommandsAsync(IReadOnlyList<MenuEntry> commands, CancellationToken ct)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            await _client.SetMyCommands(commands.Select(c => new BotCommand(c.Name, c.Description)), cancellationToken: timeout.Token);
+            _calls.Answered(Name);
+            _logger.LogInformation("{Messenger}: command menu published ({Count} commands)", Name, commands.Count);
+        }
+        catch (ApiRequestException e)
+        {
+            // Answered, and refused: the messenger has no such menu (or not this one). Members still have /help.
+            _calls.Answered(Name);
+            _logger.LogInformation("{Messenger}: the command menu was refused, going on without it: {Error}", Name, _redactor.Describe(e));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping before it was answered: nothing to tell.
+        }
+        catch (Exception e)
+        {
+            _logger.LogInformation("{Messenger}: the command menu could not be published, going on without it: {Error}", Name, _redactor.Describe(e));
         }
     }
 

@@ -1,3 +1,4 @@
+using Assembly.Conversations.Commands;
 using Assembly.Conversations.Messages;
 
 namespace Assembly.Bot.Messengers;
@@ -17,6 +18,12 @@ public interface IMessengerClient
 
     /// <summary>Called once before polling starts (e.g. to learn the bot's username). Must not throw for a server that is down.</summary>
     Task StartAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Publishes the command menu every chat shows by default (<c>setMyCommands</c>). Never throws: a messenger that
+    /// refuses it (Bale's documentation does not list it) is noted once in the log, and the bot goes on without a menu.
+    /// </summary>
+    Task SetCommandsAsync(IReadOnlyList<MenuEntry> commands, CancellationToken ct);
 
     Task<IReadOnlyList<InboundUpdate>> GetUpdatesAsync(long offset, int timeoutSeconds, CancellationToken ct);
 

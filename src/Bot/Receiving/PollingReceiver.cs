@@ -1,5 +1,6 @@
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
+using Assembly.Conversations.Commands;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Receiving;
@@ -30,6 +31,8 @@ public sealed class PollingReceiver(
     public async Task RunAsync(CancellationToken ct)
     {
         await messenger.StartAsync(ct);
+        // Beside the first poll, not before it: a messenger slow to refuse the menu must not delay the bot.
+        _ = Task.Run(() => messenger.SetCommandsAsync(CommandMenu.Members, ct), CancellationToken.None);
         if (messenger is IWebhookMessenger webhooks) await RemoveWebhookAsync(webhooks, ct);
         var offset = await cursors.LoadAsync(messenger.Name, ct);
         logger.LogInformation("{Messenger}: polling from offset {Offset}", messenger.Name, offset);

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
+using Assembly.Conversations.Commands;
 using Microsoft.Extensions.Logging;
 
 namespace Assembly.Bot.Receiving;
@@ -74,6 +75,8 @@ public sealed class WebhookReceiver(
     public async Task RunAsync(CancellationToken ct)
     {
         await messenger.StartAsync(ct);
+        // Beside the first poll, not before it: a messenger slow to refuse the menu must not delay the bot.
+        _ = Task.Run(() => messenger.SetCommandsAsync(CommandMenu.Members, ct), CancellationToken.None);
         var registration = Task.Run(() => RegisterAsync(ct), CancellationToken.None);
         try
         {

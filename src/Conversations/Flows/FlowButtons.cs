@@ -13,7 +13,7 @@ public static class FlowButtons
 {
     public const string BackValue = "back";
     public const string CancelValue = "cancel";
-    private const string Prefix = "c:";
+    public const string Prefix = "c:";
 
     public static string Data(int step, string value) => $"{Prefix}{step.ToString(CultureInfo.InvariantCulture)}:{value}";
 

@@ -1,3 +1,4 @@
+using Assembly.Conversations.Commands;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Staff;
 using Assembly.Conversations.Text;
@@ -10,6 +11,28 @@ namespace Assembly.Conversations.Meetings;
 /// <summary>RSVPs, the list of sessions, and the organizers' changes to a published session.</summary>
 public static class MeetingDesk
 {
+    public static IReadOnlyList<Command> Commands { get; } =
+    [
+        new("meeting", Need.Organizer, Places.Private, "", Texts.MeetingHelp,
+            (c, ct) => c.Chat.StartAsync(c.Turn, c.Conversation, MeetingFlow.Name, MeetingFlow.InitialState, ct)) { Flow = MeetingFlow.Name },
+        new("reschedule", Need.Organizer, Places.Private, Texts.RescheduleUsage, Texts.RescheduleHelp, (c, ct) => RescheduleAsync(c.Turn, c.Arguments, c.Context, ct)),
+        new("place", Need.Organizer, Places.Private, Texts.PlaceUsage, Texts.PlaceHelp, (c, ct) => MoveAsync(c.Turn, c.Arguments, c.Context, ct)),
+        new("cancelmeeting", Need.Organizer, Places.Private, Texts.CancelMeetingUsage, Texts.CancelMeetingHelp, (c, ct) => CancelAsync(c.Turn, c.Arguments, c.Context, ct)),
+        new("outcome", Need.Organizer, Places.Private, Texts.OutcomeUsage, Texts.OutcomeHelp, OutcomeAsync) { Flow = OutcomeFlow.Name },
+    ];
+
+    public static IReadOnlyList<ButtonRoute> Buttons { get; } =
+    [
+        new(MeetingNotices.RsvpPrefix, Need.Anyone, Places.Private, (c, ct) => RsvpAsync(c.Turn, c.Member, c.Arguments, c.Context, ct)),
+    ];
+
+    /// <summary><c>/outcome N</c>: the notice of a session that was held, written in a conversation.</summary>
+    private static async Task OutcomeAsync(CommandCall c, CancellationToken ct)
+    {
+        if (await HeldAsync(c.Turn, c.Arguments, ct) is { } held)
+            await c.Chat.StartAsync(c.Turn, c.Conversation, OutcomeFlow.Name, OutcomeFlow.InitialState, ct, flow => ((OutcomeFlow)flow).For(held.Id));
+    }
+
     /// <summary>A press of «می‌آیم», «شاید» or «نمی‌آیم»: recorded until the session starts, for members of its audience only.</summary>
     public static async Task RsvpAsync(Turn turn, Member? member, string data, FlowContext context, CancellationToken ct)
     {
@@ -37,7 +60,7 @@ public static class MeetingDesk
         foreach (var meeting in upcoming)
         {
             var when = MeetingTime.Format(meeting.StartsAt, context.Zone);
-            if (Permissions.Allows(actor, "meeting"))
+            if (CommandCatalog.Allows(actor, Need.Organizer))
             {
                 int Count(RsvpAnswer a) => meeting.Rsvps.Count(r => r.Answer == a);
                 var invited = (await MeetingNotices.AudienceOf(meeting).ChatsAsync(turn.Db, context, ct)).Count;

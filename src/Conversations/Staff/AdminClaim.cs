@@ -1,3 +1,4 @@
+using Assembly.Conversations.Commands;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Text;
@@ -17,6 +18,16 @@ namespace Assembly.Conversations.Staff;
 /// </summary>
 public static class AdminClaim
 {
+    /// <summary>
+    /// Anybody may send it (that is how an admin is added), but only admins find it in the help: the way to add
+    /// another admin.
+    /// </summary>
+    public static IReadOnlyList<Command> Commands { get; } =
+    [
+        new("claim", Need.Anyone, Places.Private, Texts.ClaimHelpUsage, Texts.ClaimHelp,
+            async (c, ct) => await ClaimAsync(c.Turn, await c.ActorAsync(ct), c.Arguments, c.Context, ct)) { ListedUnder = Need.Admin },
+    ];
+
     public const int FreeWrongTries = 5;
 
     /// <summary>The wait earned by the last free wrong try; each wrong try after it doubles the wait, up to <see cref="LongestWait"/>.</summary>

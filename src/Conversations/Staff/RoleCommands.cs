@@ -1,3 +1,4 @@
+using Assembly.Conversations.Commands;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Text;
@@ -16,6 +17,16 @@ namespace Assembly.Conversations.Staff;
 /// </summary>
 public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, AccessOptions access)
 {
+    public static IReadOnlyList<Command> Commands { get; } =
+    [
+        new("staff", Need.Admin, Places.Private, "", Texts.StaffListHelp, RunAsync),
+        new("grant", Need.Admin, Places.Private, Texts.GrantHelpUsage, Texts.GrantHelp, RunAsync),
+        new("revoke", Need.Admin, Places.Private, Texts.RevokeUsage, Texts.RevokeHelp, RunAsync) { MenuText = Texts.RevokeMenu },
+    ];
+
+    private static async Task RunAsync(CommandCall c, CancellationToken ct) =>
+        await new RoleCommands(c.Turn, await c.ActorAsync(ct), c.Context, c.Staff.Access).HandleAsync(c.Name, c.Arguments, ct);
+
     public async Task HandleAsync(string name, string args, CancellationToken ct)
     {
         switch (name)

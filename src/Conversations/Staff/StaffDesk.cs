@@ -1,3 +1,4 @@
+using Assembly.Conversations.Commands;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
@@ -11,57 +12,52 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Conversations.Staff;
 
 /// <summary>
-/// The staff side of the bot: commands, the buttons under reports, and replies (the messenger's reply-to)
-/// to the bot's posts. Authorisation is decided here, in one place, for all of them: who is not staff is
-/// not told staff commands exist (the caller answers as to anybody), and a report of a secretariat the
-/// actor does not work for is treated as if it did not exist.
+/// The staff side of the bot: the commands on reports, the buttons under reports, and replies (the messenger's
+/// reply-to) to the bot's posts. Who may use them is declared in <see cref="Commands"/> and <see cref="Buttons"/>
+/// and checked by the <see cref="CommandDispatcher"/>; a report of a secretariat the actor does not work for is
+/// treated here as if it did not exist.
 /// </summary>
 public sealed class StaffDesk(FlowContext context, AccessOptions access)
 {
+    /// <summary>Staff work: in a private chat, and in a secretariat's staff chat on that secretariat's reports.</summary>
+    public static IReadOnlyList<Command> Commands { get; } =
+    [
+        new("inbox", Need.Staff, Places.Both, Texts.InboxUsage, Texts.InboxHelp, (c, ct) => c.Staff.InboxAsync(c, ct)),
+        new("show", Need.Staff, Places.Both, Texts.ShowUsage, Texts.ShowHelp, (c, ct) => c.Staff.ShowAsync(c, ct)),
+        new("reply", Need.Staff, Places.Both, Texts.ReplyUsage, Texts.ReplyHelp, (c, ct) => c.Staff.ReplyOrNoteAsync(c, ct)),
+        new("note", Need.Staff, Places.Both, Texts.NoteUsage, Texts.NoteHelp, (c, ct) => c.Staff.ReplyOrNoteAsync(c, ct)),
+        new("stage", Need.Staff, Places.Both, Texts.StageUsage, Texts.StageHelp, (c, ct) => c.Staff.StageAsync(c, ct)),
+        new("route", Need.Staff, Places.Both, Texts.RouteUsage, Texts.RouteHelp, (c, ct) => c.Staff.RouteAsync(c, ct)),
+        new("close", Need.Staff, Places.Both, Texts.CloseUsage, Texts.CloseHelp, (c, ct) => c.Staff.CloseAsync(c, ct)),
+        new("followup", Need.Staff, Places.Both, Texts.FollowUpUsage, Texts.FollowUpHelp, (c, ct) => c.Staff.FollowUpAsync(c, ct)),
+    ];
 
-    /// <summary>True when the update was staff work (handled here); false to let the caller treat it as a member's.</summary>
+    /// <summary>The buttons under a report (<see cref="StaffButtons"/>): an old one, once its presser is staff no more, is stale.</summary>
+    public static IReadOnlyList<ButtonRoute> Buttons { get; } =
+    [
+        new(StaffButtons.Prefix, Need.Staff, Places.Both, (c, ct) => c.Staff.ButtonAsync(c, ct)),
+    ];
+
+    public AccessOptions Access => access;
+
+    /// <summary>
+    /// A staff member's answer written as a reply to the bot's post about a report: a reply to the reporter or a note,
+    /// as the post asked. False when it is not one (or the writer is not, or no longer, staff), to be read otherwise.
+    /// </summary>
     /// <param name="staffChatOf">In a secretariat's staff chat, the secretariats it serves; null in a private chat.</param>
-    public async Task<bool> TryHandleAsync(Turn turn, Member? member, IReadOnlyList<string>? staffChatOf, CancellationToken ct)
+    public async Task<bool> TryReplyToPostAsync(Turn turn, IReadOnlyList<string>? staffChatOf, CancellationToken ct)
     {
         var message = turn.In;
-        if (message.From is null) return false;
-        CommandText command = default;
-        (string Code, string Action)? replyTarget = null;
-        var isButton = message.Kind == IncomingKind.ButtonPress && StaffButtons.TryRead(message.ButtonData, out _, out _, out _);
-        if (message.Kind == IncomingKind.Text)
-        {
-            var text = PersianText.CleanInput(message.Text);
-            if (CommandText.TryParse(text, out command) && IsHandledHere(command.Name, staffChatOf is not null)) { }
-            else if (message.ReplyToMessageId is { } replyTo && await RepliedPostAsync(turn, replyTo, ct) is { } target) replyTarget = target;
-            else return false;
-        }
-        else if (!isButton)
-        {
+        if (message is not { Kind: IncomingKind.Text, From: not null, ReplyToMessageId: { } replyTo }
+            || await RepliedPostAsync(turn, replyTo, ct) is not { } target)
             return false;
-        }
 
-        var actor = await ActorAsync(turn, member, ct);
+        var actor = await ActorAsync(turn, turn.Sender, ct);
         if (staffChatOf is not null) actor = actor.Within(staffChatOf);
-        var allowed = isButton || replyTarget is not null ? actor.IsStaff
-            : command.Name == "help" ? actor.HasRole
-            : Permissions.Allows(actor, command.Name);
-        if (!allowed)
-        {
-            // Not allowed (or no longer): an old staff button does nothing; commands are answered as to any member.
-            if (isButton) turn.AnswerButton(Texts.StaleButton);
-            return isButton;
-        }
-
-        var work = new ReportWork(turn, actor, context);
-        if (isButton) await ButtonAsync(turn, actor, work, ct);
-        else if (replyTarget is { } reply) await ReplyToPostAsync(turn, actor, work, reply.Code, reply.Action, ct);
-        else await CommandAsync(turn, actor, work, command, ct);
+        if (!actor.IsStaff) return false;
+        await ReplyToPostAsync(turn, actor, new ReportWork(turn, actor, context), target.Code, target.Action, ct);
         return true;
     }
-
-    /// <summary>Help and the commands the staff desk runs; in a staff chat, only those that work there.</summary>
-    private static bool IsHandledHere(string command, bool inStaffChat) =>
-        command == "help" || (Permissions.RunsAtStaffDesk(command) && (!inStaffChat || Permissions.WorksInStaffChat(command)));
 
     public Task<Actor> ActorAsync(Turn turn, Member? member, CancellationToken ct) =>
         Actor.ResolveAsync(turn.Db, context.Assembly, access, turn.In.Messenger, turn.In.From!.UserId, member, ct);
@@ -80,59 +76,68 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         return null;
     }
 
-    private async Task CommandAsync(Turn turn, Actor actor, ReportWork work, CommandText command, CancellationToken ct)
+    /// <summary>The acting staff member and their hands on reports, for one command or press.</summary>
+    private async Task<(Actor Actor, ReportWork Work)> WorkAsync(CommandCall call, CancellationToken ct)
     {
-        var args = command.Arguments;
-        var (first, rest) = Split(args);
-        switch (command.Name)
-        {
-            case "help":
-                // Staff see their commands beside the members' help; nobody else learns they exist.
-                turn.Reply(Texts.Help(context.Assembly.Name) + (actor.IsStaff ? Texts.StaffHelp : "")
-                    + (actor.IsAdmin || actor.IsOrganizer ? Texts.OrganizerHelp : "") + (actor.HasRole ? Texts.StatsHelp : "") + (actor.IsAdmin ? Texts.AdminHelp : ""),
-                    actor.Member is null ? null : MainMenu.Keyboard);
-                return;
-            case "inbox":
-                await InboxAsync(turn, actor, first, ct);
-                return;
-            case "show":
-                if (await ReportAsync(turn, actor, first, ct) is { } shown) await ShowAsync(turn, shown.Report, ct);
-                return;
-            case "reply" or "note":
-                if (await ReportAsync(turn, actor, first, ct) is not { } report) return;
-                if (rest.Length == 0) { turn.Reply(Texts.StaffTextMissing); return; }
-                if (command.Name == "reply") await work.ReplyAsync(report, rest, ct);
-                else work.Note(report, rest);
-                return;
-            case "stage":
-                if (await ReportAsync(turn, actor, first, ct) is not { } staged) return;
-                if (ParseStage(rest) is not { } stage) { turn.Reply(Texts.UnknownStage(rest)); return; }
-                await work.StageAsync(staged, stage, ct);
-                return;
-            case "route":
-                if (await ReportAsync(turn, actor, first, ct) is not { } routed) return;
-                if (Routing.Find(context.Assembly, rest.Trim().ToLowerInvariant()) is not { } to)
-                {
-                    turn.Reply(Texts.UnknownSecretariat(rest, context.Assembly.Secretariats.Select(s => s.Key)));
-                    return;
-                }
-
-                await work.RouteAsync(routed, to.Key, ct);
-                return;
-            case "close":
-                await CloseAsync(turn, actor, work, first, rest, ct);
-                return;
-            case "followup":
-                await FollowUpAsync(turn, actor, work, first, rest, ct);
-                return;
-            case "stats" or "export" or "summary":
-                await new Statistics.StatisticsDesk(turn, actor, context).HandleAsync(command.Name, args, ct);
-                return;
-            default:
-                await new RoleCommands(turn, actor, context, access).HandleAsync(command.Name, args, ct);
-                return;
-        }
+        var actor = await call.ActorAsync(ct);
+        return (actor, new ReportWork(call.Turn, actor, context));
     }
+
+    private async Task ShowAsync(CommandCall call, CancellationToken ct)
+    {
+        var actor = await call.ActorAsync(ct);
+        if (await ReportAsync(call.Turn, actor, Split(call.Arguments).Head, ct) is { } shown) await ShowAsync(call.Turn, shown.Report, ct);
+    }
+
+    private async Task ReplyOrNoteAsync(CommandCall call, CancellationToken ct)
+    {
+        var (actor, work) = await WorkAsync(call, ct);
+        var (first, rest) = Split(call.Arguments);
+        if (await ReportAsync(call.Turn, actor, first, ct) is not { } report) return;
+        if (rest.Length == 0) { call.Turn.Reply(Texts.StaffTextMissing); return; }
+        if (call.Name == "reply") await work.ReplyAsync(report, rest, ct);
+        else work.Note(report, rest);
+    }
+
+    private async Task StageAsync(CommandCall call, CancellationToken ct)
+    {
+        var (actor, work) = await WorkAsync(call, ct);
+        var (first, rest) = Split(call.Arguments);
+        if (await ReportAsync(call.Turn, actor, first, ct) is not { } staged) return;
+        if (ParseStage(rest) is not { } stage) { call.Turn.Reply(Texts.UnknownStage(rest)); return; }
+        await work.StageAsync(staged, stage, ct);
+    }
+
+    private async Task RouteAsync(CommandCall call, CancellationToken ct)
+    {
+        var (actor, work) = await WorkAsync(call, ct);
+        var (first, rest) = Split(call.Arguments);
+        if (await ReportAsync(call.Turn, actor, first, ct) is not { } routed) return;
+        if (Routing.Find(context.Assembly, rest.Trim().ToLowerInvariant()) is not { } to)
+        {
+            call.Turn.Reply(Texts.UnknownSecretariat(rest, context.Assembly.Secretariats.Select(s => s.Key)));
+            return;
+        }
+
+        await work.RouteAsync(routed, to.Key, ct);
+    }
+
+    private async Task CloseAsync(CommandCall call, CancellationToken ct)
+    {
+        var (actor, work) = await WorkAsync(call, ct);
+        var (first, rest) = Split(call.Arguments);
+        await CloseAsync(call.Turn, actor, work, first, rest, ct);
+    }
+
+    private async Task FollowUpAsync(CommandCall call, CancellationToken ct)
+    {
+        var (actor, work) = await WorkAsync(call, ct);
+        var (first, rest) = Split(call.Arguments);
+        await FollowUpAsync(call.Turn, actor, work, first, rest, ct);
+    }
+
+    private async Task InboxAsync(CommandCall call, CancellationToken ct) =>
+        await InboxAsync(call.Turn, await call.ActorAsync(ct), Split(call.Arguments).Head, ct);
 
     private async Task CloseAsync(Turn turn, Actor actor, ReportWork work, string codeText, string rest, CancellationToken ct)
     {
@@ -216,9 +221,16 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
             .ToDictionary(c => new AccountRef(c.Messenger, c.ChatId).ToString(), c => c.Title!);
     }
 
-    private async Task ButtonAsync(Turn turn, Actor actor, ReportWork work, CancellationToken ct)
+    private async Task ButtonAsync(CommandCall call, CancellationToken ct)
     {
-        StaffButtons.TryRead(turn.In.ButtonData, out var action, out var codeText, out var value);
+        var turn = call.Turn;
+        if (!StaffButtons.TryRead(turn.In.ButtonData, out var action, out var codeText, out var value))
+        {
+            turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
+        var (actor, work) = await WorkAsync(call, ct);
         if (await ReportAsync(turn, actor, codeText, ct, tell: false) is not { } report)
         {
             turn.AnswerButton(Texts.UnknownCode);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assembly.Conversations.Commands;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Staff;
@@ -11,11 +12,22 @@ namespace Assembly.Conversations.Statistics;
 
 /// <summary>
 /// <c>/stats</c>, <c>/export</c> and <c>/summary</c>: the year in numbers from the bot's own data. Called by
-/// <see cref="StaffDesk"/> once <see cref="Permissions"/> allowed the command; what the actor sees is their
+/// the <see cref="CommandCatalog"/> once the asker's role allowed the command; what the actor sees is their
 /// <see cref="StatsScope"/>. Charts and files are outbox rows like every reply (see <see cref="UploadMessage"/>).
 /// </summary>
 public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
 {
+    /// <summary>For any team role; in a staff chat too, though the answers still go to the asker's private chat.</summary>
+    public static IReadOnlyList<Command> Commands { get; } =
+    [
+        new("stats", Need.Team, Places.Both, Texts.StatsUsage, Texts.StatsHelp, RunAsync) { MenuText = Texts.StatsMenu },
+        new("export", Need.Team, Places.Both, Texts.ExportUsage, Texts.ExportHelp, RunAsync) { MenuText = Texts.ExportMenu },
+        new("summary", Need.Team, Places.Both, Texts.SummaryUsage, Texts.SummaryHelp, RunAsync),
+    ];
+
+    private static async Task RunAsync(CommandCall c, CancellationToken ct) =>
+        await new StatisticsDesk(c.Turn, await c.ActorAsync(ct), c.Context).HandleAsync(c.Name, c.Arguments, ct);
+
     public const string ContentTypePng = "image/png";
     public const string ContentTypeXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string ContentTypeCsv = "text/csv";

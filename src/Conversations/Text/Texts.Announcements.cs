@@ -3,11 +3,6 @@ namespace Assembly.Conversations.Text;
 /// <summary>Announcements: what organizers are asked, what members receive, and muting.</summary>
 public static partial class Texts
 {
-    public const string OrganizerHelp =
-        "\n\nدستورهای برگزارکنندگان:\n" +
-        "/announce — فرستادن اطلاعیه به اعضا (با پیش‌نمایش و تأیید)\n" +
-        "/broadcasts — وضعیت رسیدن اطلاعیه‌های فرستاده‌شده" + MeetingHelp;
-
     public const string AskAnnouncement = "متن اطلاعیه را بنویسید؛ می‌توانید یک عکس یا سند هم با توضیح (کپشن) بفرستید.";
     public const string AnnouncementEmpty = "اطلاعیه بی‌متن فرستاده نمی‌شود. لطفاً متن اطلاعیه را بنویسید (یا عکس را با توضیح بفرستید).";
     public static string AnnouncementTooLong(int max) => $"متن اطلاعیه همراه عکس یا سند حداکثر {PersianText.ToPersianDigits(max)} نویسه می‌تواند باشد.";

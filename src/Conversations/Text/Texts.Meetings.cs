@@ -5,12 +5,6 @@ namespace Assembly.Conversations.Text;
 /// <summary>Sessions: what organizers are asked, what members receive, RSVPs and reminders.</summary>
 public static partial class Texts
 {
-    public const string MeetingHelp =
-        "\n/meeting — اعلام جلسه یا اجلاسیه تازه (با دکمه‌های حضور)\n" +
-        "/reschedule شماره ۱۴۰۴/۰۹/۲۰ ۱۷:۳۰ — تغییر زمان جلسه\n" +
-        "/place شماره محل تازه — تغییر محل جلسه\n" +
-        "/cancelmeeting شماره — لغو جلسه" + OutcomeHelp;
-
     public const string AskMeetingTitle = "عنوان جلسه را بنویسید (مثلاً نهمین اجلاسیه مجمع).";
     public const string AskMeetingTime = "تاریخ و ساعت جلسه را به وقت تهران بنویسید، مثلاً ۱۴۰۴/۰۹/۱۵ ۱۷:۳۰";
     public const string MeetingTimeInvalid = "تاریخ و ساعت درست نیست یا چنین روزی در تقویم نیست. مثل ۱۴۰۴/۰۹/۱۵ ۱۷:۳۰ بنویسید.";
@@ -69,7 +63,6 @@ public static partial class Texts
 /// <summary>The outcome notice after a session.</summary>
 public static partial class Texts
 {
-    public const string OutcomeHelp = "\n/outcome شماره — اطلاعیه نتایج پس از برگزاری جلسه";
     public const string MeetingNotHeld = "این جلسه هنوز برگزار نشده است؛ اطلاعیه نتایج پس از برگزاری فرستاده می‌شود.";
     public const string AskOutcomeText = "نتیجه جلسه را در چند جمله بنویسید.";
     public const string AskAchievements = "دستاوردهای جلسه را بنویسید، هر کدام در یک سطر (یا «رد کردن» را بزنید).";

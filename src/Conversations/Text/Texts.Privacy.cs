@@ -3,11 +3,7 @@ namespace Assembly.Conversations.Text;
 /// <summary>Forgetting a member: what goes, what stays, and the admin's side of it.</summary>
 public static partial class Texts
 {
-    public const string ForgetCommandHelp = "/forget — پاک شدن نام، شماره و عضویت شما از ربات (با تأیید)";
-
     public const string ForgetAdminUsage = "/forget شماره_همراه یا /forget telegram:شناسه";
-
-    public const string ForgetAdminHelp = "\n" + ForgetAdminUsage + " — پاک کردن عضویت یک عضو (با تأیید)";
 
     public const string ForgetAsk =
         "پاک شدن عضویت شما\n\n" +

@@ -5,24 +5,6 @@ namespace Assembly.Conversations.Text;
 /// <summary>What staff read, and what reporters are told of the secretariat's work.</summary>
 public static partial class Texts
 {
-    public const string StaffHelp =
-        "\n\nدستورهای کارشناسان دبیرخانه:\n" +
-        "/inbox [مرحله] — صف مسئله‌های باز\n" +
-        "/show کد — جزئیات و رویدادهای یک مسئله\n" +
-        "/reply کد متن — پاسخ به گزارش‌دهنده (یا در جواب پیام مسئله بنویسید)\n" +
-        "/note کد متن — یادداشت داخلی\n" +
-        "/stage کد identification|solution|followup — تغییر مرحله\n" +
-        "/route کد کلید_دبیرخانه — ارجاع به دبیرخانه دیگر\n" +
-        "/close کد resolved|unresolved|rejected|duplicate [کد_اصلی] [متن] — بستن با نتیجه\n" +
-        "/followup کد ۱۴۰۴/۰۹/۱۵ شرح — ثبت پیگیری و موعد بعدی";
-
-    public const string AdminHelp =
-        "\n\nدستورهای مدیر:\n" +
-        "/staff — فهرست مدیران، کارشناسان و برگزارکنندگان\n" +
-        "/grant شخص staff کلید_دبیرخانه یا /grant شخص organizer — دادن نقش\n" +
-        "/revoke شخص staff کلید_دبیرخانه، /revoke شخص organizer یا /revoke شخص admin — گرفتن نقش (شخص: شماره همراه، telegram:شناسه یا bale:شناسه)\n" +
-        "/claim کد — مدیر شدن با کد یک‌بارمصرفی که مسئول فنی ربات می‌سازد؛ راه افزودن مدیر تازه" + ForgetAdminHelp;
-
     public const string StaffReplyButton = "پاسخ";
     public const string StaffNoteButton = "یادداشت";
     public const string StaffStageButton = "مرحله";

@@ -8,12 +8,6 @@ namespace Assembly.Conversations.Text;
 /// <summary>Statistics, exports, charts and session summaries.</summary>
 public static partial class Texts
 {
-    public const string StatsHelp =
-        "\n\nآمار و گزارش‌گیری (برگزارکنندگان همه دبیرخانه‌ها را می‌بینند، کارشناسان دبیرخانه خود را):\n" +
-        "/stats [دوره] — آمار مسئله‌ها با نمودار؛ دوره: خالی برای این ماه، ۱۴۰۴/۰۸، ۱۴۰۴، یا ۱۴۰۴/۰۱ تا ۱۴۰۴/۰۶\n" +
-        "/export [دوره] — فایل اکسل و CSV مسئله‌های دوره\n" +
-        "/summary [شماره جلسه یا دوره] — خلاصه یک‌صفحه‌ای برای اجلاسیه، آماده بازارسال";
-
     private static readonly string[] SolarMonths =
         ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"];
 

@@ -3,8 +3,6 @@ namespace Assembly.Conversations.Text;
 /// <summary>Proving a number, grants that wait for that proof, and where team work may be done.</summary>
 public static partial class Texts
 {
-    public const string VerifyCommandHelp = "/verify — تأیید شماره همراه با دکمه «ارسال شماره من»";
-
     public const string AskVerify =
         "برای تأیید شماره همراه خود، دکمه «ارسال شماره من» را در پایین صفحه بزنید. نوشتن شماره برای تأیید کافی نیست.";
 

@@ -10,20 +10,6 @@ public static partial class Texts
 {
     public const string HelpButton = "راهنما";
 
-    public static string Help(string assembly) =>
-        $"راهنمای ربات «{assembly}»\n\n" +
-        "/start — شروع، ثبت‌نام و منوی اصلی\n" +
-        "/help — همین راهنما\n" +
-        "/whoami — شناسه حساب شما، برای گرفتن نقش در مجمع\n\n" +
-        "/report — ثبت مسئله تازه (دکمه «ثبت مسئله»)\n" +
-        "/myreports — مسئله‌های من و افزودن پیام به آن‌ها (دکمه «مسئله‌های من»)\n" +
-        "/meetings — جلسه‌های پیش‌رو و پاسخ شما (دکمه «جلسات»)\n" +
-        "/mute و /unmute — خاموش و روشن کردن اطلاعیه‌های عمومی\n" +
-        VerifyCommandHelp + "\n" +
-        ForgetCommandHelp + "\n" +
-        "/cancel — لغو کار نیمه‌تمام؛ در هر مرحله «بازگشت» یک قدم به عقب می‌برد.\n\n" +
-        "کد پیگیری هر مسئله (مثل MD-1042) را هر وقت بفرستید، وضعیت آن نمایش داده می‌شود.";
-
     public static string UnknownCommand(string command) =>
         $"دستور «{command}» در این ربات وجود ندارد. فهرست دستورها را با /help ببینید.";
 

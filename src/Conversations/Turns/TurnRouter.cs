@@ -13,6 +13,8 @@ namespace Assembly.Conversations.Turns;
 /// </summary>
 public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat, Staff.StaffDesk staff) : ITurnHandler
 {
+    private readonly Commands.CommandDispatcher _commands = new(privateChat.Context, staff);
+
     public async Task HandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.In.ChatKind == ChatKind.Private)
@@ -27,8 +29,11 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
         if (staffChatOf.Count > 0)
         {
             // The member behind the account: a grant to a proved number is theirs in the staff chat too.
-            var member = turn.In.From is { } from ? await Members.MemberDirectory.ByAccountAsync(turn.Db, turn.In.Messenger, from.UserId, ct) : null;
-            if (await staff.TryHandleAsync(turn, member, staffChatOf, ct)) return;
+            turn.Sender = turn.In.From is { } from ? await Members.MemberDirectory.ByAccountAsync(turn.Db, turn.In.Messenger, from.UserId, ct) : null;
+            var handled = turn.In.Kind == IncomingKind.ButtonPress
+                ? await _commands.TryButtonAsync(turn, conversation: null, chat: null, staffChatOf, ct)
+                : await _commands.TryStaffChatAsync(turn, staffChatOf, ct) || await staff.TryReplyToPostAsync(turn, staffChatOf, ct);
+            if (handled) return;
         }
 
         await HandleGroupAsync(turn, arrived, ct);

@@ -15,7 +15,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 public sealed class BadInputTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private static readonly string Help = Texts.Help("مجمع بسیجیان شهرستان کاشان");
+    private static readonly string Help = Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان");
 
     private readonly TestDatabase _database = new();
     private FakeBotApiServer _telegram = null!;

@@ -36,7 +36,7 @@ public sealed class BulkPacingTests
 
         // The reply did not wait behind the queue of 28 bulk messages.
         var reply = sent.FindIndex(m => m.ChatId == 4001);
-        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), sent[reply].Text);
+        Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), sent[reply].Text);
         Assert.True(reply < 10, $"the reply went out as message {reply + 1} of {sent.Count}");
 
         // Never more than 10 bulk messages in any one second (a little slack for the network's jitter).

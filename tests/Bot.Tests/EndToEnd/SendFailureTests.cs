@@ -15,7 +15,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 public sealed class SendFailureTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private static readonly string Help = Texts.Help("مجمع بسیجیان شهرستان کاشان");
+    private static readonly string Help = Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان");
 
     [Fact]
     public async Task A_429_is_waited_out_for_retry_after_and_the_message_then_goes_once()

@@ -33,6 +33,6 @@ public sealed class StaleButtonTests
         // callback ids in the order the presses were made, so this lines each answer up with its press.
         Assert.Equal([Texts.StaleButton, null], telegram.Answers.OrderBy(a => a.CallbackQueryId, StringComparer.Ordinal).Select(a => a.Text).ToList());
         Assert.Equal(2, telegram.SentTo(8001).Count);
-        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(8001)[1].Text);
+        Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(8001)[1].Text);
     }
 }

@@ -68,7 +68,7 @@ public sealed class StartAndHelpTests
         telegram.EnqueueCallback(1002, "help", telegram.SentTo(1002)[0].MessageId);
         await telegram.WaitUntilAsync(t => t.SentTo(1002).Count >= 2 && t.Answers.Count >= 1, Wait);
 
-        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(1002)[1].Text);
+        Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(1002)[1].Text);
         Assert.Null(Assert.Single(telegram.Answers).Text);
     }
 
@@ -83,6 +83,6 @@ public sealed class StartAndHelpTests
         telegram.EnqueueText(1003, "/HELP@assembly_test_bot");
         await telegram.WaitUntilAsync(t => t.SentTo(1003).Count >= 2, Wait);
 
-        Assert.All(telegram.SentTo(1003), m => Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), m.Text));
+        Assert.All(telegram.SentTo(1003), m => Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), m.Text));
     }
 }

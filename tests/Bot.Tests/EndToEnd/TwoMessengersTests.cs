@@ -37,7 +37,7 @@ public sealed class TwoMessengersTests
         Assert.Equal(Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"), onTelegram.Text);
 
         Assert.Equal(2, bale.Sent.Count);
-        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), Assert.Single(bale.SentTo(77)).Text);
+        Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), Assert.Single(bale.SentTo(77)).Text);
         Assert.Equal(Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"), Assert.Single(bale.SentTo(78)).Text);
 
         await using var db = bot.Db();
@@ -64,6 +64,6 @@ public sealed class ProxyTests
 
         telegram.EnqueueText(79, "/help");
         await telegram.WaitUntilAsync(t => t.SentTo(79).Count >= 1, TimeSpan.FromSeconds(15));
-        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(79)[0].Text);
+        Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), telegram.SentTo(79)[0].Text);
     }
 }

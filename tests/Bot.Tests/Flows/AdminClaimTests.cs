@@ -49,7 +49,8 @@ public sealed class AdminClaimTests : IDisposable
 
         var staff = (await As(900, "/staff")).Last.Text;
         Assert.Equal($"{Texts.AdminsLabel}: telegram:900", staff.Split('\n')[0]);
-        Assert.Contains(Texts.AdminHelp, (await As(900, "/help")).Last.Text);
+        var help = (await As(900, "/help")).Last.Text;
+        Assert.All(Conversations.Commands.CommandHelp.Lines(Conversations.Commands.Need.Admin), line => Assert.Contains(line, help));
         await using var db = _chat.Db();
         var used = await db.ClaimCodes.SingleAsync();
         Assert.Equal(("telegram:900", _chat.Now), (used.UsedBy, used.UsedAt));

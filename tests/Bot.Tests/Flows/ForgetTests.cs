@@ -235,8 +235,8 @@ public sealed class ForgetTests : IAsyncLifetime
         Assert.Equal(Texts.RegisterFirst, (await Say(777, "/forget")).Last.Text);
         await AssertUntouchedAsync(id);
 
-        Assert.Contains(Texts.ForgetCommandHelp, (await Say(Other, "/help")).Last.Text);
+        Assert.Contains(Conversations.Commands.CommandHelp.Line(Conversations.Commands.MemberCommands.Commands.Single(c => c.Name == "forget")), (await Say(Other, "/help")).Last.Text);
         Assert.DoesNotContain(Texts.ForgetAdminUsage, (await Say(Other, "/help")).Last.Text);
-        Assert.Contains(Texts.ForgetAdminHelp, (await Say(Admin, "/help")).Last.Text);
+        Assert.Contains(Conversations.Commands.CommandHelp.Line(Conversations.Commands.MemberCommands.ForgetAnother), (await Say(Admin, "/help")).Last.Text);
     }
 }

@@ -216,7 +216,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
     public async Task Help_lists_staff_commands_to_staff_only_and_admin_commands_to_admins_only()
     {
         var member = (await As(Reporter, "/help")).Last.Text;
-        Assert.Equal(Texts.Help("مجمع بسیجیان شهرستان کاشان"), member);
+        Assert.Equal(Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان"), member);
         Assert.DoesNotContain("/inbox", member);
         var staff = (await As(Rajaei, "/help")).Last.Text;
         Assert.Contains("/inbox", staff);
@@ -257,98 +257,5 @@ public sealed class StaffDeskTests : IAsyncLifetime
         // The grant is theirs in their secretariat's staff chat too.
         _chat.As = ("telegram", Reporter, "زهرا");
         Assert.StartsWith(Texts.InboxHeader(1), (await _chat.SayIn(Group, "/inbox")).To(Group).Single().Text);
-    }
-
-    public static TheoryData<string, string> Matrix()
-    {
-        // who × command → "ok" (done), "unknown-command" (as to any member), "unknown-code" (as if no such report).
-        var data = new TheoryData<string, string>();
-        string[] commands = ["/inbox", "/show RJ-1001", "/reply RJ-1001 x", "/note RJ-1001 x", "/stage RJ-1001 solution", "/route RJ-1001 beheshti",
-            "/close RJ-1001 rejected", "/followup RJ-1001 1406/01/15 x", "/staff", "/grant telegram:9 organizer", "/revoke telegram:9 organizer"];
-        foreach (var who in new[] { "member", "staff", "other-staff", "organizer", "admin" })
-            foreach (var command in commands)
-                data.Add(who, command);
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Matrix))]
-    public async Task The_authorisation_matrix(string who, string command)
-    {
-        await As(Admin, "/grant telegram:401 organizer");
-        var user = who switch { "member" => Reporter, "staff" => Rajaei, "other-staff" => Modarres, "organizer" => 401, _ => Admin };
-        var name = command.Split(' ')[0];
-        var reply = await As(user, command);
-
-        var adminOnly = name is "/staff" or "/grant" or "/revoke";
-        var expected = who switch
-        {
-            "member" or "organizer" => "unknown-command",
-            "staff" or "other-staff" when adminOnly => "unknown-command",
-            "other-staff" when name != "/inbox" => "unknown-code",
-            _ => "ok",
-        };
-        var actual = reply.Texts.SequenceEqual([Texts.UnknownCommand(name)]) ? "unknown-command"
-            : reply.Texts.SequenceEqual([Texts.UnknownCode]) ? "unknown-code"
-            : "ok";
-        Assert.Equal(expected, actual);
-        if (expected != "ok")
-        {
-            await using var db = _chat.Db();
-            Assert.Equal(1, await db.ReportEvents.CountAsync()); // nothing but «created»
-        }
-    }
-
-    public static TheoryData<string, string, string> WhereMatrix()
-    {
-        // who × where × command, for the places that are not a private chat.
-        var data = new TheoryData<string, string, string>();
-        string[] commands = ["/inbox", "/show RJ-1001", "/reply RJ-1001 x", "/note RJ-1001 x", "/stage RJ-1001 solution", "/route RJ-1001 beheshti",
-            "/close RJ-1001 rejected", "/followup RJ-1001 1406/01/15 x", "/staff", "/grant telegram:9 organizer", "/revoke telegram:9 organizer",
-            "/announce", "/meeting", "/broadcasts", "/start"];
-        foreach (var who in new[] { "member", "staff", "admin" })
-            foreach (var where in new[] { "own-staff-chat", "other-staff-chat", "stray-group" })
-                foreach (var command in commands)
-                    data.Add(who, where, command);
-        return data;
-    }
-
-    /// <summary>
-    /// Where a command is sent decides what it may do: in a secretariat's staff chat, staff work on that secretariat's
-    /// reports only; organizer and admin work nowhere but in private; in any other group, nothing visible there.
-    /// "ok" is an answer in the group, "unknown-code" the group told there is no such report, "private-line" nothing in
-    /// the group and one line to the sender's private chat.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(WhereMatrix))]
-    public async Task The_authorisation_matrix_by_where_the_command_is_sent(string who, string where, string command)
-    {
-        var user = who switch { "member" => Reporter, "staff" => Rajaei, _ => Admin };
-        var group = where switch { "own-staff-chat" => Group, "other-staff-chat" => ModarresGroup, _ => StrayGroup };
-        _chat.As = ("telegram", user, who);
-        await _chat.Say("/help"); // they have started the bot: a line can reach them in private
-        var reply = await _chat.SayIn(group, command);
-
-        var name = command.Split(' ')[0];
-        var staffWork = name is "/inbox" or "/show" or "/reply" or "/note" or "/stage" or "/route" or "/close" or "/followup";
-        // In the Modarres chat the admin works Modarres reports (RJ-1001 is Rajaei's); Rajaei staff work nothing there.
-        var expected = (who, where) switch
-        {
-            (_, "stray-group") or ("member", _) => "private-line",
-            _ when !staffWork => "private-line",
-            ("staff", "other-staff-chat") => "private-line",
-            ("admin", "other-staff-chat") when name != "/inbox" => "unknown-code",
-            _ => "ok",
-        };
-        var inGroup = reply.To(group).Select(m => m.Text).ToList();
-        var actual = inGroup.Count == 0 && reply.To(user).Select(m => m.Text).SequenceEqual([Texts.UsePrivateChat]) ? "private-line"
-            : inGroup.SequenceEqual([Texts.UnknownCode]) ? "unknown-code"
-            : inGroup.Count > 0 && reply.To(user).Count == 0 ? "ok"
-            : "other: " + string.Join(" | ", inGroup);
-        Assert.Equal(expected, actual);
-        await using var db = _chat.Db();
-        if (expected != "ok") Assert.Equal(1, await db.ReportEvents.CountAsync()); // nothing but «created»
-        Assert.Equal(0, await db.RoleGrants.CountAsync());
-        Assert.DoesNotContain(reply.To(group), m => m.Text.Contains("۰۹۱۲۱۲۳۴۵۶۷"));
     }
 }

@@ -153,7 +153,28 @@ public sealed class ChatHarness : IDisposable
         return submit ? await Press("submit") : preview;
     }
 
-    public void Dispose() => _connection.Dispose();
+    private SqliteConnection? _saved;
+
+    /// <summary>
+    /// Keeps a copy of the database as it is now, for <see cref="Restore"/>: many cases run from one prepared state
+    /// without preparing it again for each.
+    /// </summary>
+    public void Save()
+    {
+        _saved?.Dispose();
+        _saved = new SqliteConnection("Data Source=:memory:");
+        _saved.Open();
+        _connection.BackupDatabase(_saved);
+    }
+
+    /// <summary>Puts the database back as it was at <see cref="Save"/>.</summary>
+    public void Restore() => (_saved ?? throw new InvalidOperationException("Nothing saved to restore.")).BackupDatabase(_connection);
+
+    public void Dispose()
+    {
+        _saved?.Dispose();
+        _connection.Dispose();
+    }
 }
 
 /// <summary>What the bot sent for one update, with the message id each got.</summary>

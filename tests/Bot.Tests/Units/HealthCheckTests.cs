@@ -15,6 +15,7 @@ public sealed class HealthCheckTests
     {
         public string Name => name;
         public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task SetCommandsAsync(IReadOnlyList<Conversations.Commands.MenuEntry> commands, CancellationToken ct) => Task.CompletedTask;
         public Task<IReadOnlyList<InboundUpdate>> GetUpdatesAsync(long offset, int timeoutSeconds, CancellationToken ct) => throw new InvalidOperationException("not polled here");
         public Task<SendOutcome> SendAsync(Conversations.Messages.OutgoingMessage message, CancellationToken ct) => throw new InvalidOperationException("not sent here");
     }
