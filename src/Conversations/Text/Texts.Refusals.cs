@@ -5,6 +5,6 @@ public static partial class Texts
 {
     /// <param name="reportCode">The report the message was about, when there was one.</param>
     public static string MessageRefused(string? reportCode) => reportCode is null
-        ? "پیامی که با کار شما فرستاده شد به مقصد نرسید؛ پیام‌رسان آن را نپذیرفت."
-        : $"پیامی که با کار شما درباره مسئله {reportCode} فرستاده شد به مقصد نرسید؛ پیام‌رسان آن را نپذیرفت.";
+        ? "پیام شما به مقصد نرسید، چون پیام‌رسان آن را نپذیرفت."
+        : $"پیام شما درباره مسئله {reportCode} به مقصد نرسید، چون پیام‌رسان آن را نپذیرفت.";
 }
