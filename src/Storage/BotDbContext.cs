@@ -35,6 +35,7 @@ public class BotDbContext : DbContext
     public DbSet<MeetingReminder> MeetingReminders => Set<MeetingReminder>();
     public DbSet<Instance> Instances => Set<Instance>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<ChatMigration> ChatMigrations => Set<ChatMigration>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

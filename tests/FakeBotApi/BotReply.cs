@@ -22,7 +22,7 @@ internal abstract record BotReply
     public sealed record Ok(string ResultJson) : BotReply;
 
     /// <summary><c>{"ok":false,...}</c> with HTTP status = error_code, as Telegram does.</summary>
-    public sealed record Error(int Code, string Description, int? RetryAfter = null) : BotReply;
+    public sealed record Error(int Code, string Description, int? RetryAfter = null, long? MigrateToChatId = null) : BotReply;
 
     /// <summary>A non-JSON page, as a proxy in front of the API answers.</summary>
     public sealed record Html(int Status, string Body) : BotReply;
@@ -52,6 +52,8 @@ internal abstract record BotReply
                 var body = new JsonObject { ["ok"] = false, ["error_code"] = error.Code, ["description"] = error.Description };
                 if (error.RetryAfter is { } retryAfter)
                     body["parameters"] = new JsonObject { ["retry_after"] = retryAfter };
+                if (error.MigrateToChatId is { } migrateTo)
+                    body["parameters"] = new JsonObject { ["migrate_to_chat_id"] = migrateTo };
                 response.StatusCode = error.Code;
                 response.ContentType = "application/json";
                 await response.WriteAsync(body.ToJsonString(Json), Encoding.UTF8, http.RequestAborted);

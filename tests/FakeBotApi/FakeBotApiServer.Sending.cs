@@ -17,6 +17,8 @@ public sealed partial class FakeBotApiServer
     private readonly Lock _lock = new();
     private readonly Queue<Fault> _faults = new();
     private readonly HashSet<long> _blockedChats = [];
+    private readonly Dictionary<long, long> _upgradedGroups = [];
+    private readonly Dictionary<long, (int Code, string Description)> _refusingChats = [];
     private readonly SendRateLimiter _limiter;
     private readonly List<SentMessage> _sent = [];
     private readonly List<UploadedFile> _uploads = [];
@@ -36,6 +38,23 @@ public sealed partial class FakeBotApiServer
     {
         lock (_lock)
             _blockedChats.Add(chatId);
+    }
+
+    /// <summary>
+    /// The group was upgraded to a supergroup: every later send to <paramref name="chatId"/> answers 400 "group chat
+    /// was upgraded to a supergroup chat" with <c>parameters.migrate_to_chat_id</c> = <paramref name="newChatId"/>.
+    /// </summary>
+    public void UpgradeGroup(long chatId, long newChatId)
+    {
+        lock (_lock)
+            _upgradedGroups[chatId] = newChatId;
+    }
+
+    /// <summary>Every later send to this chat is refused with this error ("Bad Request: chat not found", say).</summary>
+    public void RefuseChat(long chatId, int code, string description)
+    {
+        lock (_lock)
+            _refusingChats[chatId] = (code, description);
     }
 
     public void UnblockChat(long chatId)
@@ -143,6 +162,9 @@ public sealed partial class FakeBotApiServer
         {
             refusal = _faults.TryDequeue(out var fault) ? Refusal(fault)
                 : chatId is { } chat && _blockedChats.Contains(chat) ? new BotReply.Error(403, Blocked)
+                : chatId is { } old && _upgradedGroups.TryGetValue(old, out var upgraded)
+                    ? new BotReply.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", MigrateToChatId: upgraded)
+                : chatId is { } refusing && _refusingChats.TryGetValue(refusing, out var refused) ? new BotReply.Error(refused.Code, refused.Description)
                 : rateLimited && _limiter.TryAcquire(chatId, _options.Time.GetUtcNow()) is { } retryAfter
                     ? new BotReply.Error(429, $"Too Many Requests: retry after {retryAfter}", retryAfter)
                 : null;
@@ -163,6 +185,7 @@ public sealed partial class FakeBotApiServer
         Fault.BadGateway => new BotReply.Html(502, BadGatewayPage),
         Fault.Forbidden => new BotReply.Error(403, Blocked),
         Fault.DropConnection => new BotReply.Abort(),
+        Fault.Refused r => new BotReply.Error(r.Code, r.Description),
         _ => throw new InvalidOperationException("Unknown fault " + fault),
     };
 

@@ -113,6 +113,12 @@ public sealed partial class FakeBotApiServer
             throw new ArgumentOutOfRangeException(nameof(updateId), updateId, "No update was enqueued with this id.");
     }
 
+    /// <summary>
+    /// Telegram after a week without updates: update ids start again at <paramref name="nextId"/>, below what the bot
+    /// has confirmed. The bot must follow the new ids (see <see cref="UpdateQueue.RestartIds"/>).
+    /// </summary>
+    public void RestartUpdateIds(long nextId) => _updates.RestartIds(nextId);
+
     private JsonObject GetMe()
     {
         var me = _objects.Bot();

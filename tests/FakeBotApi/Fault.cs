@@ -21,6 +21,12 @@ public abstract record Fault
     /// <summary>403 "Forbidden: bot was blocked by the user".</summary>
     public sealed record Forbidden : Fault;
 
+    /// <summary>
+    /// Any other refusal, as a JSON error with this code and description: a 400 the message cannot get past
+    /// ("Bad Request: message is too long"), a 403 that is not a block, Bale's 420 or "bot limit exceed".
+    /// </summary>
+    public sealed record Refused(int Code, string Description) : Fault;
+
     /// <summary>The TCP connection is cut before any answer: the client cannot know whether it took effect (it did not).</summary>
     public sealed record DropConnection : Fault;
 }

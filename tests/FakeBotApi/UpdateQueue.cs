@@ -17,6 +17,10 @@ internal sealed class UpdateQueue(Action changed)
     private readonly HashSet<long> _redeliver = [];
     private readonly Pulse _arrived = new();
     private long _lastId;
+    // After RestartIds: the first id of the new series, and the highest of it handed out so far. An offset above that
+    // plus one cannot come from what the bot was handed: it is the old series', and confirms nothing of the new one.
+    private long? _seriesStart;
+    private long _handedOut;
 
     /// <summary>Completes at the next enqueue or redelivery; take it before <see cref="Take"/> to miss none.</summary>
     public Task Arrived => _arrived.Next;
@@ -40,6 +44,23 @@ internal sealed class UpdateQueue(Action changed)
         _arrived.Raise();
         changed();
         return id;
+    }
+
+    /// <summary>
+    /// Telegram after a week without updates: the next update gets <paramref name="nextId"/>, which may be far below
+    /// the ids before. An offset from the old series (above every id of the new one) then confirms nothing of the new
+    /// series, so a bot that keeps it is handed the new updates again and again.
+    /// </summary>
+    public void RestartIds(long nextId)
+    {
+        lock (_lock)
+        {
+            _lastId = nextId - 1;
+            _seriesStart = nextId;
+            _handedOut = nextId - 1;
+            // An older id that comes back is a new update: what the old series kept of it is gone.
+            foreach (var id in _all.Keys.Where(id => id >= nextId).ToList()) _all.Remove(id);
+        }
     }
 
     /// <summary>Puts a delivered or confirmed update back; false if no update has that id.</summary>
@@ -69,7 +90,8 @@ internal sealed class UpdateQueue(Action changed)
         {
             var drop = offset < 0
                 ? _pending.Keys.SkipLast(offset < -int.MaxValue ? int.MaxValue : (int)-offset).ToList()
-                : _pending.Keys.TakeWhile(id => id < offset).Where(id => !_redeliver.Contains(id)).ToList();
+                : _pending.Keys.TakeWhile(id => id < offset).Where(id => !_redeliver.Contains(id))
+                    .Where(id => _seriesStart is not { } start || offset <= _handedOut + 1 || id < start).ToList();
             foreach (var id in drop)
             {
                 _pending.Remove(id);
@@ -83,6 +105,7 @@ internal sealed class UpdateQueue(Action changed)
                 // What is left below the offset was redelivered: it goes out once more, then is confirmed as usual.
                 _redeliver.Remove(id);
                 batch.Add(json);
+                if (_seriesStart is { } start && id >= start) _handedOut = Math.Max(_handedOut, id);
             }
         }
         if (confirmed)

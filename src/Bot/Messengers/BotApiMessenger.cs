@@ -168,6 +168,7 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         else _calls.Answered(Name);
         if (outcome is SendOutcome.Sent) _metrics.Sent(Name, message.Priority);
         else if (outcome is SendOutcome.Throttled) _metrics.Throttled(Name);
+        else if (outcome is SendOutcome.Rejected or SendOutcome.Moved or SendOutcome.Unreachable) _metrics.Refused(Name, outcome);
         return outcome;
     }
 
@@ -213,13 +214,27 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         }
     }
 
-    private Task<Message> SendTextAsync(TextMessage text, CancellationToken ct)
+    private async Task<Message> SendTextAsync(TextMessage text, CancellationToken ct)
     {
         var markup = Markup(text.Keyboard);
         if (text.ReplyToMessageId is { } replyTo && !_dialect.RepliesWithReplyParameters)
-            return _client.SendRequest(new LegacyReplySendMessage(text.To.ChatId, text.Text, replyTo, markup), ct);
+        {
+            try
+            {
+                return await _client.SendRequest(new LegacyReplySendMessage(text.To.ChatId, text.Text, replyTo, markup), ct);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Parameters?.MigrateToChatId is null)
+            {
+                // The older form has no "send without the reply": a message replied to that is gone (deleted) makes
+                // Bale refuse the whole message, so it goes again as a plain one, as Telegram's path does by itself.
+                _logger.LogInformation("{Messenger}: a reply was refused ({Error}); sending it without the reply", Name, _redactor.Redact(e.Message));
+                text = text with { ReplyToMessageId = null };
+            }
+        }
+
+
         ReplyParameters? reply = text.ReplyToMessageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;
-        return _client.SendMessage(text.To.ChatId, text.Text, replyParameters: reply, replyMarkup: markup, entities: Entities(text), cancellationToken: ct);
+        return await _client.SendMessage(text.To.ChatId, text.Text, replyParameters: reply, replyMarkup: markup, entities: Entities(text), cancellationToken: ct);
     }
 
     /// <summary>
@@ -257,14 +272,33 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
             : _client.SendDocument(upload.To.ChatId, input, upload.Caption, cancellationToken: ct);
     }
 
-    private SendOutcome Classify(ApiRequestException e) => e.ErrorCode switch
+    /// <summary>
+    /// What a refusal means, by <c>error_code</c> first and then by <c>description</c> (docs/bale.md). A 403 means the
+    /// chat is unreachable only when it says so (blocked, deactivated, removed): Bale answers 403 for a bad token too,
+    /// which is the bot's problem, not the chat's. Bale slows a bot down with 420 or "bot limit exceed" as well as 429,
+    /// not always with a <c>retry_after</c>.
+    /// </summary>
+    private SendOutcome Classify(ApiRequestException e)
     {
-        429 => new SendOutcome.Throttled(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 5))),
-        403 => new SendOutcome.Unreachable(_redactor.Redact(e.Message)),
+        var description = e.Message;
+        var reason = $"{e.ErrorCode}: {_redactor.Redact(description)}";
+        if (e.ErrorCode is 429 or 420 || Says(description, "bot limit exceed"))
+            return new SendOutcome.Throttled(TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 5)));
+        if (e.Parameters?.MigrateToChatId is { } newChatId)
+            return new SendOutcome.Moved(newChatId);
+        // An edit that changes nothing has the effect it wanted.
+        if (e.ErrorCode == 400 && Says(description, "message is not modified"))
+            return new SendOutcome.Sent(null);
+        if (e.ErrorCode == 403 && ChatGone.Any(words => Says(description, words)))
+            return new SendOutcome.Unreachable(_redactor.Redact(description));
         // A bad token or a server in trouble: the message is fine, the moment is not.
-        401 or >= 500 => new SendOutcome.Transient($"{e.ErrorCode}: {_redactor.Redact(e.Message)}"),
-        _ => new SendOutcome.Rejected($"{e.ErrorCode}: {_redactor.Redact(e.Message)}"),
-    };
+        return e.ErrorCode is 401 or 403 or >= 500 ? new SendOutcome.Transient(reason) : new SendOutcome.Rejected(reason);
+    }
+
+    /// <summary>How a 403 says that this chat, not the bot, is the trouble.</summary>
+    private static readonly string[] ChatGone = ["blocked", "deactivated", "kicked", "not a member", "can't initiate conversation"];
+
+    private static bool Says(string description, string words) => description.Contains(words, StringComparison.OrdinalIgnoreCase);
 
     private static ReplyMarkup? Markup(BotKeyboard? keyboard) => keyboard switch
     {

@@ -9,7 +9,7 @@ public abstract record SendOutcome
     /// <summary>429: the server asks us to wait this long before trying again.</summary>
     public sealed record Throttled(TimeSpan RetryAfter) : SendOutcome;
 
-    /// <summary>403: the member blocked the bot, or it was removed from the group.</summary>
+    /// <summary>403 for this chat only: the member blocked the bot or was deactivated, or the bot was removed from the group.</summary>
     public sealed record Unreachable(string Reason) : SendOutcome;
 
     /// <summary>5xx, a network error, a timeout: worth trying again after a pause.</summary>
@@ -17,4 +17,10 @@ public abstract record SendOutcome
 
     /// <summary>The server refused this message for good (400 and the like): trying again cannot help.</summary>
     public sealed record Rejected(string Reason) : SendOutcome;
+
+    /// <summary>
+    /// 400 "group chat was upgraded to a supergroup chat": nothing was sent; the chat now has the id
+    /// <paramref name="NewChatId"/>, where this message and every later one of the chat go.
+    /// </summary>
+    public sealed record Moved(long NewChatId) : SendOutcome;
 }

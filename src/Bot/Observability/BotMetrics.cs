@@ -16,6 +16,7 @@ public sealed class BotMetrics
     private readonly Counter<long> _updates;
     private readonly Counter<long> _sent;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _refused;
     private OutboxDepth[] _outbox = [];
 
     /// <summary>Waiting outbox rows of one messenger, as last counted by <see cref="OutboxGauges"/>.</summary>
@@ -28,6 +29,8 @@ public sealed class BotMetrics
         _updates = meter.CreateCounter<long>("assembly_bot.updates", description: "Updates received, by result: handled, duplicate (seen before), failed (given up with an apology).");
         _sent = meter.CreateCounter<long>("assembly_bot.messages.sent", description: "Messages the messenger's server accepted, by priority.");
         _throttled = meter.CreateCounter<long>("assembly_bot.messages.throttled", description: "Sends answered 429 (too many requests).");
+        _refused = meter.CreateCounter<long>("assembly_bot.messages.refused",
+            description: "Sends the server refused, by kind: refused (400 and the like, given up), unreachable (403, the chat blocked the bot), moved (the group became a supergroup; sent again there).");
         meter.CreateObservableGauge("assembly_bot.outbox.pending", () => _outbox.Select(o => new Measurement<long>(o.Pending, Tag(o.Messenger))),
             description: "Outbox rows waiting to be sent.");
         meter.CreateObservableGauge("assembly_bot.outbox.oldest_age_seconds", () => _outbox.Select(o => new Measurement<double>(o.OldestAgeSeconds, Tag(o.Messenger))),
@@ -43,6 +46,14 @@ public sealed class BotMetrics
         _sent.Add(1, Tag(messenger), new("priority", priority == OutboxPriority.Bulk ? "bulk" : "interactive"));
 
     public void Throttled(string messenger) => _throttled.Add(1, Tag(messenger));
+
+    public void Refused(string messenger, Messengers.SendOutcome outcome) =>
+        _refused.Add(1, Tag(messenger), new("kind", outcome switch
+        {
+            Messengers.SendOutcome.Unreachable => "unreachable",
+            Messengers.SendOutcome.Moved => "moved",
+            _ => "refused",
+        }));
 
     public void SetOutbox(IEnumerable<OutboxDepth> depths) => Volatile.Write(ref _outbox, depths.ToArray());
 

@@ -8,13 +8,15 @@ namespace Assembly.Bot.Pipeline;
 
 /// <summary>
 /// Forgets processed markers once no messenger can deliver their update again: Telegram keeps an update
-/// for 24 hours, Bale's redeliveries come within minutes, so a week is a wide margin. Housekeeping: only the
-/// holder of the <see cref="SchedulerLease"/> does it, so several instances do not all delete the same rows.
+/// for 24 hours, Bale's redeliveries come within minutes. They must be gone before an id can come back as a new
+/// update: Telegram picks a new start for a bot's update ids after 7 days without updates, and an old marker with
+/// the same id would make the new update look processed. Six days, checked every hour, is both. Housekeeping: only
+/// the holder of the <see cref="SchedulerLease"/> does it, so several instances do not all delete the same rows.
 /// </summary>
 public sealed class ProcessedUpdatePruner(WriteGate gate, SchedulerLease lease, TimeProvider time, ILogger<ProcessedUpdatePruner> logger)
     : PeriodicJob(time, logger)
 {
-    public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);
+    public static readonly TimeSpan KeepFor = TimeSpan.FromDays(6);
 
     protected override TimeSpan Every => TimeSpan.FromHours(1);
 

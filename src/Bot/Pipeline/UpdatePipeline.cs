@@ -100,7 +100,7 @@ public sealed class UpdatePipeline(
         // handles one of them at the same time (no lost update of a conversation), and an update delivered to two
         // instances is found processed by the second, which waits here until the first has committed.
         await TransactionLocks.TakeAsync(db, LocksOf(messenger, updates), ct);
-        if (committedOffset is { } offset) await cursors.AdvanceAsync(db, messenger, offset, ct);
+        if (committedOffset is { } offset) await cursors.RecordAsync(db, messenger, offset, ct);
 
         var ids = updates.Select(u => u.UpdateId).ToList();
         var seen = await db.ProcessedUpdates

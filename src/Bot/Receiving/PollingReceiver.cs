@@ -9,6 +9,12 @@ namespace Assembly.Bot.Receiving;
 /// Our own long-polling loop for one messenger: fetch a batch, hand it to the pipeline, and only after it
 /// is committed ask for the next one (whose offset confirms this batch to the server). The offset is kept
 /// in the database (see <see cref="PollCursorStore"/>), so a restart resumes where the last commit left off.
+///
+/// The offset follows what the server handed over: the last update id received plus one, even when that is below
+/// the offset before. Telegram picks a new, possibly lower, start for a bot's update ids after a week without
+/// updates; an offset kept at the old high value would confirm nothing the server now hands out, and it would hand
+/// the same updates over again and again. A redelivered older update (Bale) moves the offset back too, which only
+/// makes the server offer updates the processed markers already skip.
 /// </summary>
 public sealed class PollingReceiver(
     IMessengerClient messenger,
@@ -70,7 +76,10 @@ public sealed class PollingReceiver(
             {
                 // Everything below `offset` is committed; the batch's transactions record that as the cursor.
                 await pipeline.ProcessBatchAsync(messenger.Name, batch, offset, ct);
-                offset = Math.Max(offset, batch.Max(u => u.UpdateId) + 1);
+                var next = batch[^1].UpdateId + 1;
+                if (next < offset)
+                    logger.LogWarning("{Messenger}: update ids went back (offset {Offset} → {Next}); following the server", messenger.Name, offset, next);
+                offset = next;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using Assembly.Bot.Messengers;
 using Assembly.Conversations.Messages;
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Text;
+using Assembly.Conversations.Turns;
 using Assembly.Storage.Entities;
 using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
@@ -67,6 +70,9 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
     private readonly ConcurrentQueue<OutboxOutcome> _results = new();
+
+    /// <summary>Chats whose move the operator was told of: once is enough.</summary>
+    private readonly ConcurrentDictionary<long, byte> _movesWarned = new();
 
     /// <summary>
     /// When rows this instance put back to wait (a 429, a transient failure) become due: the candidates query leaves
@@ -266,7 +272,24 @@ public sealed class OutboxSender(
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 
-        _results.Enqueue(RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile), outcome, at));
+        var decided = RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile), outcome, at);
+        if (decided is OutboxOutcome.Refused refused && Notice(claimed, at) is { } notice) decided = refused with { Notice = notice };
+        _results.Enqueue(decided);
+    }
+
+    /// <summary>
+    /// One line to the person whose action sent a refused message elsewhere (a staff member's reply, a report posted
+    /// to a staff chat). A broadcast's copies are counted in <c>/broadcasts</c> instead, not told one by one.
+    /// </summary>
+    private static OutboxMessage? Notice(ClaimedRow claimed, DateTime at)
+    {
+        if (claimed.BroadcastId is not null || !AccountRef.TryParse(claimed.CausedBy, out var causer)) return null;
+        // Group ids are negative on both messengers, a person's private chat has their (positive) user id.
+        var kind = causer.Id < 0 ? ChatKind.Group : ChatKind.Private;
+        return OutboxWriter.Row(new TextMessage(Texts.MessageRefused(claimed.Subject))
+        {
+            To = new ChatAddress(causer.Messenger, causer.Id), ToKind = kind, Priority = OutboxPriority.Interactive,
+        }, at);
     }
 
     private List<OutboxOutcome> TakeOutcomes()
@@ -314,6 +337,18 @@ public sealed class OutboxSender(
                     break;
                 case OutboxOutcome.Unreachable unreachable:
                     logger.LogInformation("{Messenger}: chat {ChatId} blocked the bot; no more messages go there", _name, unreachable.ChatId);
+                    break;
+                case OutboxOutcome.Refused refused:
+                    logger.LogWarning("{Messenger}: message {Id} refused: {Error}", _name, refused.Id, refused.Error);
+                    if (refused.Notice is { } notice) signal.Wake(notice.Messenger);
+                    break;
+                case OutboxOutcome.Moved moved:
+                    // Sent again at once, to the new id.
+                    _retries.Enqueue(moved.At, moved.At);
+                    if (_movesWarned.TryAdd(moved.FromChatId, 0))
+                        logger.LogWarning(
+                            "{Messenger}: chat {FromChatId} was upgraded to a supergroup, now {ToChatId}; its messages go there. Where StaffChats in appsettings.json names {OldRef}, write {NewRef} instead",
+                            _name, moved.FromChatId, moved.ToChatId, new ChatAddress(_name, moved.FromChatId), new ChatAddress(_name, moved.ToChatId));
                     break;
             }
     }

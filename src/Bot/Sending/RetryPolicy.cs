@@ -15,7 +15,8 @@ public sealed record SendAttempt(long RowId, long ChatId, int AttemptsBefore, bo
 /// - 5xx, a network error, a timeout: tried again after a pause that doubles with each attempt (1 s, 2 s, 4 s …, at
 ///   most 5 minutes), and given up as failed at the <see cref="MaxAttempts"/>-th.
 /// - 403: the chat blocked the bot; its row, and every later one of that chat, is unreachable.
-/// - 400 and any other refusal: failed at once; trying again cannot help.
+/// - 400 "group chat was upgraded to a supergroup chat": sent again at once to the new chat id, not counted as an attempt.
+/// - 400 and any other refusal: refused at once; trying again cannot help.
 /// </summary>
 public static class RetryPolicy
 {
@@ -36,7 +37,8 @@ public static class RetryPolicy
             SendOutcome.Transient transient when attempts >= MaxAttempts => new OutboxOutcome.Failed(attempt.RowId, attempts, transient.Reason),
             SendOutcome.Transient transient => new OutboxOutcome.RetryAt(attempt.RowId, at + Pause(attempts), attempts, transient.Reason),
             SendOutcome.Unreachable unreachable => new OutboxOutcome.Unreachable(attempt.RowId, attempt.ChatId, at, attempts, unreachable.Reason),
-            SendOutcome.Rejected rejected => new OutboxOutcome.Failed(attempt.RowId, attempts, rejected.Reason),
+            SendOutcome.Rejected rejected => new OutboxOutcome.Refused(attempt.RowId, attempts, rejected.Reason),
+            SendOutcome.Moved moved => new OutboxOutcome.Moved(attempt.RowId, attempt.ChatId, moved.NewChatId, at),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "not a send outcome"),
         };
     }

@@ -27,7 +27,7 @@ public static class BroadcastReport
             var last = mine.Max(c => c.LastSent);
             var took = queued == 0 && last is { } end ? PersianText.ToPersianDigits((end - b.CreatedAt).ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture)) : null;
             return Texts.BroadcastLine(b.Id, PersianTime.Date(b.CreatedAt, context.Zone), b.Audience, b.Recipients,
-                queued, Of(OutboxStatus.Sent), Of(OutboxStatus.Failed, OutboxStatus.Uncertain), Of(OutboxStatus.Unreachable), took);
+                queued, Of(OutboxStatus.Sent), Of(OutboxStatus.Failed, OutboxStatus.Uncertain), Of(OutboxStatus.Refused), Of(OutboxStatus.Unreachable), took);
         });
         turn.Reply(string.Join("\n\n", lines));
     }

@@ -39,6 +39,9 @@ public abstract record OutgoingMessage
 
     /// <summary>The announcement this is one copy of (for its delivery counts).</summary>
     [JsonIgnore] public int? BroadcastId { get; init; }
+
+    /// <summary>The chat of the person whose action sent this to another chat: told if the messenger refuses it.</summary>
+    [JsonIgnore] public ChatAddress? CausedBy { get; init; }
 }
 
 /// <param name="Monospace">Parts shown in a fixed-width font, which phones copy with one tap (tracking codes).</param>

@@ -27,7 +27,7 @@ public static class StaffDirectory
 
         // A person's private chat has their user id on both messengers.
         var chats = accounts.Select(a => (new ChatAddress(a.Messenger, a.Id), ChatKind.Private)).ToList();
-        chats.AddRange(options.StaffChats.Select(Parse).OfType<AccountRef>().Select(c => (new ChatAddress(c.Messenger, c.Id), ChatKind.Group)));
+        chats.AddRange((await StaffChats.WhereNowAsync(db, options.StaffChats, ct)).Select(c => (c, ChatKind.Group)));
         return chats;
     }
 
@@ -42,6 +42,4 @@ public static class StaffDirectory
         return (await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.MemberId)).Select(a => new { a.Messenger, a.ChatId }).ToListAsync(ct))
             .Select(a => new ChatAddress(a.Messenger, a.ChatId)).ToList();
     }
-
-    private static AccountRef? Parse(string text) => AccountRef.TryParse(text, out var account) ? account : null;
 }

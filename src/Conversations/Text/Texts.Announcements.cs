@@ -45,9 +45,10 @@ public static partial class Texts
 
     public const string NoBroadcasts = "هنوز اطلاعیه‌ای فرستاده نشده است.";
 
-    public static string BroadcastLine(int id, string when, string audience, int total, int queued, int sent, int failed, int unreachable, string? took) =>
+    /// <param name="refused">Copies the messenger refused (a 400), counted apart from those given up after errors.</param>
+    public static string BroadcastLine(int id, string when, string audience, int total, int queued, int sent, int failed, int refused, int unreachable, string? took) =>
         $"#{PersianText.ToPersianDigits(id)} — {when} — {audience}\n" +
         $"  {PersianText.ToPersianDigits(total)} گیرنده: رسید {PersianText.ToPersianDigits(sent)}، در صف {PersianText.ToPersianDigits(queued)}، " +
-        $"ناموفق {PersianText.ToPersianDigits(failed)}، مسدودکرده {PersianText.ToPersianDigits(unreachable)}" +
+        $"ناموفق {PersianText.ToPersianDigits(failed)}، نپذیرفته {PersianText.ToPersianDigits(refused)}، مسدودکرده {PersianText.ToPersianDigits(unreachable)}" +
         (took is null ? "" : $"\n  مدت ارسال: {took}");
 }

@@ -37,7 +37,8 @@ public static class OutboxWriter
         await OutboxRows.AddAllAsync(db, messages.Select(m => Row(m.Message, m.At)).ToList(), ct);
     }
 
-    private static OutboxMessage Row(OutgoingMessage message, DateTime now) => new()
+    /// <summary>The row for a message, not yet added anywhere.</summary>
+    public static OutboxMessage Row(OutgoingMessage message, DateTime now) => new()
     {
         Messenger = message.To.Messenger,
         ChatId = message.To.ChatId,
@@ -50,5 +51,6 @@ public static class OutboxWriter
         Subject = message.Subject,
         SubjectAction = message.SubjectAction,
         BroadcastId = message.BroadcastId,
+        CausedBy = message.CausedBy?.ToString(),
     };
 }

@@ -39,7 +39,14 @@ public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
             _outgoing.Add(new ButtonAnswer(id, notice, asAlert) { To = In.Chat, ToKind = In.ChatKind });
     }
 
-    /// <summary>Sends to another chat (staff, a group); bulk unless it answers somebody waiting.</summary>
+    /// <summary>
+    /// Sends to another chat (staff, a group); bulk unless it answers somebody waiting. The sender of this turn caused
+    /// it, and hears if the messenger refuses it; a broadcast's copies are counted for its organizer instead.
+    /// </summary>
     public void Send(ChatAddress to, ChatKind kind, OutgoingMessage message, OutboxPriority priority) =>
-        _outgoing.Add(message with { To = to, ToKind = kind, Priority = priority });
+        _outgoing.Add(message with
+        {
+            To = to, ToKind = kind, Priority = priority,
+            CausedBy = message.BroadcastId is null && to != In.Chat ? In.Chat : message.CausedBy,
+        });
 }

@@ -25,7 +25,7 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
 
         var arrived = await ChatDirectory.TouchAsync(turn.Db, turn.In, turn.Now, ct);
         // A group works with the bot only as a secretariat's staff chat, and there only on that secretariat's reports.
-        var staffChatOf = Staff.StaffChats.SecretariatsOf(assembly, turn.In.Chat);
+        var staffChatOf = await Staff.StaffChats.SecretariatsOfAsync(turn.Db, assembly, turn.In.Chat, ct);
         if (staffChatOf.Count > 0)
         {
             // The member behind the account: a grant to a proved number is theirs in the staff chat too.

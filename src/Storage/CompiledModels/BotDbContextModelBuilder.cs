@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fda10b80-02d0-4c94-af3b-c39fc59478bf"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("228fdfa4-1e0d-47c1-8d16-c03af3c50883"), entityTypeCount: 22)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Assembly.Storage.CompiledModels
         {
             var account = AccountEntityType.Create(this);
             var broadcast = BroadcastEntityType.Create(this);
+            var chatMigration = ChatMigrationEntityType.Create(this);
             var chatRecord = ChatRecordEntityType.Create(this);
             var claimAttempt = ClaimAttemptEntityType.Create(this);
             var claimCode = ClaimCodeEntityType.Create(this);
@@ -52,6 +53,7 @@ namespace Assembly.Storage.CompiledModels
 
             AccountEntityType.CreateAnnotations(account);
             BroadcastEntityType.CreateAnnotations(broadcast);
+            ChatMigrationEntityType.CreateAnnotations(chatMigration);
             ChatRecordEntityType.CreateAnnotations(chatRecord);
             ClaimAttemptEntityType.CreateAnnotations(claimAttempt);
             ClaimCodeEntityType.CreateAnnotations(claimCode);

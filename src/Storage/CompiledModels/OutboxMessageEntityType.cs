@@ -19,7 +19,7 @@ namespace Assembly.Storage.CompiledModels
                 "Assembly.Storage.Entities.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -45,6 +45,14 @@ namespace Assembly.Storage.CompiledModels
                 propertyInfo: typeof(OutboxMessage).GetProperty("BroadcastId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<BroadcastId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var causedBy = runtimeEntityType.AddProperty(
+                "CausedBy",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("CausedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<CausedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
 
             var chatId = runtimeEntityType.AddProperty(
                 "ChatId",

@@ -35,6 +35,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(o => o.ClaimedBy).HasMaxLength(Instance.IdLength);
         b.Property(o => o.Subject).HasMaxLength(16);
         b.Property(o => o.SubjectAction).HasMaxLength(16);
+        b.Property(o => o.CausedBy).HasMaxLength(40);
         // Finding the post a staff member replied to.
         b.HasIndex(o => new { o.Messenger, o.ChatId, o.SentMessageId });
         b.HasIndex(o => new { o.BroadcastId, o.Status });

@@ -18,7 +18,7 @@ public enum OutboxStatus
     Sending = 1,
     Sent = 2,
 
-    /// <summary>Given up: the server refused it for good (400) or transient errors went on too long.</summary>
+    /// <summary>Given up: transient errors went on too long.</summary>
     Failed = 3,
 
     /// <summary>Not sent because the chat blocked the bot (403).</summary>
@@ -26,6 +26,9 @@ public enum OutboxStatus
 
     /// <summary>Was in flight when the process died: it may or may not have arrived, so it is not sent again.</summary>
     Uncertain = 5,
+
+    /// <summary>The server refused it for good (a 400 and the like): trying again cannot help.</summary>
+    Refused = 6,
 }
 
 /// <summary>
@@ -71,4 +74,10 @@ public sealed class OutboxMessage
 
     /// <summary>The announcement this message is one copy of, for its delivery counts.</summary>
     public int? BroadcastId { get; init; }
+
+    /// <summary>
+    /// The chat of the person whose action made this message go to another chat (a staff member's reply to a member,
+    /// a member's report posted to a staff chat), as <c>messenger:chatId</c>: told when the server refuses it.
+    /// </summary>
+    public string? CausedBy { get; init; }
 }

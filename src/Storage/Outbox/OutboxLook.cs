@@ -38,7 +38,8 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
         foreach (var chunk in ids.Chunk(sql.RowsPerStatement(ids.Count)))
             claimed.AddRange(await RawSql.QueryAsync(Db, OutboxStatements.Claim(chunk.Length),
                 [(int)OutboxStatus.Sending, now, claimedBy, (int)OutboxStatus.Pending, .. chunk.Select(id => (object)id)],
-                r => new ClaimedRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2))));
+                r => new ClaimedRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5))));
         return claimed;
     }
 
@@ -51,6 +52,7 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
         var ids = others.Select(o => o.Id).ToList();
         var rows = await Db.Outbox.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
         var blocked = new List<(long ChatId, DateTime At)>();
+        var moves = new List<OutboxOutcome.Moved>();
         foreach (var outcome in others)
         {
             if (!rows.TryGetValue(outcome.Id, out var row)) continue;
@@ -67,6 +69,15 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
                     row.Attempts = failed.Attempts;
                     row.LastError = Trim(failed.Error);
                     break;
+                case OutboxOutcome.Refused refused:
+                    row.Status = OutboxStatus.Refused;
+                    row.Attempts = refused.Attempts;
+                    row.LastError = Trim(refused.Error);
+                    if (refused.Notice is { } notice) Db.Outbox.Add(notice);
+                    break;
+                case OutboxOutcome.Moved moved:
+                    moves.Add(moved);
+                    break;
                 case OutboxOutcome.Unreachable unreachable:
                     row.Status = OutboxStatus.Unreachable;
                     row.Attempts = unreachable.Attempts;
@@ -82,6 +93,30 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
             if (chat is null)
                 Db.Chats.Add(chat = new ChatRecord { Messenger = messenger, ChatId = chatId, FirstSeenAt = at, LastSeenAt = at });
             chat.UnreachableSince ??= at;
+        }
+
+        await Db.SaveChangesAsync();
+        foreach (var moved in moves) await MoveAsync(messenger, moved);
+    }
+
+    /// <summary>
+    /// A chat that moved: the row goes again at once to the new id, as do the chat's other waiting rows, and the move
+    /// is remembered (<see cref="ChatMigration"/>) so what is written for the old id later finds the new one.
+    /// </summary>
+    private async Task MoveAsync(string messenger, OutboxOutcome.Moved moved)
+    {
+        await Db.Outbox.Where(o => o.Id == moved.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ChatId, moved.ToChatId).SetProperty(o => o.Status, OutboxStatus.Pending)
+                .SetProperty(o => o.NotBefore, moved.At).SetProperty(o => o.LastError, $"moved from chat {moved.FromChatId}"));
+        await Db.Outbox.Where(o => o.Messenger == messenger && o.ChatId == moved.FromChatId && o.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ChatId, moved.ToChatId));
+        var known = await Db.ChatMigrations.FindAsync(messenger, moved.FromChatId);
+        if (known is null)
+            Db.ChatMigrations.Add(new ChatMigration { Messenger = messenger, FromChatId = moved.FromChatId, ToChatId = moved.ToChatId, MigratedAt = moved.At });
+        else
+        {
+            known.ToChatId = moved.ToChatId;
+            known.MigratedAt = moved.At;
         }
 
         await Db.SaveChangesAsync();

@@ -5,8 +5,11 @@ namespace Assembly.Storage.Outbox;
 /// <summary>A row that may go next, as the candidates query reads it (<see cref="IOutboxLook.CandidatesAsync"/>).</summary>
 public sealed record OutboxCandidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
 
-/// <summary>A row this instance claimed: its message, and how many attempts it had before this one.</summary>
-public sealed record ClaimedRow(long Id, string Payload, int Attempts);
+/// <summary>
+/// A row this instance claimed: its message, how many attempts it had before this one, and who is to hear of a
+/// refusal (<see cref="OutboxMessage.CausedBy"/>) about which report (<see cref="OutboxMessage.Subject"/>).
+/// </summary>
+public sealed record ClaimedRow(long Id, string Payload, int Attempts, string? CausedBy = null, string? Subject = null, int? BroadcastId = null);
 
 /// <summary>The waiting (unsettled) rows of one messenger, for the gauges.</summary>
 public sealed record OutboxDepth(string Messenger, long Count, DateTime OldestCreatedAt);
@@ -25,4 +28,16 @@ public abstract record OutboxOutcome(long Id)
 
     /// <summary>Given up for good.</summary>
     public sealed record Failed(long Id, int Attempts, string Error) : OutboxOutcome(Id);
+
+    /// <summary>
+    /// The server refused it for good (a 400): settled as refused, and <paramref name="Notice"/>, when there is one,
+    /// is written in the same transaction to tell the person whose action caused it.
+    /// </summary>
+    public sealed record Refused(long Id, int Attempts, string Error, OutboxMessage? Notice = null) : OutboxOutcome(Id);
+
+    /// <summary>
+    /// The chat moved to <paramref name="ToChatId"/> (a group upgraded to a supergroup): this row and the chat's other
+    /// waiting rows go there, at once, and the move is remembered.
+    /// </summary>
+    public sealed record Moved(long Id, long FromChatId, long ToChatId, DateTime At) : OutboxOutcome(Id);
 }

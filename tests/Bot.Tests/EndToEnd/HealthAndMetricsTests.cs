@@ -74,7 +74,7 @@ public sealed class HealthAndMetricsTests
     }
 
     /// <summary>The value of the first sample of <paramref name="metric"/> whose labels include <paramref name="label"/>.</summary>
-    private static double? Value(string exposition, string metric, string label)
+    internal static double? Value(string exposition, string metric, string label)
     {
         foreach (var line in exposition.Split('\n'))
         {

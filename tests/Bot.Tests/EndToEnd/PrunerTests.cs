@@ -10,7 +10,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 public sealed class PrunerTests
 {
     [Fact]
-    public async Task Markers_older_than_a_week_are_forgotten_and_recent_ones_kept()
+    public async Task Markers_older_than_six_days_are_forgotten_and_recent_ones_kept()
     {
         using var database = new TestDatabase();
         await using var bot = await BotTestHost.StartAsync(database, telegram: null);
@@ -18,8 +18,8 @@ public sealed class PrunerTests
         await using (var db = bot.Db())
         {
             db.ProcessedUpdates.AddRange(
-                new ProcessedUpdate { Messenger = "telegram", UpdateId = 1, ProcessedAt = now.AddDays(-8) },
-                new ProcessedUpdate { Messenger = "bale", UpdateId = 2, ProcessedAt = now.AddDays(-6) });
+                new ProcessedUpdate { Messenger = "telegram", UpdateId = 1, ProcessedAt = now.AddDays(-6).AddMinutes(-5) },
+                new ProcessedUpdate { Messenger = "bale", UpdateId = 2, ProcessedAt = now.AddDays(-5).AddHours(-23) });
             await db.SaveChangesAsync();
         }
 

@@ -175,17 +175,17 @@ public sealed class AnnouncementTests : IAsyncLifetime
         await _chat.Press("send");
         await using (var db = _chat.Db())
         {
-            // As the sender would leave them: one member blocked the bot, one send failed.
+            // As the sender would leave them: one member blocked the bot, the messenger refused one copy.
             var rows = await db.Outbox.Where(o => o.BroadcastId != null).OrderBy(o => o.Id).ToListAsync();
             rows[0].Status = OutboxStatus.Unreachable;
-            rows[1].Status = OutboxStatus.Failed;
+            rows[1].Status = OutboxStatus.Refused;
             foreach (var row in rows.Skip(2)) row.SentAt = _chat.Now.AddSeconds(90);
             await db.SaveChangesAsync();
         }
 
         var report = (await _chat.Say("/broadcasts")).Last.Text;
         Assert.Contains("همه اعضا", report);
-        Assert.Contains("۴ گیرنده: رسید ۲، در صف ۰، ناموفق ۱، مسدودکرده ۱", report);
+        Assert.Contains("۴ گیرنده: رسید ۲، در صف ۰، ناموفق ۰، نپذیرفته ۱، مسدودکرده ۱", report);
         Assert.Contains("مدت ارسال: ۰۰:۰۱:۳۰", report);
     }
 }

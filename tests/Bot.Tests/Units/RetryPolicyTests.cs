@@ -70,10 +70,16 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
-    public void A_400_fails_at_once_on_the_first_attempt()
+    public void A_400_is_refused_at_once_on_the_first_attempt()
     {
-        var failed = Assert.IsType<OutboxOutcome.Failed>(Decide(new SendOutcome.Rejected("400: Bad Request: message is too long")));
-        Assert.Equal(1, failed.Attempts);
-        Assert.Equal("400: Bad Request: message is too long", failed.Error);
+        var refused = Assert.IsType<OutboxOutcome.Refused>(Decide(new SendOutcome.Rejected("400: Bad Request: message is too long")));
+        Assert.Equal(1, refused.Attempts);
+        Assert.Equal("400: Bad Request: message is too long", refused.Error);
+    }
+
+    [Fact]
+    public void A_chat_that_moved_is_sent_again_at_once_to_its_new_id_without_counting_an_attempt()
+    {
+        Assert.Equal(new OutboxOutcome.Moved(7, 4242, -100_4242, At), Decide(new SendOutcome.Moved(-100_4242), attemptsBefore: 2));
     }
 }

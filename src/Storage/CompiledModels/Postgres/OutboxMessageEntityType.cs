@@ -20,7 +20,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 "Assembly.Storage.Entities.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -49,6 +49,15 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 fieldInfo: typeof(OutboxMessage).GetField("<BroadcastId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             broadcastId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var causedBy = runtimeEntityType.AddProperty(
+                "CausedBy",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("CausedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<CausedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
+            causedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var chatId = runtimeEntityType.AddProperty(
                 "ChatId",

@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("43144372-664c-4d82-996d-2ba6d3d8eba4"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("93ec8288-b4e0-4af3-b101-d1053cbe2569"), entityTypeCount: 22)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
         {
             var account = AccountEntityType.Create(this);
             var broadcast = BroadcastEntityType.Create(this);
+            var chatMigration = ChatMigrationEntityType.Create(this);
             var chatRecord = ChatRecordEntityType.Create(this);
             var claimAttempt = ClaimAttemptEntityType.Create(this);
             var claimCode = ClaimCodeEntityType.Create(this);
@@ -53,6 +54,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
 
             AccountEntityType.CreateAnnotations(account);
             BroadcastEntityType.CreateAnnotations(broadcast);
+            ChatMigrationEntityType.CreateAnnotations(chatMigration);
             ChatRecordEntityType.CreateAnnotations(chatRecord);
             ClaimAttemptEntityType.CreateAnnotations(claimAttempt);
             ClaimCodeEntityType.CreateAnnotations(claimCode);

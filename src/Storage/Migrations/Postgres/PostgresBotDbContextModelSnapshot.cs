@@ -92,6 +92,28 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.ToTable("Broadcasts");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.ChatMigration", b =>
+                {
+                    b.Property<string>("Messenger")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("FromChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("MigratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ToChatId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Messenger", "FromChatId");
+
+                    b.HasIndex("Messenger", "ToChatId");
+
+                    b.ToTable("ChatMigrations");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.ChatRecord", b =>
                 {
                     b.Property<string>("Messenger")
@@ -414,6 +436,10 @@ namespace Assembly.Storage.Migrations.Postgres
 
                     b.Property<int?>("BroadcastId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CausedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint");

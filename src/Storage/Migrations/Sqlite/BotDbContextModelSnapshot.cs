@@ -85,6 +85,28 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.ToTable("Broadcasts");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.ChatMigration", b =>
+                {
+                    b.Property<string>("Messenger")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MigratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Messenger", "FromChatId");
+
+                    b.HasIndex("Messenger", "ToChatId");
+
+                    b.ToTable("ChatMigrations");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.ChatRecord", b =>
                 {
                     b.Property<string>("Messenger")
@@ -397,6 +419,10 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.Property<int?>("BroadcastId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CausedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ChatId")
                         .HasColumnType("INTEGER");
