@@ -15,7 +15,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 public sealed class RefusalTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private static readonly string Help = Texts.Help("مجمع بسیجیان شهرستان کاشان");
+    private static readonly string Help = Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان");
     private const long Reporter = 7101, Staff = 201, StaffGroup = -500, Supergroup = -100_500;
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 public sealed class UpdateIdRestartTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private static readonly string Help = Texts.Help("مجمع بسیجیان شهرستان کاشان");
+    private static readonly string Help = Conversations.Commands.CommandHelp.ForMembers("مجمع بسیجیان شهرستان کاشان");
 
     [Fact]
     public async Task Ids_that_restart_below_the_stored_offset_are_answered_confirmed_and_followed_by_the_cursor()
