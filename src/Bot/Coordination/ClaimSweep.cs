@@ -5,6 +5,7 @@ using Assembly.Storage.Configuration;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Coordination;
 
@@ -21,14 +22,14 @@ public sealed class ClaimSweep(
     WriteGate gate,
     SchedulerLease lease,
     InstanceIdentity me,
-    BotSettings settings,
+    IOptions<InstanceOptions> settings,
     TimeProvider time,
     ILogger<ClaimSweep> logger) : PeriodicJob(time, logger)
 {
     /// <summary>Heartbeat rows of instances silent this much longer than the lease time are removed.</summary>
     private const int ForgetAfterLeaseTimes = 20;
 
-    protected override TimeSpan Every => settings.LeaseTime / 3;
+    protected override TimeSpan Every => settings.Value.LeaseTime / 3;
 
     /// <summary>
     /// Alone on its database, only a predecessor can have left claims or heartbeat rows, and the first turn (at
@@ -40,7 +41,7 @@ public sealed class ClaimSweep(
     {
         if (!lease.IsHeld) return 0;
         var now = Time.GetUtcNow().UtcDateTime;
-        var aliveSince = now - settings.LeaseTime;
+        var aliveSince = now - settings.Value.LeaseTime;
         await using var write = await gate.EnterAsync(ct);
         var db = write.Db;
         // Among the unsettled rows, so from the sender's small partial index, not the table (see there).
@@ -54,7 +55,7 @@ public sealed class ClaimSweep(
             Log.LogWarning("{Count} messages were in flight when their instance stopped; they may have arrived and are not sent again", count);
 
         // Long-dead instances' rows, once their claims are settled above; a live one that was only stalled writes its row again.
-        var forgetBefore = now - settings.LeaseTime * ForgetAfterLeaseTimes;
+        var forgetBefore = now - settings.Value.LeaseTime * ForgetAfterLeaseTimes;
         await db.Instances.Where(i => i.SeenAt < forgetBefore && i.Id != me.Id).ExecuteDeleteAsync(ct);
         return count;
     }

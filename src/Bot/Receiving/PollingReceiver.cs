@@ -12,9 +12,7 @@ namespace Assembly.Bot.Receiving;
 public sealed class PollingReceiver(
     IMessengerClient messenger,
     int pollTimeoutSeconds,
-    UpdatePipeline pipeline,
-    PollCursorStore cursors,
-    SecretRedactor redactor,
+    ReceivingSide side,
     TimeProvider time,
     ILogger<PollingReceiver> logger)
 {
@@ -31,7 +29,7 @@ public sealed class PollingReceiver(
     {
         await messenger.StartAsync(ct);
         if (messenger is IWebhookMessenger webhooks) await RemoveWebhookAsync(webhooks, ct);
-        var offset = await cursors.LoadAsync(messenger.Name, ct);
+        var offset = await side.Cursors.LoadAsync(messenger.Name, ct);
         logger.LogInformation("{Messenger}: polling from offset {Offset}", messenger.Name, offset);
 
         while (!ct.IsCancellationRequested)
@@ -50,7 +48,7 @@ public sealed class PollingReceiver(
             catch (Exception e)
             {
                 var delay = _errors.Next();
-                logger.LogWarning("{Messenger}: getUpdates failed, trying again in {Delay}: {Error}", messenger.Name, delay, redactor.Describe(e));
+                logger.LogWarning("{Messenger}: getUpdates failed, trying again in {Delay}: {Error}", messenger.Name, delay, side.Redactor.Describe(e));
                 await DelayAsync(delay, ct);
                 continue;
             }
@@ -66,7 +64,7 @@ public sealed class PollingReceiver(
             try
             {
                 // Everything below `offset` is committed; the batch's transactions record that as the cursor.
-                await pipeline.ProcessBatchAsync(messenger.Name, batch, offset, ct);
+                await side.Pipeline.ProcessBatchAsync(messenger.Name, batch, offset, ct);
                 offset = Math.Max(offset, batch.Max(u => u.UpdateId) + 1);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -97,7 +95,7 @@ public sealed class PollingReceiver(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning("{Messenger}: deleteWebhook failed: {Error}", messenger.Name, redactor.Describe(e));
+            logger.LogWarning("{Messenger}: deleteWebhook failed: {Error}", messenger.Name, side.Redactor.Describe(e));
         }
     }
 
@@ -106,7 +104,7 @@ public sealed class PollingReceiver(
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await cursors.SaveAsync(messenger.Name, offset, timeout.Token);
+            await side.Cursors.SaveAsync(messenger.Name, offset, timeout.Token);
         }
         catch (Exception e)
         {

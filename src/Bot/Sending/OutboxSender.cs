@@ -36,14 +36,17 @@ namespace Assembly.Bot.Sending;
 public sealed class OutboxSender(
     IMessengerClient messenger,
     BulkPacer pacer,
-    IDbContextFactory<BotDbContext> factory,
-    WriteGate gate,
-    OutboxSignal signal,
-    Coordination.InstanceIdentity me,
-    Coordination.SchedulerLease lease,
+    SendingSide sending,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
+    // The shared parts under the short names the loop below reads them by.
+    private readonly IDbContextFactory<BotDbContext> factory = sending.Factory;
+    private readonly WriteGate gate = sending.Gate;
+    private readonly OutboxSignal signal = sending.Signal;
+    private readonly Coordination.InstanceIdentity me = sending.Me;
+    private readonly Coordination.SchedulerLease lease = sending.Lease;
+
     /// <summary>Sends at the same time, at most.</summary>
     private const int MaxInFlight = 64;
 
