@@ -44,15 +44,7 @@ internal static class Program
                     var builder = BotHost.CreateBuilder(settings, mode: null);
                     if ((BotMode)builder.Properties[typeof(BotMode)] == BotMode.ConsoleChat)
                         await console.Out.WriteLineAsync("No messenger token is set (Messengers__Telegram__Token, Messengers__Bale__Token): opening the console chat.");
-                    using (var host = builder.Build())
-                    {
-                        await host.StartAsync();
-                        // What start-up allocated (the configuration, the model, the migrations' check) is garbage now and
-                        // most of the heap: given back at once, it does not stay resident through the idle hours that follow.
-                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                        await host.WaitForShutdownAsync();
-                    }
-
+                    await builder.Build().RunAsync();
                     return ExitCodes.Ok;
                 case "chat":
                     await BotHost.CreateBuilder(settings, BotMode.ConsoleChat).Build().RunAsync();
