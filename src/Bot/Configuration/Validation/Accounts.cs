@@ -11,17 +11,4 @@ internal static class Accounts
             if (!AccountRef.TryParse(values[i], out var account) || !MessengersOptions.Known.Values.Contains(account.Messenger))
                 yield return $"{key}:{i} must look like 'telegram:123456' or 'bale:987654' (it is '{values[i]}').";
     }
-
-    /// <summary>A list of names: none empty, none twice, and at least one when <paramref name="required"/>.</summary>
-    public static IEnumerable<string> ListProblems(List<string> items, string key, bool required)
-    {
-        if (required && items.Count == 0)
-            yield return $"{key} is empty; list at least one.";
-        for (var i = 0; i < items.Count; i++)
-            if (string.IsNullOrWhiteSpace(items[i]))
-                yield return $"{key}:{i} is empty.";
-        var duplicate = items.GroupBy(x => x.Trim()).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            yield return $"{key} names '{duplicate.Key}' twice.";
-    }
 }

@@ -13,8 +13,8 @@ public sealed partial class AssemblyValidator : SectionValidator<AssemblyOptions
         if (!KnownZone(assembly.TimeZone))
             yield return $"Assembly:TimeZone '{assembly.TimeZone}' is not a time zone this machine knows (use e.g. 'Asia/Tehran').";
 
-        foreach (var problem in Accounts.ListProblems(assembly.Counties, "Assembly:Counties", required: true)) yield return problem;
-        foreach (var problem in Accounts.ListProblems(assembly.WorkingGroups, "Assembly:WorkingGroups", required: false)) yield return problem;
+        foreach (var problem in NameLists.Problems(assembly.Counties, "Assembly:Counties", required: true)) yield return problem;
+        foreach (var problem in NameLists.Problems(assembly.WorkingGroups, "Assembly:WorkingGroups", required: false)) yield return problem;
         if (assembly.Secretariats.Count == 0)
             yield return "Assembly:Secretariats is empty; at least one secretariat must receive reports.";
 
@@ -34,12 +34,12 @@ public sealed partial class AssemblyValidator : SectionValidator<AssemblyOptions
                 yield return $"{key}:CodePrefix '{s.CodePrefix}' is used by two secretariats.";
             if (string.IsNullOrWhiteSpace(s.Name))
                 yield return $"{key}:Name is empty.";
-            foreach (var problem in Accounts.ListProblems(s.Topics, $"{key}:Topics", required: true)) yield return problem;
+            foreach (var problem in NameLists.Problems(s.Topics, $"{key}:Topics", required: true)) yield return problem;
             if (s.FirstAnswerHours is < 1 or > 720)
                 yield return $"{key}:FirstAnswerHours must be from 1 to 720 (it is {s.FirstAnswerHours}).";
             if (s.FollowUpDays is < 1 or > 90)
                 yield return $"{key}:FollowUpDays must be from 1 to 90 (it is {s.FollowUpDays}).";
-            foreach (var problem in Accounts.ListProblems(s.Keywords, $"{key}:Keywords", required: false)) yield return problem;
+            foreach (var problem in NameLists.Problems(s.Keywords, $"{key}:Keywords", required: false)) yield return problem;
             foreach (var problem in Accounts.Problems(s.Staff, $"{key}:Staff")) yield return problem;
             foreach (var problem in Accounts.Problems(s.StaffChats, $"{key}:StaffChats")) yield return problem;
         }
