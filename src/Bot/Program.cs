@@ -63,7 +63,7 @@ internal static class Program
                 // Commands with no host: they read the settings from the same sources and open only what they need,
                 // so none of them is ever a second bot beside the one running.
                 case "check-config":
-                    BotSettings.Read(BotConfiguration.Read(settings));
+                    using (BotOptions.Read(BotConfiguration.Read(settings))) { }
                     await console.Out.WriteLineAsync("The configuration is valid.");
                     return ExitCodes.Ok;
                 case "graph":

@@ -27,8 +27,8 @@ public static class BackupCommand
         {
             var parsed = CliArguments.Parse(args);
             if (parsed.Positional.Count != 1) throw new CliError(UsageText, ExitCodes.Usage);
-            var settings = BotSettings.Read(BotConfiguration.Read(parsed.Configuration, overrides));
-            var written = await BackupAsync(settings.Storage, parsed.Positional[0], CancellationToken.None);
+            await using var settings = BotOptions.Read(BotConfiguration.Read(parsed.Configuration, overrides));
+            var written = await BackupAsync(settings.Get<StorageOptions>(), parsed.Positional[0], CancellationToken.None);
             await console.Out.WriteLineAsync(written);
             return ExitCodes.Ok;
         });

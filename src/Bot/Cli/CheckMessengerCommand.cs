@@ -36,9 +36,9 @@ public static class CheckMessengerCommand
                 && (!int.TryParse(PersianLatin(given), NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds is < 1 or > 3600))
                 throw new CliError("--seconds takes a whole number of seconds from 1 to 3600.", ExitCodes.Usage);
 
-            var settings = BotSettings.Read(BotConfiguration.Read(parsed.Configuration, overrides));
-            var key = BotSettings.KnownMessengers.First(k => k.Value == name).Key;
-            if (!settings.Messengers.TryGetValue(name, out var options) || !options.Enabled)
+            await using var settings = BotOptions.Read(BotConfiguration.Read(parsed.Configuration, overrides));
+            var key = MessengersOptions.KeyOf(name);
+            if (!settings.Get<MessengersOptions>().TryGetValue(key, out var options) || !options.Enabled)
                 throw new CliError($"No token for {key}: give it as --Messengers:{key}:Token=... or in the environment (Messengers__{key}__Token).");
 
             var clock = time ?? TimeProvider.System;

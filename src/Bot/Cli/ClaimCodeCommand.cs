@@ -26,11 +26,11 @@ public static class ClaimCodeCommand
 
             // Standard output is for the code alone: log lines, warnings only, go to standard error.
             var configuration = BotConfiguration.Read(parsed.Configuration, overrides);
-            var settings = BotSettings.Read(configuration);
-            await using var services = CliServices.Build(configuration, settings, configureServices);
+            await using var services = CliServices.Build(configuration, configureServices);
+            var storage = services.Get<StorageOptions>();
 
-            if (settings.Storage.Provider == StorageOptions.Sqlite
-                && StorageServiceCollectionExtensions.SqliteFile(settings.Storage.ConnectionString) is { } dbFile && !File.Exists(dbFile))
+            if (storage.Provider == StorageOptions.Sqlite
+                && StorageServiceCollectionExtensions.SqliteFile(storage.ConnectionString) is { } dbFile && !File.Exists(dbFile))
                 throw new CliError($"There is no database at {dbFile}; start the bot once (or run the migrate command), then make the code.");
             await using var db = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
             if ((await db.Database.GetPendingMigrationsAsync()).Any())

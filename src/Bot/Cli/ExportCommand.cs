@@ -30,9 +30,10 @@ public static class ExportCommand
             var outFile = parsed.Options.GetValueOrDefault(OutOption);
 
             var configuration = BotConfiguration.Read(parsed.Configuration, overrides);
-            var settings = BotSettings.Read(configuration);
-            await using var services = CliServices.Build(configuration, settings, configureServices);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Assembly.TimeZone);
+            await using var services = CliServices.Build(configuration, configureServices);
+            var assembly = services.Get<AssemblyOptions>();
+            var storage = services.Get<StorageOptions>();
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(assembly.TimeZone);
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
             StatsPeriod? period = null;
@@ -42,14 +43,14 @@ public static class ExportCommand
             if (outFile is not null && (File.Exists(outFile) || Directory.Exists(outFile)))
                 throw new CliError($"{outFile} already exists; an export never overwrites a file, so give a new name.");
 
-            if (settings.Storage.Provider == StorageOptions.Sqlite
-                && StorageServiceCollectionExtensions.SqliteFile(settings.Storage.ConnectionString) is { } dbFile && !File.Exists(dbFile))
+            if (storage.Provider == StorageOptions.Sqlite
+                && StorageServiceCollectionExtensions.SqliteFile(storage.ConnectionString) is { } dbFile && !File.Exists(dbFile))
                 throw new CliError($"There is no database at {dbFile}; nothing was exported.");
             await using var db = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
             if ((await db.Database.GetPendingMigrationsAsync()).Any())
                 throw new CliError("The database is older than this version of the bot; run the migrate command first (with the bot stopped), then export.");
 
-            var scope = await WholeScopeAsync(db, settings.Assembly);
+            var scope = await WholeScopeAsync(db, assembly);
             var what = period is null ? "every report" : $"the reports of {periodText} ({period.Label})";
             period ??= new StatsPeriod(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc), DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), "all");
             var stats = await ReportStatistics.ComputeAsync(db, period, scope, now, zone, CancellationToken.None, withPrevious: false);

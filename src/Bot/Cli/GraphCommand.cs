@@ -1,5 +1,6 @@
 using Assembly.Bot.Configuration;
 using Assembly.Conversations.Flows;
+using Assembly.Conversations.Organisation;
 
 namespace Assembly.Bot.Cli;
 
@@ -11,10 +12,11 @@ public static class GraphCommand
 {
     public static async Task<int> RunAsync(string[] configuration, CliConsole console)
     {
-        var settings = BotSettings.Read(BotConfiguration.Read(configuration));
+        await using var settings = BotOptions.Read(BotConfiguration.Read(configuration));
         var folder = Path.Combine("docs", "flows");
         Directory.CreateDirectory(folder);
-        foreach (var (name, mermaid) in FlowDiagrams.All(new FlowContext(settings.Assembly, settings.Conversations, settings.Deadlines)))
+        foreach (var (name, mermaid) in FlowDiagrams.All(new FlowContext(settings.Get<AssemblyOptions>(), settings.Get<ConversationOptions>(),
+                     settings.Get<DeadlineOptions>(), settings.Get<MeetingOptions>(), settings.Get<AccessOptions>())))
         {
             var path = Path.Combine(folder, name + ".md");
             await File.WriteAllTextAsync(path, FlowDiagrams.Markdown(name, mermaid));

@@ -5,7 +5,9 @@ namespace Assembly.Bot.Configuration;
 /// (<c>http://127.0.0.1:8080</c>; several separated by ';'). Empty: no HTTP server, which long polling does not
 /// need. TLS is the reverse proxy's job: the bot itself speaks plain HTTP.
 /// </summary>
-public sealed record HttpOptions(IReadOnlyList<string> Urls)
+public sealed class HttpOptions
 {
+    public IReadOnlyList<string> Urls { get; set; } = [];
+
     public bool Enabled => Urls.Count > 0;
 }

@@ -2,6 +2,7 @@ using Assembly.Bot.Configuration;
 using Assembly.Bot.Scheduling;
 using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Coordination;
 
@@ -18,14 +19,14 @@ public sealed class ClaimSweep(
     IOutbox outbox,
     SchedulerLease lease,
     InstanceIdentity me,
-    BotSettings settings,
+    IOptions<InstanceOptions> settings,
     TimeProvider time,
     ILogger<ClaimSweep> logger) : PeriodicJob(time, logger)
 {
     /// <summary>Heartbeat rows of instances silent this much longer than the lease time are removed.</summary>
     private const int ForgetAfterLeaseTimes = 20;
 
-    protected override TimeSpan Every => settings.LeaseTime / 3;
+    protected override TimeSpan Every => settings.Value.LeaseTime / 3;
 
     /// <summary>
     /// Alone on its database, only a predecessor can have left claims or heartbeat rows, and the first turn (at
@@ -39,8 +40,8 @@ public sealed class ClaimSweep(
         var now = Time.GetUtcNow().UtcDateTime;
         // Alone, every claimer but this instance is dead; otherwise one whose heartbeat is older than the lease time.
         // Heartbeat rows silent far longer go too, once their claims are settled.
-        var count = await outbox.SweepClaimsAsync(me.Id, alone: me.SingleInstance, aliveSince: now - settings.LeaseTime,
-            forgetBefore: now - settings.LeaseTime * ForgetAfterLeaseTimes, ct);
+        var count = await outbox.SweepClaimsAsync(me.Id, alone: me.SingleInstance, aliveSince: now - settings.Value.LeaseTime,
+            forgetBefore: now - settings.Value.LeaseTime * ForgetAfterLeaseTimes, ct);
         if (count > 0)
             Log.LogWarning("{Count} messages were in flight when their instance stopped; they may have arrived and are not sent again", count);
         return count;

@@ -4,6 +4,7 @@ using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Coordination;
 
@@ -16,7 +17,7 @@ namespace Assembly.Bot.Coordination;
 /// </summary>
 public sealed class InstanceHeartbeat(
     InstanceIdentity me,
-    BotSettings settings,
+    IOptions<InstanceOptions> settings,
     WriteGate gate,
     TimeProvider time,
     ILogger<InstanceHeartbeat> logger) : IHostedService, IDisposable
@@ -56,7 +57,7 @@ public sealed class InstanceHeartbeat(
         {
             try
             {
-                await Task.Delay(settings.LeaseTime / 3, time, stop);
+                await Task.Delay(settings.Value.LeaseTime / 3, time, stop);
                 await BeatAsync(stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

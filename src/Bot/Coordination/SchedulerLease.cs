@@ -2,6 +2,7 @@ using Assembly.Bot.Configuration;
 using Assembly.Storage;
 using Assembly.Storage.Coordination;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Coordination;
 
@@ -19,7 +20,7 @@ namespace Assembly.Bot.Coordination;
 /// </summary>
 public sealed class SchedulerLease(
     InstanceIdentity me,
-    BotSettings settings,
+    IOptions<InstanceOptions> settings,
     ILeases leases,
     TimeProvider time,
     ILogger<SchedulerLease> logger)
@@ -33,7 +34,7 @@ public sealed class SchedulerLease(
     /// </summary>
     private static readonly TimeSpan AloneLease = TimeSpan.FromDays(1);
 
-    private readonly TimeSpan _ttl = me.SingleInstance ? AloneLease : settings.LeaseTime;
+    private readonly TimeSpan _ttl = me.SingleInstance ? AloneLease : settings.Value.LeaseTime;
 
     /// <summary>How long a taking or renewal holds the lease; <see cref="LeaseKeeper"/> renews it every third of this.</summary>
     public TimeSpan Length => _ttl;

@@ -165,14 +165,14 @@ internal static class DemoCommand
     public static async Task<int> RunAsync(string[] configArgs)
     {
         var builder = Hosting.BotHost.CreateBuilder(configArgs, Hosting.BotMode.Serve);
-        var settings = Configuration.BotSettings.Read(builder.Configuration);
         var chartsFolder = builder.Configuration["Demo:Charts"];
         using var host = builder.Build();
         var services = host.Services;
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         var time = services.GetRequiredService<TimeProvider>();
         var now = time.GetUtcNow().UtcDateTime;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.Assembly.TimeZone);
+        var assembly = Configuration.BotOptions.Get<AssemblyOptions>(services);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(assembly.TimeZone);
         await using var db = await services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         if (await db.Reports.AnyAsync())
         {
@@ -180,7 +180,7 @@ internal static class DemoCommand
         }
         else
         {
-            var count = await DemoReports.SeedAsync(db, settings.Assembly, now, zone);
+            var count = await DemoReports.SeedAsync(db, assembly, now, zone);
             Console.WriteLine($"Added {count} demo reports over the last twelve Solar months.");
         }
 
@@ -188,7 +188,7 @@ internal static class DemoCommand
         {
             var current = SolarMonth.Of(now, zone);
             var period = StatsPeriod.OfMonths(SolarMonth.FromIndex(current.Index - 11), current, zone);
-            var stats = await ReportStatistics.ComputeAsync(db, period, new StatsScope(settings.Assembly.Secretariats, Whole: true), now, zone, CancellationToken.None);
+            var stats = await ReportStatistics.ComputeAsync(db, period, new StatsScope(assembly.Secretariats, Whole: true), now, zone, CancellationToken.None);
             Directory.CreateDirectory(chartsFolder);
             foreach (var (name, png) in new[] { ("reports-per-month.png", ReportCharts.PerMonth(stats, zone)), ("outcomes.png", ReportCharts.Outcomes(stats)) })
             {

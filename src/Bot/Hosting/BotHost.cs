@@ -8,6 +8,7 @@ using Assembly.Bot.Messengers;
 using Assembly.Bot.Pipeline;
 using Assembly.Bot.Sending;
 using Assembly.Conversations;
+using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Turns;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -40,12 +41,13 @@ public static class BotHost
         IHostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
 
-        var settings = BotSettings.Read(builder.Configuration);
-        var resolved = mode ?? (settings.EnabledMessengers.Any() ? BotMode.Serve : BotMode.ConsoleChat);
-        if (resolved == BotMode.Serve && settings.Http.Enabled)
+        // Two choices shape the host before any service exists: which mode, and whether it is a web application.
+        var resolved = mode ?? (BotOptions.Peek<MessengersOptions>(builder.Configuration).Enabled.Any() ? BotMode.Serve : BotMode.ConsoleChat);
+        var http = BotOptions.Peek<HttpOptions>(builder.Configuration);
+        if (resolved == BotMode.Serve && http.Enabled)
             // Only now is it known that HTTP is wanted; the web builder reads the very same sources. Without it the
             // bot loads none of ASP.NET Core (it is referenced only from BotHttp), which keeps the start quick.
-            builder = BotHttp.CreateBuilder(args, overrides, settings.Http);
+            builder = BotHttp.CreateBuilder(args, overrides, http);
 
         builder.Properties[typeof(BotMode)] = resolved;
         if (resolved == BotMode.ConsoleChat)
@@ -55,43 +57,66 @@ public static class BotHost
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
-        builder.Services.AddBot(settings, resolved);
+        builder.Services.AddBot(builder.Configuration, resolved, webApplication: builder is not HostApplicationBuilder);
         configureServices?.Invoke(builder.Services);
         return builder;
     }
 
-    /// <summary>Builds the host made by <see cref="CreateBuilder"/>; a web application gets its endpoints.</summary>
-    public static IHost Build(this IHostApplicationBuilder builder) =>
-        builder is HostApplicationBuilder plain ? plain.Build() : BotHttp.Build(builder);
-
-    public static IServiceCollection AddBot(this IServiceCollection services, BotSettings settings, BotMode mode)
+    /// <summary>
+    /// Builds the host made by <see cref="CreateBuilder"/> (a web application gets its endpoints) and checks every
+    /// section of the settings, as its start would: a command that builds the host without starting it stops on a
+    /// bad setting too.
+    /// </summary>
+    /// <exception cref="ConfigurationError">A setting that cannot work, as one sentence naming its key.</exception>
+    public static IHost Build(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton(settings);
-        services.AddSingleton(settings.Assembly);
-        services.AddSingleton(settings.Access);
-        services.AddSingleton(settings.Conversations);
-        services.AddSingleton(settings.Deadlines);
-        services.AddSingleton(settings.Meetings);
+        var host = builder is HostApplicationBuilder plain ? plain.Build() : BotHttp.Build(builder);
+        try
+        {
+            host.Services.CheckBotOptions();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <param name="configuration">The settings, bound per section and checked at start (<see cref="BotOptions"/>).</param>
+    /// <param name="webApplication">The host serves HTTP (<c>Http:Urls</c>), so <c>/metrics</c> has gauges to show.</param>
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration, BotMode mode, bool webApplication = false)
+    {
+        services.AddBotOptions(configuration);
+        if (mode == BotMode.ConsoleChat)
+        {
+            // The brain sees the console's own admin and staff beside the configured ones (ConsoleAccounts).
+            services.AddSingleton(sp => ConsoleAccounts.With(sp.Get<AccessOptions>()));
+            services.AddSingleton(sp => ConsoleAccounts.With(sp.Get<AssemblyOptions>()));
+        }
+        else
+        {
+            services.AddSingleton(sp => sp.Get<AccessOptions>());
+            services.AddSingleton(sp => sp.Get<AssemblyOptions>());
+        }
+
+        services.AddSingleton(sp => sp.Get<ConversationOptions>());
+        services.AddSingleton(sp => sp.Get<DeadlineOptions>());
+        services.AddSingleton(sp => sp.Get<MeetingOptions>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddStorage(settings.Storage);
+        // The database is chosen while services are registered; the same section is checked at start like the others.
+        var storage = BotOptions.Peek<StorageOptions>(configuration);
+        services.AddStorage(storage);
         services.AddConversations();
 
-        services.AddSingleton(new SecretRedactor(settings.Messengers.Values.SelectMany(m => new[] { m.Token, m.Webhook.Secret })));
+        services.AddSingleton(sp => new SecretRedactor(sp.Get<MessengersOptions>().Values.SelectMany(m => new[] { m.Token, m.Webhook.Secret })));
         services.AddSingleton<MessengerCalls>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PollCursorStore>();
         services.AddSingleton<ButtonAnswerer>();
-        services.AddSingleton(sp => new UpdatePipeline(
-            sp.GetRequiredService<ITurnHandler>(),
-            sp.GetRequiredService<OutboxSignal>(),
-            sp.GetRequiredService<ButtonAnswerer>(),
-            sp.GetRequiredService<WriteGate>(),
-            sp.GetRequiredService<PollCursorStore>(),
-            sp.GetRequiredService<BotMetrics>(),
-            settings.Lanes,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<UpdatePipeline>>()));
+        services.AddSingleton<UpdateCommit>();
+        services.AddSingleton<UpdatePipeline>();
 
         // Hosted services start in order: the schema is migrated before anything reads or writes.
         services.AddHostedService<DatabaseStartup>();
@@ -100,7 +125,7 @@ public static class BotHost
         // Hosted services stop in reverse order, so these stop last: the lease is let go and the instance's row
         // removed only after the workers and jobs below have finished (the senders record their last sends first).
         // On SQLite one process owns the database (see docs/architecture.md), which the identity remembers.
-        services.TryAddSingleton(InstanceIdentity.New(singleInstance: settings.Storage.Provider == StorageOptions.Sqlite));
+        services.TryAddSingleton(InstanceIdentity.New(singleInstance: storage.Provider == StorageOptions.Sqlite));
         services.AddSingleton<SchedulerLease>();
         services.AddHostedService<InstanceHeartbeat>();
         services.AddSingleton<LeaseKeeper>();
@@ -108,35 +133,32 @@ public static class BotHost
 
         if (mode == BotMode.ConsoleChat)
         {
-            // In the terminal one plays every part: «admin» is an admin and «staff» works every secretariat.
-            settings.Access.Admins.Add(new Conversations.Organisation.AccountRef(ConsoleMessenger.MessengerName, ConsoleUsers.IdOf("admin")).ToString());
-            foreach (var secretariat in settings.Assembly.Secretariats)
-                secretariat.Staff.Add(new Conversations.Organisation.AccountRef(ConsoleMessenger.MessengerName, ConsoleUsers.IdOf("staff")).ToString());
             services.TryAddSingleton(new ConsoleTerminal(Console.In, Console.Out));
             services.AddSingleton(sp => new ConsoleMessenger(sp.GetRequiredService<ConsoleTerminal>().Output));
             services.AddSingleton<IMessengerClient>(sp => sp.GetRequiredService<ConsoleMessenger>());
-            services.AddHostedService(sp => new ConsoleChatLoop(sp.GetRequiredService<ConsoleMessenger>(), sp.GetRequiredService<ConsoleTerminal>(),
-                sp.GetRequiredService<IHostApplicationLifetime>()));
+            services.AddHostedService<ConsoleChatLoop>();
         }
         else
         {
-            foreach (var (name, options) in settings.EnabledMessengers)
+            foreach (var (name, options) in BotOptions.Peek<MessengersOptions>(configuration).Enabled)
             {
-                services.AddSingleton<IMessengerClient>(sp => new BotApiMessenger(name, options, sp.GetRequiredService<SecretRedactor>(),
-                    sp.GetRequiredService<MessengerCalls>(), sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<ILogger<BotApiMessenger>>()));
+                // Each messenger's own settings are the checked ones, looked up by name when it is made.
+                services.AddSingleton<IMessengerClient>(sp => ActivatorUtilities.CreateInstance<BotApiMessenger>(sp, name, sp.Get<MessengersOptions>()[name]));
                 if (options.Webhook.Enabled)
                     // Served by an endpoint (Http/BotHttp.cs) and run by MessengerWorker in place of long polling.
-                    services.AddSingleton(sp => new WebhookReceiver(sp.GetServices<IMessengerClient>().Single(m => m.Name == name), options.Webhook,
-                        sp.GetRequiredService<UpdatePipeline>(), sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<TimeProvider>(),
-                        sp.GetRequiredService<ILogger<WebhookReceiver>>()));
+                    services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookReceiver>(sp,
+                        sp.GetServices<IMessengerClient>().Single(m => m.Name == name), sp.Get<MessengersOptions>()[name].Webhook));
             }
         }
 
+        services.AddSingleton<ReceivingSide>();
+        services.AddSingleton<SendingSide>();
+        services.AddSingleton<Outbound>();
         services.AddHostedService<MessengerWorker>();
         services.AddSingleton<Scheduling.Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduling.Scheduler>());
         // Counted for /metrics only; after DatabaseStartup, so the tables exist by its first count.
-        if (mode == BotMode.Serve && settings.Http.Enabled) services.AddHostedService<OutboxGauges>();
+        if (webApplication) services.AddHostedService<OutboxGauges>();
         services.AddSingleton<ProcessedUpdatePruner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedUpdatePruner>());
         services.AddSingleton<Scheduling.OutboxPurger>();

@@ -1,28 +1,20 @@
 using Assembly.Bot.Configuration;
-using Assembly.Bot.Coordination;
 using Assembly.Bot.Messengers;
-using Assembly.Bot.Pipeline;
 using Assembly.Bot.Receiving;
 using Assembly.Bot.Sending;
 using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Hosting;
 
 /// <summary>Runs, for every messenger that is on, its receiving (long polling, or a webhook's batches) and its outbox sender side by side.</summary>
 public sealed class MessengerWorker(
     IEnumerable<IMessengerClient> messengers,
-    IEnumerable<WebhookReceiver> webhooks,
-    BotSettings settings,
-    UpdatePipeline pipeline,
-    ButtonAnswerer answerer,
-    PollCursorStore cursors,
-    OutboxSignal signal,
-    IOutbox outbox,
-    InstanceIdentity me,
-    SchedulerLease lease,
-    SecretRedactor redactor,
+    IOptions<MessengersOptions> settings,
+    ReceivingSide receiving,
+    SendingSide sending,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -31,27 +23,31 @@ public sealed class MessengerWorker(
         var loops = new List<Task>();
         foreach (var messenger in messengers)
         {
-            var options = settings.Messengers.GetValueOrDefault(messenger.Name);
-            var limits = options?.Limits ?? ConsoleLimits;
-            var sender = new OutboxSender(messenger, new BulkPacer(limits), outbox, signal, me, lease, time, loggers.CreateLogger<OutboxSender>());
-            if (webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook)
-            {
-                loops.Add(Task.Run(() => webhook.RunAsync(stoppingToken), CancellationToken.None));
-            }
-            else
-            {
-                var receiver = new PollingReceiver(messenger, options?.PollTimeoutSeconds ?? 25, pipeline, cursors, redactor, time,
-                    loggers.CreateLogger<PollingReceiver>());
-                loops.Add(Task.Run(() => receiver.RunAsync(stoppingToken), CancellationToken.None));
-            }
-
-            loops.Add(Task.Run(() => sender.RunAsync(stoppingToken), CancellationToken.None));
+            loops.Add(Task.Run(() => ReceiverOf(messenger)(stoppingToken), CancellationToken.None));
+            loops.Add(Task.Run(() => SenderOf(messenger).RunAsync(stoppingToken), CancellationToken.None));
         }
 
         await Task.WhenAll(loops);
         // The receivers have stopped, so no more answers come; those on the wire are let finish.
-        await answerer.DrainAsync();
+        await receiving.Answerer.DrainAsync();
     }
+
+    /// <summary>The messenger's webhook when it has one, else long polling.</summary>
+    private Func<CancellationToken, Task> ReceiverOf(IMessengerClient messenger)
+    {
+        if (receiving.Webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook) return webhook.RunAsync;
+        var timeout = settings.Value.GetValueOrDefault(messenger.Name)?.PollTimeoutSeconds ?? ConsolePollSeconds;
+        return new PollingReceiver(messenger, timeout, receiving, time, loggers.CreateLogger<PollingReceiver>()).RunAsync;
+    }
+
+    private OutboxSender SenderOf(IMessengerClient messenger)
+    {
+        var limits = settings.Value.GetValueOrDefault(messenger.Name)?.Limits ?? ConsoleLimits;
+        return new OutboxSender(messenger, new BulkPacer(limits), sending, time, loggers.CreateLogger<OutboxSender>());
+    }
+
+    /// <summary>The terminal's wait for a typed line between looks.</summary>
+    private const int ConsolePollSeconds = 25;
 
     /// <summary>The terminal has no server to protect; bulk messages still keep a readable pace.</summary>
     private static readonly MessengerLimits ConsoleLimits = new() { BulkPerSecond = 30, PerChatPerSecond = 5, PerGroupPerMinute = 60 };

@@ -1,3 +1,4 @@
+using Assembly.Bot.Configuration;
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Observability;
 using Assembly.Bot.Sending;
@@ -8,6 +9,7 @@ using Assembly.Storage;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Pipeline;
 
@@ -23,17 +25,15 @@ namespace Assembly.Bot.Pipeline;
 /// </summary>
 public sealed class UpdatePipeline(
     ITurnHandler handler,
-    OutboxSignal signal,
-    ButtonAnswerer answerer,
-    WriteGate gate,
-    PollCursorStore cursors,
+    UpdateCommit commit,
     BotMetrics metrics,
-    int lanes,
+    IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<UpdatePipeline> logger)
 {
     private readonly DatabaseRetry _retry = new(time, logger);
 
+    private readonly int lanes = options.Value.Lanes;
     /// <param name="committedOffset">
     /// Long polling: every update below it is committed, the cursor to record with this batch. Null for updates
     /// posted by webhook, which have no cursor.
@@ -90,7 +90,7 @@ public sealed class UpdatePipeline(
 
     private async Task HandleInOneTransactionAsync(string messenger, List<InboundUpdate> updates, long? committedOffset, CancellationToken ct)
     {
-        await using var write = await gate.EnterAsync(ct);
+        await using var write = await commit.Gate.EnterAsync(ct);
         var db = write.Db;
         // A failure rolls the whole lane back and redoes each update alone, so a savepoint per SaveChanges
         // (EF's default inside a transaction: two more statements each time) would buy nothing.
@@ -100,7 +100,7 @@ public sealed class UpdatePipeline(
         // handles one of them at the same time (no lost update of a conversation), and an update delivered to two
         // instances is found processed by the second, which waits here until the first has committed.
         await TransactionLocks.TakeAsync(db, LocksOf(messenger, updates), ct);
-        if (committedOffset is { } offset) await cursors.RecordAsync(db, messenger, offset, ct);
+        if (committedOffset is { } offset) await commit.Cursors.RecordAsync(db, messenger, offset, ct);
 
         var ids = updates.Select(u => u.UpdateId).ToList();
         var seen = await db.ProcessedUpdates
@@ -136,8 +136,8 @@ public sealed class UpdatePipeline(
         await OutboxWriter.EnqueueAllAsync(db, outbox, ct);
         await RowInserter.InsertAsync(db, markers, ct);
         await tx.CommitAsync(ct);
-        answerer.Answer(answers);
-        foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) signal.Wake(recipient);
+        commit.Answerer.Answer(answers);
+        foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) commit.Signal.Wake(recipient);
         metrics.Updates(messenger, "handled", markers.Count);
         metrics.Updates(messenger, "duplicate", updates.Count - markers.Count);
     }
@@ -160,7 +160,7 @@ public sealed class UpdatePipeline(
 
     private async Task RecordFailureAsync(string messenger, InboundUpdate update, CancellationToken ct)
     {
-        await using var write = await gate.EnterAsync(ct);
+        await using var write = await commit.Gate.EnterAsync(ct);
         var db = write.Db;
         // Under the chat's lock, like the handling itself: if another instance handled the update meanwhile, its
         // marker is seen here and nobody is told of a failure that did not happen.
@@ -179,8 +179,8 @@ public sealed class UpdatePipeline(
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (answer is not null) answerer.Answer([answer]);
-        signal.Wake(messenger);
+        if (answer is not null) commit.Answerer.Answer([answer]);
+        commit.Signal.Wake(messenger);
         metrics.Updates(messenger, "failed", 1);
     }
 }

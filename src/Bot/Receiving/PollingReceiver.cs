@@ -19,9 +19,7 @@ namespace Assembly.Bot.Receiving;
 public sealed class PollingReceiver(
     IMessengerClient messenger,
     int pollTimeoutSeconds,
-    UpdatePipeline pipeline,
-    PollCursorStore cursors,
-    SecretRedactor redactor,
+    ReceivingSide side,
     TimeProvider time,
     ILogger<PollingReceiver> logger)
 {
@@ -40,7 +38,7 @@ public sealed class PollingReceiver(
         // Beside the first poll, not before it: a messenger slow to refuse the menu must not delay the bot.
         _ = Task.Run(() => messenger.SetCommandsAsync(CommandMenu.Members, ct), CancellationToken.None);
         if (messenger is IWebhookMessenger webhooks) await RemoveWebhookAsync(webhooks, ct);
-        var offset = await cursors.LoadAsync(messenger.Name, ct);
+        var offset = await side.Cursors.LoadAsync(messenger.Name, ct);
         logger.LogInformation("{Messenger}: polling from offset {Offset}", messenger.Name, offset);
 
         while (!ct.IsCancellationRequested)
@@ -59,7 +57,7 @@ public sealed class PollingReceiver(
             catch (Exception e)
             {
                 var delay = _errors.Next();
-                logger.LogWarning("{Messenger}: getUpdates failed, trying again in {Delay}: {Error}", messenger.Name, delay, redactor.Describe(e));
+                logger.LogWarning("{Messenger}: getUpdates failed, trying again in {Delay}: {Error}", messenger.Name, delay, side.Redactor.Describe(e));
                 await DelayAsync(delay, ct);
                 continue;
             }
@@ -75,7 +73,7 @@ public sealed class PollingReceiver(
             try
             {
                 // Everything below `offset` is committed; the batch's transactions record that as the cursor.
-                await pipeline.ProcessBatchAsync(messenger.Name, batch, offset, ct);
+                await side.Pipeline.ProcessBatchAsync(messenger.Name, batch, offset, ct);
                 var next = batch[^1].UpdateId + 1;
                 if (next < offset)
                     logger.LogWarning("{Messenger}: update ids went back (offset {Offset} → {Next}); following the server", messenger.Name, offset, next);
@@ -109,7 +107,7 @@ public sealed class PollingReceiver(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning("{Messenger}: deleteWebhook failed: {Error}", messenger.Name, redactor.Describe(e));
+            logger.LogWarning("{Messenger}: deleteWebhook failed: {Error}", messenger.Name, side.Redactor.Describe(e));
         }
     }
 
@@ -118,7 +116,7 @@ public sealed class PollingReceiver(
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await cursors.SaveAsync(messenger.Name, offset, timeout.Token);
+            await side.Cursors.SaveAsync(messenger.Name, offset, timeout.Token);
         }
         catch (Exception e)
         {

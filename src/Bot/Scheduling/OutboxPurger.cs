@@ -3,6 +3,7 @@ using Assembly.Bot.Coordination;
 using Assembly.Conversations.Messages;
 using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Scheduling;
 
@@ -13,7 +14,7 @@ namespace Assembly.Bot.Scheduling;
 /// it twice would change nothing. Small batches, each its own short write, so replies waiting for the write lock
 /// are not held up behind a month of rows.
 /// </summary>
-public sealed class OutboxPurger(IOutbox outbox, SchedulerLease lease, BotSettings settings, TimeProvider time, ILogger<OutboxPurger> logger)
+public sealed class OutboxPurger(IOutbox outbox, SchedulerLease lease, IOptions<RetentionOptions> settings, TimeProvider time, ILogger<OutboxPurger> logger)
     : PeriodicJob(time, logger)
 {
     /// <summary>Rows emptied in one write.</summary>
@@ -24,7 +25,7 @@ public sealed class OutboxPurger(IOutbox outbox, SchedulerLease lease, BotSettin
     /// <summary>Empties what is old enough; returns how many rows.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var before = Time.GetUtcNow().UtcDateTime - settings.Retention.OutboxPayloadAge;
+        var before = Time.GetUtcNow().UtcDateTime - settings.Value.OutboxPayloadAge;
         var total = 0;
         var after = 0L;
         while (lease.IsHeld && !ct.IsCancellationRequested)

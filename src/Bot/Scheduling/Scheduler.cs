@@ -2,12 +2,12 @@ using Assembly.Bot.Configuration;
 using Assembly.Bot.Coordination;
 using Assembly.Bot.Sending;
 using Assembly.Conversations.Flows;
-using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Staff;
 using Assembly.Conversations.Turns;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Scheduling;
 
@@ -21,23 +21,20 @@ namespace Assembly.Bot.Scheduling;
 /// it yet (stalled past the lease time) rolls back and queues nothing, so two instances never queue one reminder.
 /// </summary>
 public sealed class Scheduler(
-    WriteGate gate,
-    OutboxSignal signal,
+    Outbound outbound,
     FlowContext context,
-    ConversationOptions conversations,
-    AccessOptions access,
     SchedulerLease lease,
-    BotSettings settings,
+    IOptions<SchedulerOptions> settings,
     TimeProvider time,
     ILogger<Scheduler> logger) : PeriodicJob(time, logger)
 {
-    protected override TimeSpan Every => settings.SchedulerInterval;
+    protected override TimeSpan Every => settings.Value.Interval;
 
     /// <summary>Queues what is due now; returns how many messages.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         if (!lease.IsHeld) return 0;
-        await using var write = await gate.EnterAsync(ct);
+        await using var write = await outbound.Gate.EnterAsync(ct);
         var db = write.Db;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await lease.FenceAsync(db, ct))
@@ -49,13 +46,13 @@ public sealed class Scheduler(
 
         // After the fence: what is due is judged on a clock at least as late as the renewal.
         var now = Time.GetUtcNow().UtcDateTime;
-        var outgoing = (await IdleConversations.ExpireDueAsync(db, conversations, now, ct))
+        var outgoing = (await IdleConversations.ExpireDueAsync(db, context.Conversations, now, ct))
             .Concat(await Conversations.Meetings.MeetingNotices.DueRemindersAsync(db, context, now, ct))
-            .Concat(await Deadlines.DueAsync(db, context, access, now, ct)).ToList();
+            .Concat(await Deadlines.DueAsync(db, context, context.Access, now, ct)).ToList();
         foreach (var message in outgoing) OutboxWriter.Enqueue(db, message, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        foreach (var messenger in outgoing.Select(m => m.To.Messenger).Distinct()) signal.Wake(messenger);
+        foreach (var messenger in outgoing.Select(m => m.To.Messenger).Distinct()) outbound.Signal.Wake(messenger);
         return outgoing.Count;
     }
 }

@@ -34,13 +34,16 @@ namespace Assembly.Bot.Sending;
 public sealed class OutboxSender(
     IMessengerClient messenger,
     BulkPacer pacer,
-    IOutbox outbox,
-    OutboxSignal signal,
-    Coordination.InstanceIdentity me,
-    Coordination.SchedulerLease lease,
+    SendingSide sending,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
+    // The shared parts under the short names the loop below reads them by.
+    private readonly IOutbox outbox = sending.Outbox;
+    private readonly OutboxSignal signal = sending.Signal;
+    private readonly Coordination.InstanceIdentity me = sending.Me;
+    private readonly Coordination.SchedulerLease lease = sending.Lease;
+
     /// <summary>
     /// Sends at the same time, at most. Also how many candidates a look reads: on PostgreSQL the rows read are locked,
     /// and rows this instance could not start would be kept from the other instances until it commits.

@@ -8,12 +8,13 @@ namespace Assembly.Conversations.Commands;
 /// <summary>
 /// One use of a command or a button, as its handler sees it: the turn, what was typed or pressed, who and where.
 /// </summary>
-/// <param name="Arguments">What followed the command's name; for a button, its whole data.</param>
-/// <param name="StaffChatOf">In a secretariat's staff chat, the secretariats it serves; null in a private chat.</param>
-/// <param name="Chat">The private chat's conversations (null in a staff chat, where none are held).</param>
-public sealed class CommandCall(Turn turn, string name, string arguments, Conversation? conversation, IReadOnlyList<string>? staffChatOf,
-    FlowContext context, StaffDesk staff, PrivateChat? chat)
+/// <param name="arguments">What followed the command's name; for a button, its whole data.</param>
+public sealed class CommandCall(Turn turn, string name, string arguments, CallPlace place, FlowContext context, StaffDesk staff)
 {
+    private readonly Conversation? conversation = place.Conversation;
+    private readonly IReadOnlyList<string>? staffChatOf = place.StaffChatOf;
+    private readonly PrivateChat? chat = place.Chat;
+
     private Actor? _actor;
 
     public Turn Turn => turn;
@@ -49,3 +50,9 @@ public sealed class CommandCall(Turn turn, string name, string arguments, Conver
         return _actor;
     }
 }
+
+/// <summary>Where a command was used.</summary>
+/// <param name="Conversation">The private chat's conversation, if any.</param>
+/// <param name="StaffChatOf">In a secretariat's staff chat, the secretariats it serves; null in a private chat.</param>
+/// <param name="Chat">The private chat's conversations (null in a staff chat, where none are held).</param>
+public sealed record CallPlace(Conversation? Conversation, IReadOnlyList<string>? StaffChatOf, PrivateChat? Chat);

@@ -33,7 +33,7 @@ public sealed class CommandDispatcher(FlowContext context, StaffDesk staff)
             return false;
         }
 
-        var call = new CommandCall(turn, typed, arguments, conversation, null, context, staff, chat);
+        var call = new CommandCall(turn, typed, arguments, new CallPlace(conversation, null, chat), context, staff);
         if (command is null || !command.Places.HasFlag(Places.Private) || !await AllowsAsync(call, command.Need, ct))
         {
             turn.Reply(command is null ? Texts.UnknownCommand("/" + typed) : Refusal(command, turn.Sender));
@@ -56,7 +56,7 @@ public sealed class CommandDispatcher(FlowContext context, StaffDesk staff)
             || !command.Places.HasFlag(Places.StaffChat))
             return false;
 
-        var call = new CommandCall(turn, parsed.Name, parsed.Arguments, null, staffChatOf, context, staff, null);
+        var call = new CommandCall(turn, parsed.Name, parsed.Arguments, new CallPlace(null, staffChatOf, null), context, staff);
         if (!await AllowsAsync(call, command.Need, ct)) return false;
         await command.Handler(call, ct);
         return true;
@@ -77,7 +77,7 @@ public sealed class CommandDispatcher(FlowContext context, StaffDesk staff)
             return true;
         }
 
-        var call = new CommandCall(turn, route.Prefix, data, conversation, staffChatOf, context, staff, chat);
+        var call = new CommandCall(turn, route.Prefix, data, new CallPlace(conversation, staffChatOf, chat), context, staff);
         // Not allowed (or no longer): an old button does nothing.
         if (!await AllowsAsync(call, route.Need, ct)) turn.AnswerButton(Texts.StaleButton);
         else await route.Handler(call, ct);

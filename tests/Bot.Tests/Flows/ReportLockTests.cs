@@ -1,6 +1,7 @@
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Tests.Support;
 using Assembly.Conversations.Flows;
+using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Reports;
 using Assembly.Conversations.Staff;
@@ -37,13 +38,15 @@ public sealed class ReportLockTests : IDisposable
         StorageServiceCollectionExtensions.Configure(builder, new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = connection });
         _options = builder.Options;
         using (var db = _database.Open()) db.Database.Migrate();
-        var config = BotSettings.Read(new ConfigurationBuilder()
+        using var config = BotOptions.Read(new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddInMemoryCollection([KeyValuePair.Create("Assembly:Secretariats:1:Staff:0", (string?)"telegram:201")])
             .Build());
-        var context = new FlowContext(config.Assembly, config.Conversations, config.Deadlines, config.Meetings, config.Access);
-        var staff = new StaffDesk(context, config.Access);
-        _router = new TurnRouter(config.Assembly, new PrivateChat(context, staff), staff);
+        var access = config.Get<AccessOptions>();
+        var context = new FlowContext(config.Get<AssemblyOptions>(), config.Get<ConversationOptions>(), config.Get<DeadlineOptions>(),
+            config.Get<MeetingOptions>(), access);
+        var staff = new StaffDesk(context, access);
+        _router = new TurnRouter(context.Assembly, new PrivateChat(context, staff), staff);
     }
 
     public void Dispose() => _database.Dispose();

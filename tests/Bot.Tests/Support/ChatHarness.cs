@@ -26,14 +26,15 @@ public sealed class ChatHarness : IDisposable
         _connection.Open();
         _options = new DbContextOptionsBuilder<BotDbContext>().UseSqlite(_connection).Options;
         using (var db = Db()) db.Database.Migrate();
-        var config = BotSettings.Read(new ConfigurationBuilder()
+        using var config = BotOptions.Read(new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)))
             .Build());
-        Context = new FlowContext(config.Assembly, config.Conversations, config.Deadlines, config.Meetings, config.Access);
-        Access = config.Access;
-        var staff = new Assembly.Conversations.Staff.StaffDesk(Context, config.Access);
-        _router = new TurnRouter(config.Assembly, new PrivateChat(Context, staff), staff);
+        Access = config.Get<Conversations.Organisation.AccessOptions>();
+        Context = new FlowContext(config.Get<Conversations.Organisation.AssemblyOptions>(), config.Get<Conversations.Organisation.ConversationOptions>(),
+            config.Get<Conversations.Organisation.DeadlineOptions>(), config.Get<Conversations.Organisation.MeetingOptions>(), Access);
+        var staff = new Assembly.Conversations.Staff.StaffDesk(Context, Access);
+        _router = new TurnRouter(Context.Assembly, new PrivateChat(Context, staff), staff);
     }
 
     public FlowContext Context { get; }

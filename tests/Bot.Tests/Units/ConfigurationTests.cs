@@ -1,13 +1,16 @@
 using Assembly.Bot.Configuration;
+using Assembly.Conversations.Organisation;
+using Assembly.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Tests.Units;
 
 /// <summary>The shipped appsettings.json, with one setting changed at a time as the environment would.</summary>
 public sealed class ConfigurationTests
 {
-    private static BotSettings Read(params (string Key, string? Value)[] overrides) =>
-        BotSettings.Read(new ConfigurationBuilder()
+    private static ServiceProvider Read(params (string Key, string? Value)[] overrides) =>
+        BotOptions.Read(new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)))
             .Build());
@@ -15,33 +18,34 @@ public sealed class ConfigurationTests
     [Fact]
     public void The_shipped_settings_are_valid_with_both_messengers_off_and_the_seed_organisation()
     {
-        var settings = Read();
-        Assert.Empty(settings.EnabledMessengers);
-        Assert.Equal("https://api.telegram.org", settings.Messengers["telegram"].BaseUrl);
-        Assert.Equal("https://tapi.bale.ai", settings.Messengers["bale"].BaseUrl);
-        Assert.Equal(30, settings.Messengers["bale"].Limits.BulkPerSecond);
-        Assert.Contains("کاشان", settings.Assembly.Counties);
-        Assert.Equal(["modarres", "rajaei", "beheshti"], settings.Assembly.Secretariats.Select(s => s.Key));
-        Assert.Equal("Sqlite", settings.Storage.Provider);
-        Assert.Equal(TimeSpan.FromSeconds(30), settings.LeaseTime);
-        Assert.Equal(TimeSpan.FromSeconds(30), settings.SchedulerInterval);
+        using var settings = Read();
+        var messengers = settings.Get<MessengersOptions>();
+        Assert.Empty(messengers.Enabled);
+        Assert.Equal("https://api.telegram.org", messengers["telegram"].BaseUrl);
+        Assert.Equal("https://tapi.bale.ai", messengers["bale"].BaseUrl);
+        Assert.Equal(30, messengers["bale"].Limits.BulkPerSecond);
+        Assert.Contains("کاشان", settings.Get<AssemblyOptions>().Counties);
+        Assert.Equal(["modarres", "rajaei", "beheshti"], settings.Get<AssemblyOptions>().Secretariats.Select(s => s.Key));
+        Assert.Equal("Sqlite", settings.Get<StorageOptions>().Provider);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Get<InstanceOptions>().LeaseTime);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Get<SchedulerOptions>().Interval);
     }
 
     [Fact]
     public void A_token_turns_a_messenger_on()
     {
-        var settings = Read(("Messengers:Bale:Token", "111:abc-DEF_1"));
-        Assert.Equal(["bale"], settings.EnabledMessengers.Select(m => m.Key));
+        using var settings = Read(("Messengers:Bale:Token", "111:abc-DEF_1"));
+        Assert.Equal(["bale"], settings.Get<MessengersOptions>().Enabled.Select(m => m.Key));
     }
 
     [Fact]
     public void A_configured_list_is_taken_as_it_is_with_nothing_added_from_code()
     {
-        var settings = BotSettings.Read(new ConfigurationBuilder()
+        using var settings = BotOptions.Read(new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddJsonStream(new MemoryStream("""{"Access":{"Admins":["bale:5"]}}"""u8.ToArray()))
             .Build());
-        Assert.Equal(["bale:5"], settings.Access.Admins);
+        Assert.Equal(["bale:5"], settings.Get<AccessOptions>().Admins);
     }
 
     [Theory]
@@ -96,7 +100,7 @@ public sealed class ConfigurationTests
             ("Messengers:Telegram:Webhook:Url", "https://bot.example.org/hook"), ("Messengers:Telegram:Webhook:Secret", Secret),
             ("Messengers:Bale:Webhook:Url", "https://bot.example.org/bale"), ("Messengers:Bale:Webhook:Secret", Secret),
         };
-        Assert.Equal(["http://127.0.0.1:8080"], Read([.. webhook]).Http.Urls);
+        using (var valid = Read([.. webhook])) Assert.Equal(["http://127.0.0.1:8080"], valid.Get<HttpOptions>().Urls);
 
         var changed = webhook.ToDictionary(w => w.Item1, w => w.Item2);
         changed[key] = value;
@@ -113,24 +117,26 @@ public sealed class ConfigurationTests
     [InlineData("http://LOCALHOST/hook")]
     public void A_webhook_over_plain_http_is_taken_only_on_a_loopback_host(string url)
     {
-        var settings = Read(("Messengers:Telegram:Token", "1:a"), ("Http:Urls", "http://127.0.0.1:8080"),
+        using var settings = Read(("Messengers:Telegram:Token", "1:a"), ("Http:Urls", "http://127.0.0.1:8080"),
             ("Messengers:Telegram:Webhook:Url", url), ("Messengers:Telegram:Webhook:Secret", Secret));
-        Assert.Equal(url, settings.Messengers["telegram"].Webhook.Url);
+        Assert.Equal(url, settings.Get<MessengersOptions>()["telegram"].Webhook.Url);
     }
 
     [Fact]
     public void The_queue_of_posted_updates_holds_a_thousand_unless_told_otherwise()
     {
-        Assert.Equal(1000, Read().Messengers["telegram"].Webhook.MaxQueuedUpdates);
-        Assert.Equal(1000, Read().Messengers["bale"].Webhook.MaxQueuedUpdates);
-        Assert.Equal(5, Read(("Messengers:Bale:Webhook:MaxQueuedUpdates", "5")).Messengers["bale"].Webhook.MaxQueuedUpdates);
+        using var shipped = Read();
+        Assert.Equal(1000, shipped.Get<MessengersOptions>()["telegram"].Webhook.MaxQueuedUpdates);
+        Assert.Equal(1000, shipped.Get<MessengersOptions>()["bale"].Webhook.MaxQueuedUpdates);
+        using var changed = Read(("Messengers:Bale:Webhook:MaxQueuedUpdates", "5"));
+        Assert.Equal(5, changed.Get<MessengersOptions>()["bale"].Webhook.MaxQueuedUpdates);
     }
 
     [Fact]
     public void Postgres_is_a_provider_with_a_PostgreSQL_connection_string()
     {
-        var settings = Read(("Storage:Provider", "Postgres"), ("ConnectionStrings:Bot", "Host=db;Database=bot;Username=bot;Password=secret"));
-        Assert.Equal("Postgres", settings.Storage.Provider);
+        using var settings = Read(("Storage:Provider", "Postgres"), ("ConnectionStrings:Bot", "Host=db;Database=bot;Username=bot;Password=secret"));
+        Assert.Equal("Postgres", settings.Get<StorageOptions>().Provider);
     }
 
     [Theory]

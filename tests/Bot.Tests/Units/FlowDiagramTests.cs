@@ -7,7 +7,8 @@ namespace Assembly.Bot.Tests.Units;
 /// <summary>The pages in <c>docs/flows/</c> are the flows (and a report's lifecycle) as the code has them, state for state.</summary>
 public sealed class FlowDiagramTests
 {
-    private static readonly FlowContext Context = new(new AssemblyOptions { TimeZone = "Asia/Tehran" }, new ConversationOptions(), new DeadlineOptions());
+    private static readonly FlowContext Context = new(new AssemblyOptions { TimeZone = "Asia/Tehran" }, new ConversationOptions(), new DeadlineOptions(),
+        new MeetingOptions(), new AccessOptions());
 
     /// <summary>Each flow with the enum of its states.</summary>
     public static TheoryData<string, Type> Flows => new()

@@ -1,0 +1,10 @@
+using Assembly.Bot.Sending;
+using Assembly.Storage;
+
+namespace Assembly.Bot.Pipeline;
+
+/// <summary>
+/// What a batch's commit touches: the write gate it commits through, the poll cursor recorded in the same
+/// transaction, then, once it is committed, the answers to button presses and the signal that wakes the sender.
+/// </summary>
+public sealed record UpdateCommit(WriteGate Gate, PollCursorStore Cursors, ButtonAnswerer Answerer, OutboxSignal Signal);
