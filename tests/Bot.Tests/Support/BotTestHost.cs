@@ -14,7 +14,7 @@ namespace Assembly.Bot.Tests.Support;
 /// <summary>
 /// The real host, started against fake Bot API servers on loopback and the test's own database
 /// (a SQLite file, or PostgreSQL when BOT_TEST_POSTGRES is set: see <see cref="TestDatabase"/>). Configuration
-/// comes from the real appsettings.json with the messengers and the database pointed at the test's own.
+/// comes from the tests' own appsettings.json (their organisation, see Bot.Tests.csproj) with the messengers and the database pointed at the test's own.
 /// </summary>
 public sealed class BotTestHost : IAsyncDisposable
 {

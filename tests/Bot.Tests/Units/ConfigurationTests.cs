@@ -11,7 +11,7 @@ public sealed class ConfigurationTests
 {
     private static ServiceProvider Read(params (string Key, string? Value)[] overrides) =>
         BotOptions.Read(new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddJsonFile(Path.Combine(Cli.CliTestSupport.RepositoryRoot(), "appsettings.json"))
             .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)))
             .Build());
 
@@ -42,7 +42,7 @@ public sealed class ConfigurationTests
     public void A_configured_list_is_taken_as_it_is_with_nothing_added_from_code()
     {
         using var settings = BotOptions.Read(new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddJsonFile(Path.Combine(Cli.CliTestSupport.RepositoryRoot(), "appsettings.json"))
             .AddJsonStream(new MemoryStream("""{"Access":{"Admins":["bale:5"]}}"""u8.ToArray()))
             .Build());
         Assert.Equal(["bale:5"], settings.Get<AccessOptions>().Admins);

@@ -27,7 +27,7 @@ public sealed class FlowDiagramTests
     [MemberData(nameof(Flows))]
     public void The_committed_page_matches_the_code(string flow, Type _)
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "flows", flow + ".md");
+        var path = Path.Combine(Cli.CliTestSupport.RepositoryRoot(), "docs", "flows", flow + ".md");
         var expected = FlowDiagrams.Markdown(flow, FlowDiagrams.All(Context)[flow]);
 
         Assert.True(File.Exists(path), $"docs/flows/{flow}.md is missing; run `{FlowDiagrams.Command}` and commit the result.");
@@ -56,7 +56,7 @@ public sealed class FlowDiagramTests
         var flows = Flows.Select(row => (string)row[0]).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(flows, FlowDiagrams.All(Context).Keys.Order(StringComparer.Ordinal));
 
-        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot(), "docs", "flows"), "*.md")
+        var pages = Directory.GetFiles(Path.Combine(Cli.CliTestSupport.RepositoryRoot(), "docs", "flows"), "*.md")
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList();
         Assert.True(pages.SequenceEqual(flows),
             $"docs/flows/ holds pages for {string.Join(", ", pages)} but the flows are {string.Join(", ", flows)}; run `{FlowDiagrams.Command}` and remove stale pages.");
@@ -81,13 +81,5 @@ public sealed class FlowDiagramTests
         }
 
         return nodes;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Bot.sln.");
     }
 }

@@ -10,7 +10,7 @@ public sealed class RetentionSettingsTests
     private static RetentionOptions Read(params (string Key, string? Value)[] overrides)
     {
         using var settings = BotOptions.Read(new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddJsonFile(Path.Combine(Cli.CliTestSupport.RepositoryRoot(), "appsettings.json"))
             .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key, o.Value)))
             .Build());
         return settings.Get<RetentionOptions>();
