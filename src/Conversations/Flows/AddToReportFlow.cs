@@ -6,7 +6,10 @@ using Assembly.Storage.Entities;
 
 namespace Assembly.Conversations.Flows;
 
-/// <summary>A member adds a message or a file to one of their own reports.</summary>
+/// <summary>
+/// A member adds a message, a file or a location to one of their own reports: from «مسئله‌های من», or as their answer
+/// to the secretariat (<see cref="ReporterThread"/>).
+/// </summary>
 public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlow.Trigger, AddToReportFlow.Answers>
 {
     public const string Name = "add-to-report";
