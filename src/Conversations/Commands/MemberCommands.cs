@@ -67,11 +67,18 @@ public static class MemberCommands
     ];
 
     /// <summary>«پاسخ به دبیرخانه» under a message about the member's report: what they send next is added to it.</summary>
-    private static Task AnswerAsync(CommandCall c, CancellationToken ct)
+    private static async Task AnswerAsync(CommandCall c, CancellationToken ct)
     {
-        c.Turn.AnswerButton();
         var code = c.Arguments[ReporterThread.AnswerPrefix.Length..];
-        return c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code, answering: true));
+        // Only the reporter's button: one made up for somebody else's report does nothing, and starts nothing.
+        if (!await ReporterThread.IsReporterAsync(c.Turn, c.Member!, code, ct))
+        {
+            c.Turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
+        c.Turn.AnswerButton();
+        await c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code, answering: true));
     }
 
     private static Task StartAsync(CommandCall c, CancellationToken ct)

@@ -35,6 +35,10 @@ public static class ReporterThread
     public static void ReplyAbout(Turn turn, string code, string text, Keyboard? keyboard = null) =>
         turn.Send(turn.In.Chat, turn.In.ChatKind, About(new TextMessage(text, keyboard, Monospace: [code]), code), OutboxPriority.Interactive);
 
+    /// <summary>Whether the member filed the report with this code, read without taking its lock.</summary>
+    public static Task<bool> IsReporterAsync(Turn turn, Member member, string code, CancellationToken ct) =>
+        turn.Db.Reports.AnyAsync(r => r.Code == code && r.MemberId == member.Id, ct);
+
     /// <summary>
     /// The report with this code, locked, if the member is its reporter; null otherwise (another's report is as if it did not exist).
     /// </summary>

@@ -213,5 +213,11 @@ public sealed class ReporterThreadTests : IAsyncLifetime
         Assert.Equal(Texts.OfferNewReport, reply.Last.Text);
         Assert.Empty(reply.To(Rajaei));
         Assert.DoesNotContain(await EventsAsync(), e => e.Kind == ReportEventKind.MemberMessage);
+
+        // Nor does an answer button made up for the report: it starts nothing.
+        _chat.As = ("telegram", Follower, "رضا");
+        var forged = await _chat.PressData(ReporterThread.AnswerData(Code));
+        Assert.Equal(Texts.StaleButton, forged.Answer!.Notice);
+        Assert.Empty(forged.Texts);
     }
 }
