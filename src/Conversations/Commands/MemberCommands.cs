@@ -63,7 +63,23 @@ public static class MemberCommands
             return c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code));
         }),
         new(Satisfaction.Prefix, Need.Member, Places.Private, (c, ct) => Satisfaction.AnswerAsync(c.Turn, c.Member!, c.Arguments, c.Context, ct)),
+        new(ReporterThread.AnswerPrefix, Need.Member, Places.Private, AnswerAsync),
     ];
+
+    /// <summary>«پاسخ به دبیرخانه» under a message about the member's report: what they send next is added to it.</summary>
+    private static async Task AnswerAsync(CommandCall c, CancellationToken ct)
+    {
+        var code = c.Arguments[ReporterThread.AnswerPrefix.Length..];
+        // Only the reporter's button: one made up for somebody else's report does nothing, and starts nothing.
+        if (!await ReporterThread.IsReporterAsync(c.Turn, c.Member!, code, ct))
+        {
+            c.Turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
+        c.Turn.AnswerButton();
+        await c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code, answering: true));
+    }
 
     private static Task StartAsync(CommandCall c, CancellationToken ct)
     {

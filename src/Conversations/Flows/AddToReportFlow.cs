@@ -6,7 +6,10 @@ using Assembly.Storage.Entities;
 
 namespace Assembly.Conversations.Flows;
 
-/// <summary>A member adds a message or a file to one of their own reports.</summary>
+/// <summary>
+/// A member adds a message, a file or a location to one of their own reports: from «مسئله‌های من», or as their answer
+/// to the secretariat (<see cref="ReporterThread"/>).
+/// </summary>
 public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlow.Trigger, AddToReportFlow.Answers>
 {
     public const string Name = "add-to-report";
@@ -18,6 +21,9 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
     public sealed class Answers
     {
         public string Code { get; set; } = "";
+
+        /// <summary>Started by «پاسخ به دبیرخانه» under the secretariat's message, so asked as an answer.</summary>
+        public bool Answering { get; set; }
     }
 
     private readonly FlowContext _context;
@@ -31,21 +37,20 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
     public static string InitialState => nameof(State.AwaitAddition);
 
     /// <summary>Starts on a report the member picked; the code is checked again when the addition comes.</summary>
-    public void For(string code) => Data.Code = code;
+    public void For(string code, bool answering = false) => (Data.Code, Data.Answering) = (code, answering);
 
     protected override Trigger BackTrigger => Trigger.Back;
 
     protected override Task AskAsync()
     {
-        Ask(Texts.AskAddition(Data.Code), Navigation(back: false));
+        Ask(Data.Answering ? Texts.AskAnswer(Data.Code) : Texts.AskAddition(Data.Code), Navigation(back: false));
         return Task.CompletedTask;
     }
 
     protected override async Task AnswerAsync(FlowInput input, CancellationToken ct)
     {
-        var member = await MemberDirectory.SenderAsync(Turn, ct);
-        var report = member is null ? null : await ReportAggregate.LoadAsync(Turn, _context, Data.Code, ct);
-        if (report is null || report.Report.MemberId != member!.Id)
+        var report = await ReporterThread.OwnAsync(Turn, await MemberDirectory.SenderAsync(Turn, ct), Data.Code, _context, ct);
+        if (report is null)
         {
             // Members see and touch only their own reports.
             Turn.Reply(Texts.NotYourReport, MainMenu.Keyboard);
@@ -53,30 +58,12 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
             return;
         }
 
-        ReportAttachment? added = null;
-        if (input.IsText)
+        if (await ReporterThread.AddAsync(Turn, report, input, _context, ct) is { } refused)
         {
-            report.AddMessage(input.Text);
-        }
-        else if (input.Kind == IncomingKind.Media && input.Message.Attachment is { Kind: not AttachmentKind.Sticker } file)
-        {
-            if (file.FileSize > _context.Conversations.MaxFileMegabytes * 1024L * 1024L)
-            {
-                await RefuseAsync(Texts.FileTooLarge(_context.Conversations.MaxFileMegabytes));
-                return;
-            }
-
-            added = new ReportAttachment { Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = Turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = Turn.Now };
-            report.AddFile(added, input.Caption.Length > 0 ? input.Caption : null);
-        }
-        else
-        {
-            await RefuseAsync(Texts.AttachmentKindRefused);
+            await RefuseAsync(refused);
             return;
         }
 
-        await Staff.StaffNotices.MemberAddedAsync(Turn, report.Report, input.IsText ? input.Text : input.Caption, added, _context, ct);
-        Turn.Reply(Texts.Added(report.Code), MainMenu.Keyboard, [report.Code]);
         Finished = true;
     }
 }

@@ -21,7 +21,13 @@ public interface IFlow
 
     /// <summary>True once the conversation reached its end; the host then removes it.</summary>
     bool Finished { get; }
+
+    /// <summary>Set when the conversation goes on as another flow: the host starts that one in the same chat.</summary>
+    FlowStart? Then { get; }
 }
+
+/// <summary>A flow to start, and what to give it before it asks its first question.</summary>
+public sealed record FlowStart(string Flow, string InitialState, Action<IFlow>? Prepare = null);
 
 /// <summary>
 /// A guided conversation as a Stateless machine over its stored row, as DESIGN.md says: the state is read
@@ -66,6 +72,8 @@ public abstract class Flow<TState, TTrigger, TData> : IFlow, IRebindableFlow
     protected abstract TTrigger BackTrigger { get; }
 
     public bool Finished { get; protected set; }
+
+    public FlowStart? Then { get; protected set; }
 
     public Stateless.Reflection.StateMachineInfo Describe() => Machine.GetInfo();
 
@@ -136,6 +144,7 @@ public abstract class Flow<TState, TTrigger, TData> : IFlow, IRebindableFlow
         _data = JsonSerializer.Deserialize<TData>(row.Data, Json) ?? new TData();
         _turn = null;
         Finished = false;
+        Then = null;
     }
 
     /// <summary>Lets go of the row, its answers and the turn, so a flow waiting in the pool holds no conversation.</summary>
@@ -145,6 +154,7 @@ public abstract class Flow<TState, TTrigger, TData> : IFlow, IRebindableFlow
         _data = null;
         _turn = null;
         Finished = false;
+        Then = null;
     }
 }
 

@@ -27,6 +27,7 @@ public static class FlowDiagrams
             [MeetingFlow.Name] = Draw(new MeetingFlow(Row(MeetingFlow.Name, MeetingFlow.InitialState), context)),
             [OutcomeFlow.Name] = Draw(new OutcomeFlow(Row(OutcomeFlow.Name, OutcomeFlow.InitialState), context)),
             [ForgetFlow.Name] = Draw(new ForgetFlow(Row(ForgetFlow.Name, ForgetFlow.InitialState))),
+            [FreeTextFlow.Name] = Draw(new FreeTextFlow(Row(FreeTextFlow.Name, FreeTextFlow.InitialState), context)),
             [ReportLifecycle.Name] = Normalise(MermaidGraph.Format(ReportLifecycle.Describe())),
         };
     }

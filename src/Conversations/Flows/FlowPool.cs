@@ -22,6 +22,7 @@ public sealed class FlowPool(FlowContext context)
         [MeetingFlow.Name] = (typeof(MeetingFlow), (row, context) => new MeetingFlow(row, context)),
         [OutcomeFlow.Name] = (typeof(OutcomeFlow), (row, context) => new OutcomeFlow(row, context)),
         [ForgetFlow.Name] = (typeof(ForgetFlow), (row, _) => new ForgetFlow(row)),
+        [FreeTextFlow.Name] = (typeof(FreeTextFlow), (row, context) => new FreeTextFlow(row, context)),
     };
 
     // By type, not by the row's flow name: a finished conversation's row has no flow name any more.

@@ -48,8 +48,12 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             if (text.Length > MaxTextLength) { turn.Reply(Texts.TooLong(text.Length, MaxTextLength)); return; }
             // Commands and the menu's labels work at every step.
             if (await _commands.TryPrivateAsync(turn, text, conversation, this, ct)) return;
-            if (await staff.TryReplyToPostAsync(turn, staffChatOf: null, ct)) return;
         }
+
+        // The reporter's reply to a message about their report belongs to that report, whatever is under way here
+        // (which stays where it was).
+        if (await ReporterThread.TryReplyAsync(turn, text, context, ct)) return;
+        if (message.Kind == IncomingKind.Text && await staff.TryReplyToPostAsync(turn, staffChatOf: null, ct)) return;
 
         if (conversation is { Active: true })
         {
@@ -65,8 +69,11 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             await PhoneOwnership.ConfirmAsync(turn, member, context, ct);
         else if (message.Kind == IncomingKind.Text && TrackingCode.TryParse(text, out var code))
             await MyReports.ShowAsync(turn, member, code, context, ct);
+        else if (message.Kind == IncomingKind.Text)
+            // Kept until the member says where it belongs: a new report, or one of theirs still open.
+            await StartAsync(turn, conversation, FreeTextFlow.Name, FreeTextFlow.InitialState, ct, flow => ((FreeTextFlow)flow).Keep(text));
         else
-            turn.Reply(message.Kind == IncomingKind.Text ? Texts.NoOpenConversation : Texts.TextExpected, MainMenu.Keyboard);
+            turn.Reply(Texts.TextExpected, MainMenu.Keyboard);
     }
 
     /// <summary>A press of a conversation's button: acts only on the step it was made for.</summary>
@@ -125,9 +132,10 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
 
         if (input is null) await flow.StartAsync(turn, ct);
         else await flow.HandleAsync(turn, input, ct);
-        var finished = flow.Finished;
+        var (finished, then) = (flow.Finished, flow.Then);
         _flows.Return(flow);
-        if (finished) End(row);
+        if (then is not null) await StartAsync(turn, row, then.Flow, then.InitialState, ct, then.Prepare);
+        else if (finished) End(row);
         else row.ExpiresAt = turn.Now.AddMinutes(context.Conversations.IdleMinutes);
     }
 

@@ -36,6 +36,12 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         public string? Solution { get; set; }
         public bool Anonymous { get; set; }
 
+        /// <summary>
+        /// The description came before the topic (a text the member sent outside any conversation): the description step
+        /// is passed over once, when the topic is chosen.
+        /// </summary>
+        public bool Described { get; set; }
+
         /// <summary>Set once the preview was shown: every edit then returns to it.</summary>
         public bool Reviewing { get; set; }
 
@@ -58,9 +64,10 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         State ReviewOr(State next) => Data.Reviewing ? State.Preview : next;
 
         Machine.Configure(State.Topic)
-            .PermitDynamic(Trigger.Next, () => ReviewOr(State.Description), "reviewing the preview?",
-                new() { { State.Preview, "reviewing the preview" }, { State.Description, "not yet reviewing" } })
-            .Permit(Trigger.DontKnow, State.DescribeFirst);
+            .PermitDynamic(Trigger.Next, () => ReviewOr(Data.Described ? State.Attachments : State.Description), "reviewing the preview, or described already?",
+                new() { { State.Preview, "reviewing the preview" }, { State.Attachments, "described already" }, { State.Description, "not yet described" } })
+            .PermitDynamic(Trigger.DontKnow, () => Data.Described ? State.ConfirmSecretariat : State.DescribeFirst, "described already?",
+                new() { { State.ConfirmSecretariat, "described already" }, { State.DescribeFirst, "not yet described" } });
         Machine.Configure(State.DescribeFirst).Permit(Trigger.Next, State.ConfirmSecretariat).Permit(Trigger.Back, State.Topic);
         Machine.Configure(State.ConfirmSecretariat)
             .PermitDynamic(Trigger.Next, () => ReviewOr(State.Attachments), "reviewing the preview?",
@@ -99,6 +106,16 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
     public static string InitialState => nameof(State.Topic);
 
+    /// <summary>
+    /// Starts with a text the member already sent as the description, when it is long enough to be one; otherwise the
+    /// description is asked for as usual.
+    /// </summary>
+    public void Describe(string text)
+    {
+        if (PersianMatch.Words(text).Count < _context.Conversations.MinDescriptionWords) return;
+        (Data.Description, Data.Described) = (text, true);
+    }
+
     protected override Trigger BackTrigger => Trigger.Back;
 
     private IReadOnlyList<(SecretariatOptions Secretariat, string Topic)> Topics => Routing.Topics(_context.Assembly);
@@ -109,7 +126,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         switch (Current)
         {
             case State.Topic:
-                Ask(Texts.AskTopic, Choices(FlowInput.Indexed(Topics.Select(t => t.Topic)).Append((Texts.DontKnow, "unknown")), perRow: 2, back: false));
+                Ask(Data.Described ? Texts.DescribedAskTopic : Texts.AskTopic, Choices(FlowInput.Indexed(Topics.Select(t => t.Topic)).Append((Texts.DontKnow, "unknown")), perRow: 2, back: false));
                 break;
             case State.DescribeFirst or State.Description:
                 Ask(Texts.AskDescription(options.MinDescriptionWords), Navigation());
@@ -165,7 +182,10 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             case State.Topic:
                 if (input.Choice == "unknown" || input.Text == Texts.DontKnow)
                 {
+                    if (Data.Described) Suggest(Data.Description!);
                     await Machine.FireAsync(Trigger.DontKnow);
+                    // Passed over once; going back later asks for the description like any other step.
+                    Data.Described = false;
                     return;
                 }
 
@@ -174,6 +194,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 (Data.Topic, Data.Secretariat) = (Topics[index].Topic, Topics[index].Secretariat.Key);
                 (Data.RoutedBy, Data.RoutedOn) = (RoutingReason.TopicChosen, Topics[index].Topic);
                 await Machine.FireAsync(Trigger.Next);
+                Data.Described = false;
                 return;
 
             case State.DescribeFirst or State.Description:
@@ -185,12 +206,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 }
 
                 Data.Description = input.Text;
-                if (Current == State.DescribeFirst)
-                {
-                    var suggestion = Routing.Suggest(_context.Assembly, input.Text);
-                    (Data.Suggested, Data.RoutedOn) = (suggestion?.Secretariat.Key, suggestion?.Keyword);
-                }
-
+                if (Current == State.DescribeFirst) Suggest(input.Text);
                 await Machine.FireAsync(Trigger.Next);
                 return;
 
@@ -324,6 +340,13 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
     private const string FollowPrefix = "f:";
 
+    /// <summary>The secretariat a description's keywords point to, offered to a member who does not know the topic.</summary>
+    private void Suggest(string description)
+    {
+        var suggestion = Routing.Suggest(_context.Assembly, description);
+        (Data.Suggested, Data.RoutedOn) = (suggestion?.Secretariat.Key, suggestion?.Keyword);
+    }
+
     private async Task<IReadOnlyList<SimilarReports.Match>> SimilarAsync()
     {
         var member = await MemberDirectory.SenderAsync(Turn, CancellationToken.None);
@@ -386,7 +409,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         await ReportAggregate.SubmitAsync(Turn, _context, report, ct);
         await Staff.StaffNotices.PostReportAsync(Turn, report, member, _context, ct);
 
-        Turn.Reply(Texts.Submitted(code, secretariat.Name), MainMenu.Keyboard, [code]);
+        // The tracking code's message is the report's first in the thread: a reply to it, or its button, answers the secretariat.
+        ReporterThread.ReplyAbout(Turn, code, Texts.Submitted(code, secretariat.Name), ReporterThread.AnswerButton(code));
         Finished = true;
     }
 

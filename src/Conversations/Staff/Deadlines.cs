@@ -59,10 +59,12 @@ public static class Deadlines
         foreach (var report in toCheck)
         {
             var name = Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat;
-            var keyboard = new InlineKeyboard([[new InlineButton(Texts.ResolvedYes, Satisfaction.Data(report.Code, true)), new InlineButton(Texts.ResolvedNo, Satisfaction.Data(report.Code, false))]]);
+            var keyboard = new InlineKeyboard([
+                [new InlineButton(Texts.ResolvedYes, Satisfaction.Data(report.Code, true)), new InlineButton(Texts.ResolvedNo, Satisfaction.Data(report.Code, false))],
+                .. Reports.ReporterThread.AnswerButton(report.Code).Rows]);
             foreach (var chat in await StaffDirectory.MemberChatsAsync(db, [report.MemberId], ct))
-                outgoing.Add(new TextMessage(Texts.AskResolved(report.Code, name), keyboard, Monospace: [report.Code])
-                    { To = chat, ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk, Subject = report.Code });
+                outgoing.Add(Reports.ReporterThread.About(new TextMessage(Texts.AskResolved(report.Code, name), keyboard, Monospace: [report.Code])
+                    { To = chat, ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk }, report.Code));
             report.CheckAskedAt = now;
         }
 

@@ -35,11 +35,11 @@ public static class Satisfaction
         turn.AnswerButton();
         if (resolved)
         {
-            turn.Reply(Texts.ThanksResolved);
+            ReporterThread.ReplyAbout(turn, report.Code, Texts.ThanksResolved);
             return;
         }
 
-        turn.Reply(Texts.Reopened(report.Code), monospace: [report.Code]);
+        ReporterThread.ReplyAbout(turn, report.Code, Texts.Reopened(report.Code), ReporterThread.AnswerButton(report.Code));
         await StaffNotices.ToFollowersAsync(turn, report.Report, Texts.ToFollowerReopened(report.Code), ct);
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
             turn.Send(chat, kind, new TextMessage(Texts.ToStaffReopened(report.Code), StaffButtons.Actions(report.Code), Monospace: [report.Code])

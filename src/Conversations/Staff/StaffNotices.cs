@@ -1,6 +1,7 @@
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Reports;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
 using Assembly.Storage.Entities;
@@ -48,21 +49,33 @@ public static class StaffNotices
         }
     }
 
-    /// <summary>What the reporter added reaches the secretariat's staff, with the code.</summary>
+    /// <summary>
+    /// What the reporter added reaches the secretariat's staff, with the code, topic and county, and the buttons to act;
+    /// on a closed report, saying so, since nobody is waiting on it any more.
+    /// </summary>
     public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct)
     {
+        var closedAs = report.Stage == ReportStage.Closed ? report.Outcome : null;
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
         {
             var elsewhere = file is not null && file.Messenger != chat.Messenger;
-            turn.Send(chat, kind, new TextMessage(Texts.ToStaffMemberAdded(report.Code, text, file is not null) + (elsewhere ? Texts.AttachmentsElsewhere(file!.Messenger) : ""),
+            turn.Send(chat, kind, new TextMessage(Texts.ToStaffReporterAdded(report.Code, report.Topic, report.County, text, file is not null, closedAs)
+                    + (elsewhere ? Texts.AttachmentsElsewhere(file!.Messenger) : ""),
                 StaffButtons.Actions(report.Code), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
             if (file is not null) SendFiles(turn, chat, kind, report.Code, [file]);
         }
     }
 
-    /// <summary>Tells the reporter, on every messenger they use. Followers are another audience (<see cref="ToFollowersAsync"/>).</summary>
-    public static Task ToReporterAsync(Turn turn, Report report, string text, CancellationToken ct) =>
-        SendToMembersAsync(turn, report, [report.MemberId], text, ct);
+    /// <summary>
+    /// Tells the reporter, on every messenger they use, with the button to answer; a reply to the notice reaches the
+    /// report too (<see cref="ReporterThread"/>). Followers are another audience (<see cref="ToFollowersAsync"/>).
+    /// </summary>
+    public static async Task ToReporterAsync(Turn turn, Report report, string text, CancellationToken ct)
+    {
+        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, [report.MemberId], ct))
+            turn.Send(chat, ChatKind.Private, ReporterThread.About(new TextMessage(text, ReporterThread.AnswerButton(report.Code), Monospace: [report.Code]), report.Code),
+                OutboxPriority.Bulk);
+    }
 
     /// <summary>
     /// Tells those who follow the report: only of its stage and outcome, so <paramref name="text"/> never carries what
@@ -72,13 +85,9 @@ public static class StaffNotices
     public static async Task ToFollowersAsync(Turn turn, Report report, string text, CancellationToken ct)
     {
         var followers = await turn.Db.ReportFollowers.Where(f => f.ReportId == report.Id && f.MemberId != report.MemberId).Select(f => f.MemberId).ToListAsync(ct);
-        if (followers.Count > 0) await SendToMembersAsync(turn, report, followers, text, ct);
-    }
-
-    /// <summary>A notice about a report to the private chats of these members, on every messenger they use.</summary>
-    private static async Task SendToMembersAsync(Turn turn, Report report, IReadOnlyList<int> members, string text, CancellationToken ct)
-    {
-        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, members, ct))
+        if (followers.Count == 0) return;
+        // No button: a follower reads, only the reporter answers.
+        foreach (var chat in await StaffDirectory.MemberChatsAsync(turn.Db, followers, ct))
             turn.Send(chat, ChatKind.Private, new TextMessage(text, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
     }
 }

@@ -52,9 +52,6 @@ public static partial class Texts
     public static string ToReporterFollowUp(string code, string secretariat, string text, string nextDate) =>
         $"پیگیری مسئله {code}: {text}\nپیگیری بعدی: {nextDate}\n— {secretariat}";
 
-    public static string ToStaffMemberAdded(string code, string? text, bool file) =>
-        $"گزارش‌دهنده به مسئله {code} {(file ? "فایلی" : "پیامی")} افزود:" + (string.IsNullOrWhiteSpace(text) ? "" : $"\n\n{text}");
-
     // Staff confirmations and refusals.
     public static string StaffDone(string code, string what) => $"{what} — {code}";
     public const string DoneReplied = "پاسخ به گزارش‌دهنده فرستاده شد";

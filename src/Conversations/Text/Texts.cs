@@ -13,9 +13,6 @@ public static partial class Texts
     public static string UnknownCommand(string command) =>
         $"دستور «{command}» در این ربات وجود ندارد. فهرست دستورها را با /help ببینید.";
 
-    public const string NoOpenConversation =
-        "این پیام به کار نیمه‌تمامی مربوط نیست و جایی ثبت نشد.\nبرای دیدن کارهایی که می‌توانید انجام دهید /help را بفرستید.";
-
     public const string EmptyText = "پیام شما خالی بود. لطفاً متن پیامتان را بنویسید.";
 
     public static string TooLong(int length, int max) =>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Assembly.Bot.Tests.Support;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
+using Assembly.Conversations.Reports;
 using Assembly.Conversations.Text;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,9 @@ public sealed class ReportFlowTests : IAsyncLifetime
         Assert.Equal("RJ-1001", code);
         Assert.Equal(Texts.Submitted(code, "دبیرخانه شهید رجایی"), submitted.Last.Text);
         Assert.Equal([code], submitted.Last.Monospace);
-        Assert.Equal(MainMenu.Keyboard, submitted.Last.Keyboard);
+        // The way to answer the secretariat later; the main menu stays where it was, under the phone's keyboard.
+        Assert.Equal([ReporterThread.AnswerData(code)], Assert.IsType<InlineKeyboard>(submitted.Last.Keyboard).Rows.SelectMany(r => r).Select(b => b.Data));
+        Assert.Equal(Texts.AnswerSecretariat, submitted.ButtonLabels.Single());
 
         await using var db = _chat.Db();
         var report = await db.Reports.Include(r => r.Attachments).Include(r => r.Events).SingleAsync();

@@ -187,12 +187,12 @@ public sealed class StaffDeskTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task What_the_reporter_adds_reaches_the_staff_with_the_code()
+    public async Task What_the_reporter_adds_reaches_the_staff_with_the_code_topic_and_county()
     {
         _chat.As = ("telegram", Reporter, "زهرا");
         await _chat.PressData(Conversations.Reports.MyReports.AddPrefix + "RJ-1001");
         var added = await _chat.Say("امروز هم آب نیامد");
-        Assert.Equal(Texts.ToStaffMemberAdded("RJ-1001", "امروز هم آب نیامد", file: false), added.To(Rajaei).Single().Text);
+        Assert.Equal(Texts.ToStaffReporterAdded("RJ-1001", "آب و برق و گاز", "کاشان", "امروز هم آب نیامد", file: false, closedAs: null), added.To(Rajaei).Single().Text);
         Assert.Single(added.To(Group));
     }
 

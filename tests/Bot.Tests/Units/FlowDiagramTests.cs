@@ -20,6 +20,7 @@ public sealed class FlowDiagramTests
         { MeetingFlow.Name, typeof(MeetingFlow.State) },
         { OutcomeFlow.Name, typeof(OutcomeFlow.State) },
         { ForgetFlow.Name, typeof(ForgetFlow.State) },
+        { FreeTextFlow.Name, typeof(FreeTextFlow.State) },
         { ReportLifecycle.Name, typeof(ReportLifecycle.State) },
     };
 
