@@ -50,6 +50,8 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             if (await _commands.TryPrivateAsync(turn, text, conversation, this, ct)) return;
             if (await staff.TryReplyToPostAsync(turn, staffChatOf: null, ct)) return;
         }
+        else if (message is { Kind: IncomingKind.Media, ReplyToMessageId: not null } && await staff.TryReplyToPostAsync(turn, staffChatOf: null, ct))
+            return; // a staff member's file, as a reply to the bot's message about a report
 
         if (conversation is { Active: true })
         {

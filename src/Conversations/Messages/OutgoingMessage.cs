@@ -87,6 +87,9 @@ public static class FileCarrying
 
     /// <summary>Whether a file of this size (unknown: tried) can reach a chat on another messenger.</summary>
     public static bool Fits(long? size) => size is null || size <= MaxBytes;
+
+    /// <summary>The longest caption Telegram takes; Bale's documentation is not clear, so it is held to the same.</summary>
+    public const int MaxCaption = 1024;
 }
 
 /// <summary>How a file the bot made is shown: as a picture in the chat, or as a document to download.</summary>
