@@ -277,7 +277,8 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
                 await work.RouteAsync(report, to.Key, ct);
                 break;
             case ("close", { } outcomeValue) when ParseOutcome(outcomeValue) is { } outcome and not ReportOutcome.Duplicate:
-                if (NeedsReason(outcome)) AskReason(turn, code, outcome);
+                if (!report.CanClose(outcome)) turn.Reply(Texts.AlreadyClosed);
+                else if (NeedsReason(outcome)) AskReason(turn, code, outcome);
                 else await work.CloseAsync(report, outcome, null, null, ct);
                 break;
         }
