@@ -25,15 +25,15 @@ public sealed partial class StaffDesk
     private const string ReasonAction = "why-";
 
     /// <summary>The bot's question about held words, until it is answered; then <see cref="HeardAction"/>, so a second press does nothing.</summary>
-    public const string HeldAction = "held", HeardAction = "heard";
+    private const string HeldAction = "held", HeardAction = "heard";
 
-    private const string PostHeld = "post", ClosePrefix = "close:";
+    private const string PostHeld = "post";
 
     private static bool NeedsReason(ReportOutcome outcome) => outcome is ReportOutcome.Rejected or ReportOutcome.Unresolved;
 
     private static string OutcomeKey(ReportOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    private static string CloseHeld(ReportOutcome outcome) => ClosePrefix + OutcomeKey(outcome);
+    private static string CloseHeld(ReportOutcome outcome) => HeldWords.ClosePrefix + OutcomeKey(outcome);
 
     /// <summary>A question whose answer is written as a reply to it: the phone opens that reply at once where the messenger can.</summary>
     private static void Prompt(Turn turn, string code, string text, string action) =>
@@ -49,8 +49,7 @@ public sealed partial class StaffDesk
     /// </summary>
     private static void Hold(Turn turn, string code, HeldWords held)
     {
-        var close = held.Purpose.StartsWith(ClosePrefix, StringComparison.Ordinal) ? ParseOutcome(held.Purpose[ClosePrefix.Length..]) : null;
-        var (text, keyboard) = close is { } outcome
+        var (text, keyboard) = held.Closing is { } outcome
             ? (Texts.ConfirmClose(code, outcome, held.Text), HeldButtons.ToClose)
             : (Texts.HeldAsk(code), HeldButtons.ToPost);
         turn.Send(turn.In.Chat, turn.In.ChatKind, new TextMessage(text, keyboard, turn.In.MessageId, [code])
@@ -135,7 +134,6 @@ public sealed partial class StaffDesk
 
         await turn.Db.Outbox.Where(o => o.Id == question.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.SubjectAction, HeardAction), ct);
         turn.AnswerButton();
-        var close = held.Purpose.StartsWith(ClosePrefix, StringComparison.Ordinal) ? ParseOutcome(held.Purpose[ClosePrefix.Length..]) : null;
         switch (choice)
         {
             case HeldButtons.Send when held.Purpose == PostHeld:
@@ -144,7 +142,7 @@ public sealed partial class StaffDesk
             case HeldButtons.Note when held.Purpose == PostHeld:
                 work.Note(report, held.File is null ? held.Text : Texts.NotedWithFile(held.Text));
                 break;
-            case HeldButtons.Close when close is { } outcome:
+            case HeldButtons.Close when held.Closing is { } outcome:
                 await work.CloseAsync(report, outcome, null, held.Text, ct);
                 break;
             default:
@@ -156,7 +154,14 @@ public sealed partial class StaffDesk
 
 /// <summary>A staff member's words the bot holds until they say what they are for; <paramref name="Writer"/> is their user id.</summary>
 /// <param name="Purpose"><c>post</c> (to the reporter, or a note), or <c>close:OUTCOME</c> with the reason as <paramref name="Text"/>.</param>
-public sealed record HeldWords(long Writer, string Purpose, string Text, HeldFile? File = null);
+public sealed record HeldWords(long Writer, string Purpose, string Text, HeldFile? File = null)
+{
+    public const string ClosePrefix = "close:";
+
+    /// <summary>The outcome these words are the reason for, if they are one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportOutcome? Closing => Purpose.StartsWith(ClosePrefix, StringComparison.Ordinal) ? StaffDesk.ParseOutcome(Purpose[ClosePrefix.Length..]) : null;
+}
 
 /// <summary>A file a staff member sent, on the messenger that holds it.</summary>
 public sealed record HeldFile(AttachmentKind Kind, string FileId, string Messenger, string? FileName, long? Size);

@@ -24,7 +24,7 @@ public static partial class Texts
         $"پیوست {PersianText.ToPersianDigits(index)} از {PersianText.ToPersianDigits(count)} مسئله {code}";
 
     public static string AttachmentsElsewhere(string messenger) =>
-        $"\n(پیوست‌ها در پیام‌رسان {(messenger == "bale" ? "بله" : messenger == "telegram" ? "تلگرام" : messenger)} فرستاده شده‌اند و این‌جا نشان داده نمی‌شوند.)";
+        $"\n(پیوست‌ها در پیام‌رسان {MessengerLabel(messenger)} فرستاده شده‌اند و این‌جا نشان داده نمی‌شوند.)";
 
     public static string ReporterLine(string name, string? phone) => phone is null ? name : $"{name} ({phone})";
 

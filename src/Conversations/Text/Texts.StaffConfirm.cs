@@ -17,7 +17,7 @@ public static partial class Texts
     public const string HeldDropped = "لغو شد؛ چیزی برای گزارش‌دهنده فرستاده یا ثبت نشد.";
 
     public static string AskCloseReason(string code, ReportOutcome outcome) =>
-        $"دلیل «{OutcomeLabel(outcome)}» برای مسئله {code} را در جواب (reply) همین پیام بنویسید. این دلیل برای گزارش‌دهنده فرستاده می‌شود و پیش از ارسال از شما تأیید می‌گیریم.";
+        $"دلیل «{OutcomeLabel(outcome)}» برای مسئله {code} را در جواب همین پیام بنویسید. این دلیل برای گزارش‌دهنده فرستاده می‌شود و پیش از ارسال از شما تأیید می‌گیریم.";
 
     public static string ConfirmClose(string code, ReportOutcome outcome, string reason) =>
         $"مسئله {code} با نتیجه «{OutcomeLabel(outcome)}» بسته شود؟\nدلیلی که برای گزارش‌دهنده فرستاده می‌شود:\n\n{reason}";
@@ -38,5 +38,6 @@ public static partial class Texts
         $"گزارش‌دهنده از پیام‌رسان {MessengerLabel(messenger)} استفاده می‌کند و پرونده‌های بزرگ‌تر از {PersianText.ToPersianDigits(20)} مگابایت را نمی‌توانیم به آن‌جا برسانیم. " +
         "چیزی فرستاده نشد؛ پرونده کوچک‌تری بفرستید یا پاسخ را به‌صورت متن بنویسید.";
 
-    private static string MessengerLabel(string messenger) => messenger == "bale" ? "بله" : messenger == "telegram" ? "تلگرام" : messenger;
+    /// <summary>A messenger by the name its users know it by.</summary>
+    public static string MessengerLabel(string messenger) => messenger == "bale" ? "بله" : messenger == "telegram" ? "تلگرام" : messenger;
 }
