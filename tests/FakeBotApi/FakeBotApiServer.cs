@@ -56,6 +56,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             ["sendAudio"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendAudio", "audio")),
             ["sendVideo"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendVideo", "video")),
             ["answerCallbackQuery"] = (r, _) => ValueTask.FromResult(AnswerCallbackQuery(r)),
+            ["getFile"] = (r, _) => ValueTask.FromResult(GetFile(r)),
         };
     }
 
@@ -101,6 +102,8 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         BotReply reply;
         try
         {
+            if (await TryDownloadAsync(http))
+                return;
             reply = await DispatchAsync(http);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -43,7 +43,7 @@ public sealed class MessengerWorker(
     private OutboxSender SenderOf(IMessengerClient messenger)
     {
         var limits = settings.Value.GetValueOrDefault(messenger.Name)?.Limits ?? ConsoleLimits;
-        return new OutboxSender(messenger, new BulkPacer(limits), sending, time, loggers.CreateLogger<OutboxSender>());
+        return new OutboxSender(messenger, new BulkPacer(limits), sending, time, loggers.CreateLogger<OutboxSender>(), fileSources: messengers);
     }
 
     /// <summary>The terminal's wait for a typed line between looks.</summary>

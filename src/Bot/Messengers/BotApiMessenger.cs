@@ -16,6 +16,7 @@ using BotKeyboard = Assembly.Conversations.Messages.Keyboard;
 using BotInlineKeyboard = Assembly.Conversations.Messages.InlineKeyboard;
 using BotReplyKeyboard = Assembly.Conversations.Messages.ReplyKeyboard;
 using BotRemoveKeyboard = Assembly.Conversations.Messages.RemoveKeyboard;
+using BotForceReply = Assembly.Conversations.Messages.ForceReply;
 
 namespace Assembly.Bot.Messengers;
 
@@ -263,6 +264,32 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         };
     }
 
+    public async Task<byte[]?> DownloadAsync(string fileId, long maxBytes, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            var file = await _client.GetFile(fileId, timeout.Token);
+            _calls.Answered(Name);
+            if (file.FilePath is null || file.FileSize > maxBytes) return null;
+            using var bytes = new MemoryStream();
+            await _client.DownloadFile(file.FilePath, bytes, timeout.Token);
+            return bytes.Length > maxBytes ? null : bytes.ToArray();
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500 and not 429)
+        {
+            // Refused for good (too big, gone): carrying it again would change nothing.
+            _calls.Answered(Name);
+            _logger.LogWarning("{Messenger}: a file could not be downloaded to carry it elsewhere: {Error}", Name, _redactor.Describe(e));
+            return null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException("The file download got no answer in time.");
+        }
+    }
+
     /// <summary>A file the bot made, uploaded as multipart form data; a fresh stream for every attempt.</summary>
     private Task<Message> UploadAsync(UploadMessage upload, CancellationToken ct)
     {
@@ -300,8 +327,10 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
 
     private static bool Says(string description, string words) => description.Contains(words, StringComparison.OrdinalIgnoreCase);
 
-    private static ReplyMarkup? Markup(BotKeyboard? keyboard) => keyboard switch
+    private ReplyMarkup? Markup(BotKeyboard? keyboard) => keyboard switch
     {
+        BotForceReply when _dialect.HasForceReply => new ForceReplyMarkup(),
+        BotForceReply => null,
         BotInlineKeyboard inline => new InlineKeyboardMarkup(inline.Rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data)))),
         BotReplyKeyboard reply => new ReplyKeyboardMarkup(reply.Rows.Select((row, r) => row.Select((label, c) =>
             new KeyboardButton(label) { RequestContact = reply.RequestContactOnFirst && r == 0 && c == 0 })))

@@ -29,4 +29,11 @@ public interface IMessengerClient
 
     /// <summary>Sends one message; never throws for what the server answered, it reports it.</summary>
     Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// The bytes of a file this messenger holds, to carry it to another messenger (a file id means nothing there).
+    /// Null when the messenger will not hand it over (larger than <paramref name="maxBytes"/>, unknown, or no files at
+    /// all, as in the console); throws only when the server could not be reached, so the send is tried again.
+    /// </summary>
+    Task<byte[]?> DownloadAsync(string fileId, long maxBytes, CancellationToken ct) => Task.FromResult<byte[]?>(null);
 }

@@ -5,12 +5,13 @@ namespace Assembly.Bot.Messengers;
 /// <c>private|group|channel</c> (no <c>supergroup</c>; both read as a group here), it replies with
 /// <c>reply_to_message_id</c> rather than <c>reply_parameters</c>, it has no webhook <c>secret_token</c>,
 /// it may answer getUpdates at once whatever the <c>timeout</c> (the receiver backs off on its own), and it
-/// may deliver an update again (the processed marker absorbs that). Flows never see any of this.
+/// may deliver an update again (the processed marker absorbs that), and its documentation does not list
+/// <c>force_reply</c> (so it is not sent there: the prompt asks for a reply in words). Flows never see any of this.
 /// </summary>
-public sealed record MessengerDialect(string Name, bool RepliesWithReplyParameters, bool HasWebhookSecret)
+public sealed record MessengerDialect(string Name, bool RepliesWithReplyParameters, bool HasWebhookSecret, bool HasForceReply)
 {
-    public static readonly MessengerDialect Telegram = new("telegram", RepliesWithReplyParameters: true, HasWebhookSecret: true);
-    public static readonly MessengerDialect Bale = new("bale", RepliesWithReplyParameters: false, HasWebhookSecret: false);
+    public static readonly MessengerDialect Telegram = new("telegram", RepliesWithReplyParameters: true, HasWebhookSecret: true, HasForceReply: true);
+    public static readonly MessengerDialect Bale = new("bale", RepliesWithReplyParameters: false, HasWebhookSecret: false, HasForceReply: false);
 
     public static MessengerDialect For(string name) => name == Bale.Name ? Bale : Telegram with { Name = name };
 }

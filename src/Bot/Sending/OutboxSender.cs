@@ -36,7 +36,8 @@ public sealed class OutboxSender(
     BulkPacer pacer,
     SendingSide sending,
     TimeProvider time,
-    ILogger<OutboxSender> logger)
+    ILogger<OutboxSender> logger,
+    IEnumerable<IMessengerClient>? fileSources = null)
 {
     // The shared parts under the short names the loop below reads them by.
     private readonly IOutbox outbox = sending.Outbox;
@@ -251,7 +252,7 @@ public sealed class OutboxSender(
         var withFile = false;
         try
         {
-            var message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
+            OutgoingMessage? message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
             if (message is UploadMessage upload)
             {
                 withFile = true;
@@ -259,8 +260,18 @@ public sealed class OutboxSender(
                 message = upload with { Content = await outbox.FileAsync(row.Id, CancellationToken.None) };
             }
 
+            if (message is FileMessage { FromMessenger: { } from } carried && from != _name)
+                message = await CarryAsync(carried, from);
+
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
-            outcome = await messenger.SendAsync(message, CancellationToken.None);
+            outcome = message is null
+                ? new SendOutcome.Rejected("the file could not be fetched from its own messenger")
+                : await messenger.SendAsync(message, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException)
+        {
+            // The download's server did not answer: the message is fine, the moment is not.
+            outcome = new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
         }
         catch (Exception e)
         {
@@ -293,6 +304,20 @@ public sealed class OutboxSender(
         {
             To = new ChatAddress(causer.Messenger, causer.Id), ToKind = kind, Priority = OutboxPriority.Interactive,
         }, at);
+    }
+
+    /// <summary>
+    /// A file of another messenger, downloaded there and uploaded here: null when that messenger will not hand it
+    /// over. Photos stay photos; anything else arrives as a document.
+    /// </summary>
+    private async Task<UploadMessage?> CarryAsync(FileMessage file, string from)
+    {
+        var source = fileSources?.FirstOrDefault(m => m.Name == from);
+        if (source is null || await source.DownloadAsync(file.FileId, FileCarrying.MaxBytes, CancellationToken.None) is not { } bytes) return null;
+        var photo = file.Kind == AttachmentKind.Photo;
+        return new UploadMessage(photo ? UploadKind.Photo : UploadKind.Document, file.FileName ?? (photo ? "photo.jpg" : "file"),
+            "application/octet-stream", file.Caption)
+        { Content = bytes, To = file.To, ToKind = file.ToKind, Priority = file.Priority };
     }
 
     private List<OutboxOutcome> TakeOutcomes()

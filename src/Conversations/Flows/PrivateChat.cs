@@ -49,6 +49,8 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             // Commands and the menu's labels work at every step.
             if (await _commands.TryPrivateAsync(turn, text, conversation, this, ct)) return;
         }
+        else if (message is { Kind: IncomingKind.Media, ReplyToMessageId: not null } && await staff.TryReplyToPostAsync(turn, staffChatOf: null, ct))
+            return; // a staff member's file, as a reply to the bot's message about a report
 
         // The reporter's reply to a message about their report belongs to that report, whatever is under way here
         // (which stays where it was).

@@ -11,6 +11,7 @@ public sealed record InlineButton(string Label, string Data);
 [JsonDerivedType(typeof(InlineKeyboard), "inline")]
 [JsonDerivedType(typeof(ReplyKeyboard), "reply")]
 [JsonDerivedType(typeof(RemoveKeyboard), "remove")]
+[JsonDerivedType(typeof(ForceReply), "force")]
 public abstract record Keyboard;
 
 /// <summary>Buttons under the message; each press comes back as a <see cref="IncomingKind.ButtonPress"/>.</summary>
@@ -20,6 +21,12 @@ public sealed record InlineKeyboard(IReadOnlyList<IReadOnlyList<InlineButton>> R
 public sealed record ReplyKeyboard(IReadOnlyList<IReadOnlyList<string>> Rows, bool RequestContactOnFirst = false) : Keyboard;
 
 public sealed record RemoveKeyboard : Keyboard;
+
+/// <summary>
+/// Opens the phone's reply to this very message, so that what is written next answers it: for a prompt whose answer
+/// is read by the message it replies to. A messenger without it shows the message alone; the prompt says to reply.
+/// </summary>
+public sealed record ForceReply : Keyboard;
 
 /// <summary>A message to send. Flows produce these; the pipeline stores them in the outbox; the sender delivers them.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "t")]
@@ -45,7 +52,14 @@ public abstract record OutgoingMessage
 }
 
 /// <param name="Monospace">Parts shown in a fixed-width font, which phones copy with one tap (tracking codes).</param>
-public sealed record TextMessage(string Text, Keyboard? Keyboard = null, long? ReplyToMessageId = null, IReadOnlyList<string>? Monospace = null) : OutgoingMessage;
+public sealed record TextMessage(string Text, Keyboard? Keyboard = null, long? ReplyToMessageId = null, IReadOnlyList<string>? Monospace = null) : OutgoingMessage
+{
+    /// <summary>
+    /// What the brain keeps with a question it asks, read back from the outbox row when the question is answered
+    /// (a press under it); never sent. Only the question's own row holds it, so it lasts as long as the row's payload.
+    /// </summary>
+    public string? Memo { get; init; }
+}
 
 /// <summary>The answer to a button press (the small notice on the phone; it also stops the button's spinner).</summary>
 public sealed record ButtonAnswer(string PressId, string? Notice = null, bool AsAlert = false) : OutgoingMessage;
@@ -54,7 +68,32 @@ public sealed record ButtonAnswer(string PressId, string? Notice = null, bool As
 /// A file the messenger already holds (by its file id), sent again with a caption: a member's attachment
 /// shown to staff. A file id is valid only on the messenger it came from.
 /// </summary>
-public sealed record FileMessage(AttachmentKind Kind, string FileId, string? Caption = null) : OutgoingMessage;
+public sealed record FileMessage(AttachmentKind Kind, string FileId, string? Caption = null) : OutgoingMessage
+{
+    /// <summary>
+    /// The messenger the file id belongs to, when it is not the one the message goes to: the sender then downloads
+    /// the file there and uploads it here (within <see cref="FileCarrying.MaxBytes"/>).
+    /// </summary>
+    public string? FromMessenger { get; init; }
+
+    /// <summary>The file's name, for a document carried to another messenger.</summary>
+    public string? FileName { get; init; }
+}
+
+/// <summary>What may be carried from one messenger to the other: a file id means nothing on the other side.</summary>
+public static class FileCarrying
+{
+    /// <summary>
+    /// The most a bot may download (getFile), on Telegram and on Bale alike; a larger file stays where it was sent.
+    /// </summary>
+    public const long MaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>Whether a file of this size (unknown: tried) can reach a chat on another messenger.</summary>
+    public static bool Fits(long? size) => size is null || size <= MaxBytes;
+
+    /// <summary>The longest caption Telegram takes; Bale's documentation is not clear, so it is held to the same.</summary>
+    public const int MaxCaption = 1024;
+}
 
 /// <summary>How a file the bot made is shown: as a picture in the chat, or as a document to download.</summary>
 public enum UploadKind { Photo, Document }

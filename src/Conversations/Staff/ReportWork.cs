@@ -1,4 +1,5 @@
 using Assembly.Conversations.Flows;
+using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Reports;
 using Assembly.Conversations.Text;
@@ -24,6 +25,38 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
     {
         report.Reply(actor.Account, text);
         await StaffNotices.ToReporterAsync(turn, report.Report, Texts.ToReporterReply(report.Code, SecretariatName(report.Secretariat), text), ct);
+        Done(report, Texts.DoneReplied);
+    }
+
+    /// <summary>
+    /// A reply that carries a file (photo, document…) with its caption. On the reporter's other messenger the file is
+    /// carried over by the sender, which a messenger allows only up to <see cref="FileCarrying.MaxBytes"/>: a larger
+    /// one is refused here, before anything is sent or kept, and the staff member told why.
+    /// </summary>
+    public async Task ReplyWithFileAsync(ReportAggregate report, string text, HeldFile file, CancellationToken ct)
+    {
+        var chats = await StaffDirectory.MemberChatsAsync(turn.Db, [report.Report.MemberId], ct);
+        if (chats.FirstOrDefault(c => c.Messenger != file.Messenger) is { } elsewhere && !FileCarrying.Fits(file.Size))
+        {
+            turn.Reply(Texts.FileTooBigToCarry(elsewhere.Messenger));
+            return;
+        }
+
+        report.Reply(actor.Account, Texts.RepliedWithFile(text));
+        var secretariat = SecretariatName(report.Secretariat);
+        var reply = Texts.ToReporterReply(report.Code, secretariat, text);
+        // The reply rides as the file's caption when it fits; otherwise the file comes first and the words after it.
+        var inCaption = text.Length > 0 && reply.Length <= FileCarrying.MaxCaption;
+        foreach (var chat in chats)
+        {
+            turn.Send(chat, ChatKind.Private, new FileMessage(file.Kind, file.FileId, inCaption ? reply : Texts.ToReporterFile(report.Code, secretariat))
+            {
+                FromMessenger = chat.Messenger == file.Messenger ? null : file.Messenger, FileName = file.FileName, Subject = report.Code,
+            }, OutboxPriority.Bulk);
+            if (text.Length > 0 && !inCaption)
+                turn.Send(chat, ChatKind.Private, new TextMessage(reply, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
+        }
+
         Done(report, Texts.DoneReplied);
     }
 
@@ -59,6 +92,10 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
             Texts.ToReporterClosed(report.Code, SecretariatName(report.Secretariat), outcome, text, original), ct);
         // The outcome without the staff's words to the reporter.
         await StaffNotices.ToFollowersAsync(turn, report.Report, Texts.ToFollowerClosed(report.Code, SecretariatName(report.Secretariat), outcome), ct);
+        // The reporter of a duplicate keeps hearing of the problem, through the report that carries on.
+        if (original is not null && await ReportAggregate.LoadAsync(turn, context, original, ct) is { } carriesOn
+            && carriesOn.Report.MemberId != report.Report.MemberId)
+            await carriesOn.FollowAsync(report.Report.MemberId, ct);
         Done(report, Texts.DoneClosed(outcome));
     }
 

@@ -17,7 +17,7 @@ namespace Assembly.Conversations.Staff;
 /// and checked by the <see cref="CommandDispatcher"/>; a report of a secretariat the actor does not work for is
 /// treated here as if it did not exist.
 /// </summary>
-public sealed class StaffDesk(FlowContext context, AccessOptions access)
+public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
 {
     /// <summary>Staff work: in a private chat, and in a secretariat's staff chat on that secretariat's reports.</summary>
     public static IReadOnlyList<Command> Commands { get; } =
@@ -36,19 +36,22 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
     public static IReadOnlyList<ButtonRoute> Buttons { get; } =
     [
         new(StaffButtons.Prefix, Need.Staff, Places.Both, (c, ct) => c.Staff.ButtonAsync(c, ct)),
+        new(HeldButtons.Prefix, Need.Staff, Places.Both, (c, ct) => c.Staff.HeldButtonAsync(c, ct)),
     ];
 
     public AccessOptions Access => access;
 
     /// <summary>
-    /// A staff member's answer written as a reply to the bot's post about a report: a reply to the reporter or a note,
-    /// as the post asked. False when it is not one (or the writer is not, or no longer, staff), to be read otherwise.
+    /// A staff member's message (text, or a file with its caption) written as a reply to the bot's message about a
+    /// report: the answer to a «پاسخ» or «یادداشت» prompt acts at once, an answer to a post is held and asked about
+    /// (<see cref="HoldAsync"/>), an answer to a reason prompt asks to confirm the closing. False when it is not one
+    /// (or the writer is not, or no longer, staff), to be read otherwise.
     /// </summary>
     /// <param name="staffChatOf">In a secretariat's staff chat, the secretariats it serves; null in a private chat.</param>
     public async Task<bool> TryReplyToPostAsync(Turn turn, IReadOnlyList<string>? staffChatOf, CancellationToken ct)
     {
         var message = turn.In;
-        if (message is not { Kind: IncomingKind.Text, From: not null, ReplyToMessageId: { } replyTo }
+        if (message is not { Kind: IncomingKind.Text or IncomingKind.Media, From: not null, ReplyToMessageId: { } replyTo }
             || await RepliedPostAsync(turn, replyTo, ct) is not { } target)
             return false;
 
@@ -159,6 +162,14 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
             (original, more) = (originalCode, text);
         }
 
+        if (NeedsReason(outcome))
+        {
+            // Nothing reaches the reporter before the reason is written and the closing confirmed.
+            if (more.Length == 0) AskReason(turn, report.Code, outcome);
+            else Hold(turn, report.Code, new HeldWords(turn.In.From!.UserId, CloseHeld(outcome), more));
+            return;
+        }
+
         await work.CloseAsync(report, outcome, original, more.Length == 0 ? null : more, ct);
     }
 
@@ -242,10 +253,10 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
         switch (action, value)
         {
             case ("reply", _):
-                turn.Send(turn.In.Chat, turn.In.ChatKind, new TextMessage(Texts.AskStaffReply(code)) { Subject = code, SubjectAction = "reply" }, OutboxPriority.Interactive);
+                Prompt(turn, code, Texts.AskStaffReply(code), ReplyAction);
                 break;
             case ("note", _):
-                turn.Send(turn.In.Chat, turn.In.ChatKind, new TextMessage(Texts.AskStaffNote(code)) { Subject = code, SubjectAction = "note" }, OutboxPriority.Interactive);
+                Prompt(turn, code, Texts.AskStaffNote(code), NoteAction);
                 break;
             case ("stage", null):
                 turn.Reply(Texts.ChooseStage(code), StaffButtons.Choices("stage", code,
@@ -266,24 +277,19 @@ public sealed class StaffDesk(FlowContext context, AccessOptions access)
                 await work.RouteAsync(report, to.Key, ct);
                 break;
             case ("close", { } outcomeValue) when ParseOutcome(outcomeValue) is { } outcome and not ReportOutcome.Duplicate:
-                await work.CloseAsync(report, outcome, null, null, ct);
+                if (!report.CanClose(outcome)) turn.Reply(Texts.AlreadyClosed);
+                else if (NeedsReason(outcome)) AskReason(turn, code, outcome);
+                else await work.CloseAsync(report, outcome, null, null, ct);
                 break;
         }
-    }
-
-    private async Task ReplyToPostAsync(Turn turn, Actor actor, ReportWork work, string code, string action, CancellationToken ct)
-    {
-        if (await ReportAsync(turn, actor, code, ct) is not { } report) return;
-        var text = PersianText.CleanInput(turn.In.Text);
-        if (action == "note") work.Note(report, text);
-        else await work.ReplyAsync(report, text, ct);
     }
 
     /// <summary>The report behind the bot's message a staff member replied to, if it was about one.</summary>
     private static async Task<(string Code, string Action)?> RepliedPostAsync(Turn turn, long messageId, CancellationToken ct)
     {
         var post = await turn.Db.Outbox.AsNoTracking()
-            .Where(o => o.Messenger == turn.In.Messenger && o.ChatId == turn.In.Chat.ChatId && o.SentMessageId == messageId && o.Subject != null && o.SubjectAction != null)
+            .Where(o => o.Messenger == turn.In.Messenger && o.ChatId == turn.In.Chat.ChatId && o.SentMessageId == messageId && o.Subject != null
+                && o.SubjectAction != null && o.SubjectAction != HeldAction && o.SubjectAction != HeardAction)
             .Select(o => new { o.Subject, o.SubjectAction })
             .FirstOrDefaultAsync(ct);
         return post is null ? null : (post.Subject!, post.SubjectAction!);

@@ -16,7 +16,7 @@ public static partial class Texts
         $"مسئله تازه {code} برای {secretariat}\n\n" +
         $"موضوع: {topic}\nمکان: {county}، {place}\nگزارش‌دهنده: {reporter}\nپیوست‌ها: {PersianText.ToPersianDigits(attachments)}\n" +
         $"شرح: {description}\nراهکار پیشنهادی: {solution ?? "—"}\n\n" +
-        "برای پاسخ به گزارش‌دهنده، در جواب (reply) همین پیام بنویسید یا دکمه‌ها را بزنید.";
+        "برای پاسخ به گزارش‌دهنده دکمه «پاسخ» را بزنید. جوابی که به خود این پیام بدهید، پیش از ارسال از شما پرسیده می‌شود.";
 
     public const string Anonymous = "ناشناس";
 
@@ -24,7 +24,7 @@ public static partial class Texts
         $"پیوست {PersianText.ToPersianDigits(index)} از {PersianText.ToPersianDigits(count)} مسئله {code}";
 
     public static string AttachmentsElsewhere(string messenger) =>
-        $"\n(پیوست‌ها در پیام‌رسان {(messenger == "bale" ? "بله" : messenger == "telegram" ? "تلگرام" : messenger)} فرستاده شده‌اند و این‌جا نشان داده نمی‌شوند.)";
+        $"\n(پیوست‌ها در پیام‌رسان {MessengerLabel(messenger)} فرستاده شده‌اند و این‌جا نشان داده نمی‌شوند.)";
 
     public static string ReporterLine(string name, string? phone) => phone is null ? name : $"{name} ({phone})";
 
@@ -47,7 +47,7 @@ public static partial class Texts
         $"مسئله {code} برای رسیدگی بهتر از {from} به {to} ارجاع شد.\n— {from}";
     public static string ToReporterClosed(string code, string secretariat, ReportOutcome outcome, string? text, string? original) =>
         $"رسیدگی به مسئله {code} پایان یافت: {OutcomeLabel(outcome)}." +
-        (original is null ? "" : $"\nاین مسئله پیش‌تر با کد {original} ثبت شده و پیگیری آن ادامه دارد.") +
+        (original is null ? "" : $"\nاین مسئله پیش‌تر با کد {original} ثبت شده و پیگیری آن ادامه دارد؛ از این پس خبرهای آن را برای شما هم می‌فرستیم.") +
         (string.IsNullOrWhiteSpace(text) ? "" : $"\n\n{text}") + $"\n— {secretariat}";
     public static string ToReporterFollowUp(string code, string secretariat, string text, string nextDate) =>
         $"پیگیری مسئله {code}: {text}\nپیگیری بعدی: {nextDate}\n— {secretariat}";

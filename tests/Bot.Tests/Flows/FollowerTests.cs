@@ -262,7 +262,8 @@ public sealed class FollowerTests : IDisposable
         seen.Add(preview.Last.Text);
         await _chat.Press("f:RJ-1001");
         seen.AddRange((await Staff("/stage RJ-1001 solution")).To(Follower).Select(m => m.Text));
-        seen.AddRange((await Staff($"/close RJ-1001 rejected {StaffReason}")).To(Follower).Select(m => m.Text));
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        seen.AddRange((await _chat.CloseConfirmedAsync($"/close RJ-1001 rejected {StaffReason}")).To(Follower).Select(m => m.Text));
         seen.Add((await AsFollower(() => _chat.Say("/myreports"))).Last.Text);
         seen.Add((await AsFollower(() => _chat.Say("RJ-1001"))).Last.Text);
 

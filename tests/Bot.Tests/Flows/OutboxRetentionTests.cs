@@ -72,7 +72,9 @@ public sealed class OutboxRetentionTests : IDisposable
 
         // Replying to the old post still acts on its report.
         _chat.As = ("telegram", Rajaei, "کارشناس");
-        var reply = await _chat.Send(IncomingKind.Text, m => m with { Text = "لوله‌کشی فردا تعمیر می‌شود.", ReplyToMessageId = first.IdOfLastTo(Rajaei) });
+        var asked = await _chat.Send(IncomingKind.Text, m => m with { Text = "لوله‌کشی فردا تعمیر می‌شود.", ReplyToMessageId = first.IdOfLastTo(Rajaei) });
+        Assert.Equal(Texts.HeldAsk("RJ-1001"), asked.Last.Text);
+        var reply = await _chat.PressUnder(asked.IdOfLastTo(Rajaei), "sh:send");
         Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", "لوله‌کشی فردا تعمیر می‌شود."), reply.To(Reporter).Single().Text);
         Assert.Equal(Texts.StaffDone("RJ-1001", Texts.DoneReplied), reply.Last.Text);
     }

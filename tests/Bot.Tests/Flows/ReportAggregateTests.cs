@@ -115,7 +115,7 @@ public sealed class ReportAggregateTests : IAsyncLifetime
         await ChangesAsync(() => As(Rajaei, "/close RJ-1001 resolved آب وصل شد"), ReportEventKind.Closed);
         await ChangesAsync(() => AsReporter(() => _chat.PressData(Satisfaction.Data("RJ-1001", resolved: false))), ReportEventKind.Reopened);
         await ChangesAsync(() => As(Admin, "/route RJ-1001 modarres"), ReportEventKind.Routed);
-        await ChangesAsync(() => As(Admin, "/close RJ-1001 rejected"), ReportEventKind.Closed);
+        await ChangesAsync(() => { _chat.As = ("telegram", Admin, "کارشناس"); return _chat.CloseConfirmedAsync("/close RJ-1001 rejected خارج از حوزه ماست"); }, ReportEventKind.Closed);
         // Staff move a closed report back: it is reopened, then moved.
         await ChangesAsync(() => As(Admin, "/stage RJ-1001 solution"), ReportEventKind.Reopened, ReportEventKind.StageChanged);
         await ChangesAsync(() => As(Admin, "/close RJ-1001 resolved"), ReportEventKind.Closed);
@@ -145,7 +145,8 @@ public sealed class ReportAggregateTests : IAsyncLifetime
         _chat.As = ("bale", Follower, "رضا");
         await _chat.RegisterAsync(phone: "09122222222");
         await _chat.FileReportAsync(description: FollowerDescription, submit: false);
-        await As(Rajaei, "/close RJ-1001 rejected");
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        await _chat.CloseConfirmedAsync("/close RJ-1001 rejected خارج از حوزه ماست");
         _chat.As = ("bale", Follower, "رضا");
         await RefusedAsync(() => _chat.Press("f:RJ-1001"), r => r.Texts[0], Texts.CannotFollow);
 
@@ -207,7 +208,8 @@ public sealed class ReportAggregateTests : IAsyncLifetime
         report = await ReportAsync();
         Assert.Equal(((DateTime?)null, (DateTime?)null), (report.DueAt, report.CheckAt));
 
-        await As(Rajaei, "/close RJ-1001 unresolved");
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        await _chat.CloseConfirmedAsync("/close RJ-1001 unresolved اداره پاسخی نداد");
         Assert.Null((await ReportAsync()).CheckAt);
 
         await As(Rajaei, "/stage RJ-1001 solution");

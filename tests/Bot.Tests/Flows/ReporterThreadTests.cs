@@ -175,7 +175,8 @@ public sealed class ReporterThreadTests : IAsyncLifetime
     [Fact]
     public async Task A_reply_about_a_closed_report_is_kept_and_staff_are_told_it_is_closed()
     {
-        var closed = (await Staff($"/close {Code} rejected خارج از حیطه دبیرخانه")).IdOfLastTo(Reporter);
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        var closed = (await _chat.CloseConfirmedAsync($"/close {Code} rejected خارج از حیطه دبیرخانه")).IdOfLastTo(Reporter);
 
         var late = await ReplyTo(closed, "ولی هنوز آب نیامده است");
 

@@ -111,24 +111,156 @@ public sealed class StaffDeskTests : IAsyncLifetime
         Assert.Equal(("telegram:201", "لوله‌کشی فردا تعمیر می‌شود."), (replied.Actor, replied.Text));
     }
 
-    [Fact]
-    public async Task Replying_with_reply_to_on_the_bots_post_in_the_staff_group_works_as_reply_and_a_note_prompt_as_note()
-    {
-        _chat.As = ("telegram", Group, "گروه");
-        var reply = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with
+    /// <summary>A staff member's text in the staff group, as a reply to the bot's message <paramref name="replyTo"/>.</summary>
+    private Task<Reply> InGroup(long staff, string text, long replyTo, Conversations.Messages.Attachment? file = null) =>
+        _chat.Send(file is null ? Conversations.Messages.IncomingKind.Text : Conversations.Messages.IncomingKind.Media, m => m with
         {
-            ChatKind = ChatKind.Group, From = new Conversations.Messages.Sender(Rajaei, "کارشناس", null, null),
-            Text = "پیگیری می‌کنیم", ReplyToMessageId = _submitted.IdOfLastTo(Group),
+            Chat = new Conversations.Messages.ChatAddress("telegram", Group), ChatKind = ChatKind.Group,
+            From = new Conversations.Messages.Sender(staff, "کارشناس", null, null), Text = text, ReplyToMessageId = replyTo, Attachment = file,
         });
-        Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", "پیگیری می‌کنیم"), reply.To(Reporter).Single().Text);
+
+    [Fact]
+    public async Task A_reply_to_the_post_in_the_staff_group_is_held_and_only_its_writer_chooses_send_note_or_cancel_once()
+    {
+        await As(Admin, "/grant telegram:202 staff rajaei");
+        var post = _submitted.IdOfLastTo(Group);
+
+        // A remark to colleagues reaches nobody until its writer says what it is.
+        var held = await InGroup(Rajaei, "پیگیری می‌کنیم", post);
+        Assert.Empty(held.To(Reporter));
+        var question = held.To(Group).Single();
+        Assert.Equal(Texts.HeldAsk("RJ-1001"), question.Text);
+        Assert.NotNull(question.ReplyToMessageId); // asked under the staff member's own message
+        Assert.Equal([Texts.HeldSendButton, Texts.HeldNoteButton, Texts.HeldDropButton],
+            Assert.IsType<Conversations.Messages.InlineKeyboard>(question.Keyboard).Rows.SelectMany(r => r).Select(b => b.Label));
+        var asked = held.IdOfLastTo(Group);
+
+        _chat.As = ("telegram", 202, "همکار");
+        var other = await _chat.PressUnder(asked, "sh:send", Group);
+        Assert.Equal((Texts.HeldNotYours, true), (other.Answer!.Notice, other.Answer.AsAlert));
+        Assert.Empty(other.To(Reporter));
 
         _chat.As = ("telegram", Rajaei, "کارشناس");
-        var prompt = await _chat.PressData("st:note:RJ-1001");
-        Assert.Equal(Texts.AskStaffNote("RJ-1001"), prompt.Last.Text);
-        var note = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "با آبفا تماس گرفتم", ReplyToMessageId = prompt.IdOfLastTo(Rajaei) });
+        var sent = await _chat.PressUnder(asked, "sh:send", Group);
+        Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", "پیگیری می‌کنیم"), sent.To(Reporter).Single().Text);
+        var twice = await _chat.PressUnder(asked, "sh:send", Group);
+        Assert.Equal(Texts.StaleButton, twice.Answer!.Notice);
+        Assert.Empty(twice.To(Reporter));
+
+        var noted = await _chat.PressUnder((await InGroup(Rajaei, "با آبفا تماس گرفتم", post)).IdOfLastTo(Group), "sh:note", Group);
+        Assert.Empty(noted.To(Reporter));
+        Assert.Equal([Texts.StaffDone("RJ-1001", Texts.DoneNoted)], noted.To(Group).Select(m => m.Text));
+
+        var dropped = await _chat.PressUnder((await InGroup(Rajaei, "فردا دوباره نگاه کنیم", post)).IdOfLastTo(Group), "sh:drop", Group);
+        Assert.Empty(dropped.To(Reporter));
+        Assert.Equal([Texts.HeldDropped], dropped.To(Group).Select(m => m.Text));
+
+        await using var db = _chat.Db();
+        var events = await db.ReportEvents.Where(e => e.Kind == ReportEventKind.Replied || e.Kind == ReportEventKind.Note).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([(ReportEventKind.Replied, "پیگیری می‌کنیم"), (ReportEventKind.Note, "با آبفا تماس گرفتم")], events.Select(e => (e.Kind, e.Text)));
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_post_in_private_asks_too_and_the_prompts_force_a_reply_that_acts_at_once()
+    {
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        var asked = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "بررسی می‌کنیم", ReplyToMessageId = _submitted.IdOfLastTo(Rajaei) });
+        Assert.Equal(Texts.HeldAsk("RJ-1001"), asked.Last.Text);
+        Assert.Empty(asked.To(Reporter));
+
+        var prompt = await _chat.PressData("st:reply:RJ-1001");
+        Assert.Equal(Texts.AskStaffReply("RJ-1001"), prompt.Last.Text);
+        Assert.IsType<Conversations.Messages.ForceReply>(prompt.Last.Keyboard);
+        var reply = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "لوله فردا تعمیر می‌شود", ReplyToMessageId = prompt.IdOfLastTo(Rajaei) });
+        Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", "لوله فردا تعمیر می‌شود"), reply.To(Reporter).Single().Text);
+
+        var notePrompt = await _chat.PressData("st:note:RJ-1001");
+        Assert.IsType<Conversations.Messages.ForceReply>(notePrompt.Last.Keyboard);
+        var note = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "با آبفا تماس گرفتم", ReplyToMessageId = notePrompt.IdOfLastTo(Rajaei) });
         Assert.Empty(note.To(Reporter)); // internal: never shown to the reporter
         await using var db = _chat.Db();
         Assert.Equal("با آبفا تماس گرفتم", (await db.ReportEvents.SingleAsync(e => e.Kind == ReportEventKind.Note)).Text);
+    }
+
+    [Fact]
+    public async Task A_photo_reply_reaches_the_reporter_with_its_caption_and_crosses_messengers_only_within_the_download_limit()
+    {
+        var photo = new Conversations.Messages.Attachment(Conversations.Messages.AttachmentKind.Photo, "staff-photo", FileSize: 300_000);
+        var held = await InGroup(Rajaei, "این نقشه لوله‌کشی است", _submitted.IdOfLastTo(Group), photo);
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        var sent = await _chat.PressUnder(held.IdOfLastTo(Group), "sh:send", Group);
+        var file = Assert.IsType<Conversations.Messages.FileMessage>(Assert.Single(sent.Messages, m => m.To.ChatId == Reporter));
+        Assert.Equal((Conversations.Messages.AttachmentKind.Photo, "staff-photo", (string?)null), (file.Kind, file.FileId, file.FromMessenger));
+        Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", "این نقشه لوله‌کشی است"), file.Caption);
+
+        // A reporter on Bale: the Telegram file is carried over by the sender, unless it is too big to download.
+        _chat.As = ("bale", 601, "مریم");
+        await _chat.RegisterAsync(phone: "09123333333");
+        await _chat.FileReportAsync(); // RJ-1002
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        var prompt = await _chat.PressData("st:reply:RJ-1002");
+        var carried = await _chat.Send(Conversations.Messages.IncomingKind.Media, m => m with
+        {
+            ReplyToMessageId = prompt.IdOfLastTo(Rajaei),
+            Attachment = new Conversations.Messages.Attachment(Conversations.Messages.AttachmentKind.Document, "staff-doc", "نامه.pdf", "application/pdf", 2_000_000),
+        });
+        var toBale = Assert.IsType<Conversations.Messages.FileMessage>(Assert.Single(carried.Messages, m => m.To.Messenger == "bale"));
+        Assert.Equal(("telegram", "نامه.pdf", Texts.ToReporterFile("RJ-1002", "دبیرخانه شهید رجایی")), (toBale.FromMessenger, toBale.FileName, toBale.Caption));
+
+        var big = await _chat.Send(Conversations.Messages.IncomingKind.Media, m => m with
+        {
+            ReplyToMessageId = prompt.IdOfLastTo(Rajaei),
+            Attachment = new Conversations.Messages.Attachment(Conversations.Messages.AttachmentKind.Document, "staff-big", "فیلم.zip", null, 25_000_000),
+        });
+        Assert.Equal([Texts.FileTooBigToCarry("bale")], big.Texts);
+        Assert.DoesNotContain(big.Messages, m => m.To.Messenger == "bale");
+    }
+
+    [Fact]
+    public async Task Rejecting_asks_a_reason_and_a_confirmation_before_the_reporter_hears_of_it()
+    {
+        _chat.As = ("telegram", Rajaei, "کارشناس");
+        var prompt = await _chat.PressData("st:close:RJ-1001:rejected");
+        Assert.Equal(Texts.AskCloseReason("RJ-1001", ReportOutcome.Rejected), prompt.Last.Text);
+        Assert.IsType<Conversations.Messages.ForceReply>(prompt.Last.Keyboard);
+        Assert.Empty(prompt.To(Reporter));
+
+        Assert.Equal([Texts.ReasonMissing], (await _chat.Send(Conversations.Messages.IncomingKind.Media, m => m with
+        {
+            ReplyToMessageId = prompt.IdOfLastTo(Rajaei), Attachment = new Conversations.Messages.Attachment(Conversations.Messages.AttachmentKind.Photo, "x"),
+        })).Texts);
+        var confirm = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "این موضوع در حوزه شهرداری است", ReplyToMessageId = prompt.IdOfLastTo(Rajaei) });
+        Assert.Equal(Texts.ConfirmClose("RJ-1001", ReportOutcome.Rejected, "این موضوع در حوزه شهرداری است"), confirm.Last.Text);
+        Assert.Empty(confirm.To(Reporter));
+        await using (var db = _chat.Db()) Assert.NotEqual(ReportStage.Closed, (await db.Reports.SingleAsync()).Stage);
+
+        // Cancelled: nothing closes; confirmed: the reporter gets the reason.
+        var cancelled = await _chat.PressUnder(confirm.IdOfLastTo(Rajaei), "sh:drop");
+        Assert.Equal([Texts.HeldDropped], cancelled.Texts);
+        var again = await _chat.Say("/close RJ-1001 rejected این موضوع در حوزه شهرداری است");
+        var closed = await _chat.PressUnder(again.IdOfLastTo(Rajaei), "sh:close");
+        Assert.Equal(Texts.ToReporterClosed("RJ-1001", "دبیرخانه شهید رجایی", ReportOutcome.Rejected, "این موضوع در حوزه شهرداری است", null),
+            closed.To(Reporter).Single().Text);
+        await using (var db = _chat.Db()) Assert.Equal((ReportStage.Closed, ReportOutcome.Rejected), ((await db.Reports.SingleAsync()).Stage, (await db.Reports.SingleAsync()).Outcome));
+    }
+
+    [Fact]
+    public async Task A_duplicates_reporter_follows_the_original_and_hears_its_news()
+    {
+        _chat.As = ("bale", 601, "مریم");
+        await _chat.RegisterAsync(phone: "09123333333");
+        await _chat.FileReportAsync(); // RJ-1002, the same problem again
+        var closed = await As(Rajaei, "/close RJ-1002 duplicate RJ-1001");
+        Assert.Equal(Texts.ToReporterClosed("RJ-1002", "دبیرخانه شهید رجایی", ReportOutcome.Duplicate, null, "RJ-1001"), closed.To(601).Single().Text);
+
+        await using (var db = _chat.Db())
+        {
+            var original = await db.Reports.SingleAsync(r => r.Code == "RJ-1001");
+            Assert.Equal(original.Id, (await db.ReportFollowers.SingleAsync()).ReportId);
+        }
+
+        var staged = await As(Rajaei, "/stage RJ-1001 solution");
+        Assert.Equal(Texts.ToFollowerStage("RJ-1001", "دبیرخانه شهید رجایی", ReportStage.Solution), staged.To(601).Single().Text);
     }
 
     [Fact]
@@ -181,7 +313,9 @@ public sealed class StaffDeskTests : IAsyncLifetime
         Assert.Equal(Texts.ChooseStage("RJ-1001"), choose.Last.Text);
         var moved = await _chat.PressData("st:stage:RJ-1001:followup");
         Assert.Equal(Texts.ToReporterStage("RJ-1001", "دبیرخانه شهید رجایی", ReportStage.FollowUp), moved.To(Reporter).Single().Text);
-        var closed = await _chat.PressData("st:close:RJ-1001:unresolved");
+        var prompt = await _chat.PressData("st:close:RJ-1001:unresolved");
+        var confirm = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "اداره پاسخی نداد", ReplyToMessageId = prompt.IdOfLastTo(Rajaei) });
+        var closed = await _chat.PressUnder(confirm.IdOfLastTo(Rajaei), "sh:close");
         Assert.Single(closed.To(Reporter));
         Assert.Equal([Texts.AlreadyClosed], (await _chat.PressData("st:close:RJ-1001:rejected")).Texts);
     }
