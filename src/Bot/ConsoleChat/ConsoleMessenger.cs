@@ -102,6 +102,10 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
                     output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}: [{upload.Kind}] {upload.Caption}");
                     output.WriteLine($"  {path}");
                     break;
+                case LocationMessage location:
+                    output.WriteLine();
+                    output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}: [location] {location.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {location.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                    break;
                 case ButtonAnswer { Notice: { } notice }:
                     output.WriteLine($"  ({notice})");
                     break;

@@ -393,7 +393,9 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     private string PreviewText()
     {
         var secretariat = Routing.Find(_context.Assembly, Data.Secretariat);
-        return Texts.Preview(Data.Topic ?? Texts.NoTopic, secretariat?.Name ?? "—", Data.Description ?? "—", Data.Attachments.Count,
-            Data.County ?? "—", Data.Place ?? "—", Data.Solution, Data.Anonymous);
+        // Cut, so the preview and its submit button stay one message however long the answers were.
+        return Texts.Preview(Data.Topic ?? Texts.NoTopic, secretariat?.Name ?? "—", MessageLimits.Cut(Data.Description ?? "—", QuotedLength.Description),
+            Data.Attachments.Count, Data.County ?? "—", MessageLimits.Cut(Data.Place ?? "—", QuotedLength.Place),
+            Data.Solution is { } solution ? MessageLimits.Cut(solution, QuotedLength.Solution) : null, Data.Anonymous);
     }
 }

@@ -27,6 +27,7 @@ public sealed record RemoveKeyboard : Keyboard;
 [JsonDerivedType(typeof(ButtonAnswer), "answer")]
 [JsonDerivedType(typeof(FileMessage), "file")]
 [JsonDerivedType(typeof(UploadMessage), "upload")]
+[JsonDerivedType(typeof(LocationMessage), "location")]
 public abstract record OutgoingMessage
 {
     [JsonIgnore] public ChatAddress To { get; init; }
@@ -66,3 +67,6 @@ public sealed record UploadMessage(UploadKind Kind, string FileName, string Cont
 {
     [JsonIgnore] public byte[] Content { get; init; } = [];
 }
+
+/// <summary>A point on the map, shown by the messenger as its own map (a member's pinned place, to staff).</summary>
+public sealed record LocationMessage(double Latitude, double Longitude) : OutgoingMessage;

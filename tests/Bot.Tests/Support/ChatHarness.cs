@@ -113,7 +113,9 @@ public sealed class ChatHarness : IDisposable
         var turn = new Turn(db, message, Now);
         await _router.HandleAsync(turn, CancellationToken.None);
         // As the pipeline does, then as if the sender had sent each at once: rows with the messenger's message id.
-        var rows = turn.Outgoing.Select(o => OutboxWriter.Enqueue(db, o, Now)).ToList();
+        // What was written, part by part: a message too long for one goes as several (MessageLimits).
+        var written = turn.Outgoing.SelectMany(o => OutboxWriter.EnqueueParts(db, o, Now)).ToList();
+        var rows = written.Select(w => w.Row).ToList();
         foreach (var row in rows)
         {
             row.Status = OutboxStatus.Sent;
@@ -122,7 +124,7 @@ public sealed class ChatHarness : IDisposable
 
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return new Reply(turn.Outgoing, rows.Select(r => r.SentMessageId!.Value).ToList(), message.Chat);
+        return new Reply(written.Select(w => w.Part).ToList(), rows.Select(r => r.SentMessageId!.Value).ToList(), message.Chat);
     }
 
     /// <summary>Registers the current person with a typed number, county by its index.</summary>
