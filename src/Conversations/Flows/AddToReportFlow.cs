@@ -6,7 +6,10 @@ using Assembly.Storage.Entities;
 
 namespace Assembly.Conversations.Flows;
 
-/// <summary>A member adds a message or a file to one of their own reports.</summary>
+/// <summary>
+/// A member adds messages and files to one of their own reports, as many as they like, until «تمام». Each is added
+/// to the report (and reaches staff) as it comes, so nothing waits on the last press to be kept.
+/// </summary>
 public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlow.Trigger, AddToReportFlow.Answers>
 {
     public const string Name = "add-to-report";
@@ -18,6 +21,12 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
     public sealed class Answers
     {
         public string Code { get; set; } = "";
+
+        /// <summary>How many messages and files were added in this conversation.</summary>
+        public int Added { get; set; }
+
+        /// <summary>The album whose files are arriving, so they are answered once.</summary>
+        public AlbumTally Album { get; set; } = new();
     }
 
     private readonly FlowContext _context;
@@ -37,12 +46,22 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
 
     protected override Task AskAsync()
     {
-        Ask(Texts.AskAddition(Data.Code), Navigation(back: false));
+        if (Data.Added == 0) Ask(Texts.AskAddition(Data.Code), Navigation(back: false));
+        else Ask(Texts.AddedAskMore(Data.Code, Data.Added), MoreButtons());
         return Task.CompletedTask;
     }
 
+    private InlineKeyboard MoreButtons() => Choices([(Texts.Done, "done")], back: false);
+
     protected override async Task AnswerAsync(FlowInput input, CancellationToken ct)
     {
+        if (input.Choice == "done" || input.Text == Texts.Done)
+        {
+            Turn.Reply(Data.Added == 0 ? Texts.NothingAdded(Data.Code) : Texts.Added(Data.Code), MainMenu.Keyboard, [Data.Code]);
+            Finished = true;
+            return;
+        }
+
         var member = await MemberDirectory.SenderAsync(Turn, ct);
         var report = member is null ? null : await ReportAggregate.LoadAsync(Turn, _context, Data.Code, ct);
         if (report is null || report.Report.MemberId != member!.Id)
@@ -54,6 +73,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
         }
 
         ReportAttachment? added = null;
+        var later = false;
         if (input.IsText)
         {
             report.AddMessage(input.Text);
@@ -68,15 +88,20 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
 
             added = new ReportAttachment { Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = Turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = Turn.Now };
             report.AddFile(added, input.Caption.Length > 0 ? input.Caption : null);
+            if (input.Message.MediaGroupId is { } group) later = AlbumReceipt.Count(Data.Album, group, kept: true);
         }
         else
         {
-            await RefuseAsync(Texts.AttachmentKindRefused);
+            await RefuseAsync(input.Message.Attachment?.Kind == AttachmentKind.Sticker ? Texts.StickerWhereTextExpected : Texts.AttachmentKindRefused);
             return;
         }
 
-        await Staff.StaffNotices.MemberAddedAsync(Turn, report.Report, input.IsText ? input.Text : input.Caption, added, _context, ct);
-        Turn.Reply(Texts.Added(report.Code), MainMenu.Keyboard, [report.Code]);
-        Finished = true;
+        Data.Added++;
+        // An album's later files reach staff as files only: the first one's post already says what came.
+        await Staff.StaffNotices.MemberAddedAsync(Turn, report.Report, input.IsText ? input.Text : input.Caption, added, _context, ct, post: !later || input.Caption.Length > 0);
+        if (input.Message.MediaGroupId is { } album)
+            await AlbumReceipt.AcknowledgeAsync(Turn, album, later, Texts.AddedAskMore(report.Code, Data.Added, Data.Album.Kept), MoreButtons(), ct);
+        else
+            await AskAsync();
     }
 }

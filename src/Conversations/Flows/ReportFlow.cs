@@ -36,6 +36,12 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         public string? Solution { get; set; }
         public bool Anonymous { get; set; }
 
+        /// <summary>The album whose files are arriving, so they are answered once.</summary>
+        public AlbumTally Album { get; set; } = new();
+
+        /// <summary>A voice message was sent as the description: a line of text, or none, completes it.</summary>
+        public bool Spoken { get; set; }
+
         /// <summary>Set once the preview was shown: every edit then returns to it.</summary>
         public bool Reviewing { get; set; }
 
@@ -112,7 +118,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 Ask(Texts.AskTopic, Choices(FlowInput.Indexed(Topics.Select(t => t.Topic)).Append((Texts.DontKnow, "unknown")), perRow: 2, back: false));
                 break;
             case State.DescribeFirst or State.Description:
-                Ask(Texts.AskDescription(options.MinDescriptionWords), Navigation());
+                if (Data.Spoken) Ask(Texts.AskLineForVoice, Choices([(Texts.NoText, "notext")]));
+                else Ask(Texts.AskDescription(options.MinDescriptionWords), Navigation());
                 break;
             case State.ConfirmSecretariat:
                 var secretariats = FlowInput.Indexed(_context.Assembly.Secretariats.Select(s => s.Name));
@@ -122,8 +129,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                     Ask(Texts.ChooseSecretariat, Choices(secretariats));
                 break;
             case State.Attachments:
-                var buttons = Data.Attachments.Count > 0 ? [(Texts.Done, "done"), (Texts.ClearAttachments, "clear")] : new[] { (Texts.Done, "done") };
-                Ask(Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments), Choices(buttons, perRow: 2));
+                Ask(Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments), AttachmentButtons());
                 break;
             case State.County:
                 var memberCounty = (await MemberDirectory.SenderAsync(Turn, CancellationToken.None))?.County;
@@ -177,17 +183,12 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 return;
 
             case State.DescribeFirst or State.Description:
-                if (!input.IsText) { await RefuseAsync(Texts.TextExpectedHere); return; }
-                if (PersianMatch.Words(input.Text).Count < _context.Conversations.MinDescriptionWords)
-                {
-                    await RefuseAsync(Texts.DescriptionTooShort(_context.Conversations.MinDescriptionWords));
-                    return;
-                }
-
-                Data.Description = input.Text;
+                if (await DescriptionFromAsync(input) is not { } description) return;
+                Data.Description = description;
+                Data.Spoken = false;
                 if (Current == State.DescribeFirst)
                 {
-                    var suggestion = Routing.Suggest(_context.Assembly, input.Text);
+                    var suggestion = Routing.Suggest(_context.Assembly, description);
                     (Data.Suggested, Data.RoutedOn) = (suggestion?.Secretariat.Key, suggestion?.Keyword);
                 }
 
@@ -240,7 +241,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 }
                 else
                 {
-                    await RefuseAsync(Texts.PlaceTooShort);
+                    await RefuseAsync(IsSticker(input) ? Texts.StickerWhereTextExpected : Texts.PlaceTooShort);
                     return;
                 }
 
@@ -250,7 +251,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             case State.Solution:
                 if (input.Choice == "skip" || input.Text == Texts.SkipAnswer) Data.Solution = null;
                 else if (input.IsText) Data.Solution = input.Text;
-                else { await RefuseAsync(Texts.TextExpectedHere); return; }
+                else { await RefuseAsync(IsSticker(input) ? Texts.StickerWhereTextExpected : Texts.TextExpectedHere); return; }
                 await Machine.FireAsync(Trigger.Next);
                 return;
 
@@ -288,10 +289,80 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             return;
         }
 
-        if (Data.Attachments.Count >= options.MaxAttachments) { Turn.Reply(Texts.TooManyAttachments(options.MaxAttachments)); return; }
-        if (file.FileSize > options.MaxFileMegabytes * 1024L * 1024L) { Turn.Reply(Texts.FileTooLarge(options.MaxFileMegabytes)); return; }
-        Data.Attachments.Add(new AttachmentAnswer(file.Kind.ToString().ToLowerInvariant(), file.FileId, file.FileName));
+        var refusal = Keep(file);
+        if (input.Message.MediaGroupId is { } group)
+        {
+            var later = AlbumReceipt.Count(Data.Album, group, kept: refusal is null);
+            var text = (Data.Album.Refused > 0 ? Texts.AlbumRefused(Data.Album.Refused, options.MaxAttachments, options.MaxFileMegabytes) + "\n\n" : "")
+                       + Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments);
+            await AlbumReceipt.AcknowledgeAsync(Turn, group, later, text, AttachmentButtons(), CancellationToken.None);
+            return;
+        }
+
+        if (refusal is not null) { Turn.Reply(refusal); return; }
         await AskAsync();
+    }
+
+    /// <summary>Keeps the file among the report's attachments; the reason when it cannot (too many, too large).</summary>
+    private string? Keep(Attachment file)
+    {
+        var options = _context.Conversations;
+        if (Data.Attachments.Count >= options.MaxAttachments) return Texts.TooManyAttachments(options.MaxAttachments);
+        if (file.FileSize > options.MaxFileMegabytes * 1024L * 1024L) return Texts.FileTooLarge(options.MaxFileMegabytes);
+        Data.Attachments.Add(new AttachmentAnswer(file.Kind.ToString().ToLowerInvariant(), file.FileId, file.FileName));
+        return null;
+    }
+
+    private InlineKeyboard AttachmentButtons() => Choices(Data.Attachments.Count > 0
+        ? [(Texts.Done, "done"), (Texts.ClearAttachments, "clear")]
+        : new[] { (Texts.Done, "done") }, perRow: 2);
+
+    private static bool IsSticker(FlowInput input) => input.Message.Attachment?.Kind == AttachmentKind.Sticker;
+
+    /// <summary>
+    /// The description from what the member sent at that step, or null once told what is missing. A file sent there
+    /// is kept as an attachment: a voice message is the description itself, completed by a line of text or «بدون متن»;
+    /// a caption on a photo or document is the description. A sticker is no description, and says so.
+    /// </summary>
+    private async Task<string?> DescriptionFromAsync(FlowInput input)
+    {
+        var options = _context.Conversations;
+        if (Data.Spoken && (input.Choice == "notext" || input.Text == Texts.NoText)) return Texts.DescriptionInVoice;
+        if (input.Kind == IncomingKind.Media && input.Message.Attachment is { } file && Accepted.Contains(file.Kind))
+        {
+            if (Keep(file) is { } refusal) { await RefuseAsync(refusal); return null; }
+            if (file.Kind is AttachmentKind.Voice or AttachmentKind.Audio && input.Caption.Length == 0)
+            {
+                Data.Spoken = true;
+                Turn.Reply(Texts.VoiceKept);
+                await AskAsync();
+                return null;
+            }
+
+            if (input.Caption.Length == 0) { await RefuseAsync(Texts.FileKeptDescribeIt); return null; }
+            if (PersianMatch.Words(input.Caption).Count < options.MinDescriptionWords)
+            {
+                await RefuseAsync(Texts.FileKeptDescribeIt + " " + Texts.DescriptionTooShort(options.MinDescriptionWords));
+                return null;
+            }
+
+            return input.Caption;
+        }
+
+        if (!input.IsText)
+        {
+            await RefuseAsync(IsSticker(input) ? Texts.StickerWhereTextExpected : Texts.TextExpectedHere);
+            return null;
+        }
+
+        // After a voice message one line is enough: the voice says the rest.
+        if (!Data.Spoken && PersianMatch.Words(input.Text).Count < options.MinDescriptionWords)
+        {
+            await RefuseAsync(Texts.DescriptionTooShort(options.MinDescriptionWords));
+            return null;
+        }
+
+        return input.Text;
     }
 
     private async Task AnswerPreviewAsync(FlowInput input, CancellationToken ct)

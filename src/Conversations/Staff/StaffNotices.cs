@@ -69,10 +69,18 @@ public static class StaffNotices
     }
 
     /// <summary>What the reporter added reaches the secretariat's staff, with the code.</summary>
-    public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct)
+    /// <param name="post">False for a later file of an album: only the file goes, under the post its first one made.</param>
+    public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct,
+        bool post = true)
     {
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
         {
+            if (!post && file is not null)
+            {
+                SendFiles(turn, chat, kind, report.Code, [file]);
+                continue;
+            }
+
             var elsewhere = file is not null && file.Messenger != chat.Messenger;
             turn.Send(chat, kind, new TextMessage(Texts.ToStaffMemberAdded(report.Code, text, file is not null) + (elsewhere ? Texts.AttachmentsElsewhere(file!.Messenger) : ""),
                 StaffButtons.Actions(report.Code), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);

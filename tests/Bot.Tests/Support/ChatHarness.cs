@@ -91,8 +91,12 @@ public sealed class ChatHarness : IDisposable
 
     public Task<Reply> ShareLocation() => Send(IncomingKind.Location, m => m with { Location = new GeoPoint(33.98, 51.43) });
 
-    public Task<Reply> SendFile(AttachmentKind kind, long size = 50_000) =>
-        Send(IncomingKind.Media, m => m with { Attachment = new Attachment(kind, $"file-{Interlocked.Increment(ref _nextMessageId)}", FileSize: size) });
+    /// <param name="album">The media group the file is one of, as the messenger marks an album's files.</param>
+    public Task<Reply> SendFile(AttachmentKind kind, long size = 50_000, string? album = null, string? caption = null) =>
+        Send(IncomingKind.Media, m => m with
+        {
+            Attachment = new Attachment(kind, $"file-{Interlocked.Increment(ref _nextMessageId)}", FileSize: size), MediaGroupId = album, Text = caption,
+        });
 
     public async Task<int> StepAsync()
     {
