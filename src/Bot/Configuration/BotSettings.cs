@@ -194,6 +194,8 @@ public sealed partial record BotSettings(
     {
         if (options.IdleMinutes is < 1 or > 10080)
             throw new ConfigurationError($"Conversations:IdleMinutes must be from 1 to 10080 (it is {options.IdleMinutes}).");
+        if (options.DraftDays is < 1 or > 90)
+            throw new ConfigurationError($"Conversations:DraftDays must be from 1 to 90 (it is {options.DraftDays}).");
         if (options.MaxAttachments is < 0 or > 50)
             throw new ConfigurationError($"Conversations:MaxAttachments must be from 0 to 50 (it is {options.MaxAttachments}).");
         if (options.MaxFileMegabytes is < 1 or > 2000)

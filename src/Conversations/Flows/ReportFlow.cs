@@ -16,9 +16,15 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 {
     public const string Name = "report";
 
-    public enum State { Topic, DescribeFirst, ConfirmSecretariat, Description, Attachments, County, Place, Solution, Anonymity, Preview }
+    public enum State { Topic, DescribeFirst, ConfirmSecretariat, Description, Attachments, County, Place, Solution, Anonymity, Preview, Resume }
 
-    public enum Trigger { Next, Back, DontKnow, EditTopic, EditDescription, EditAttachments, EditPlace, EditSolution, EditAnonymity }
+    public enum Trigger { Next, Back, DontKnow, EditTopic, EditDescription, EditAttachments, EditPlace, EditSolution, EditAnonymity, Continue, Fresh }
+
+    /// <summary>Where «ثبت مسئله» starts when a draft is kept: the question whether to continue it.</summary>
+    public const string ResumeState = nameof(State.Resume);
+
+    /// <summary>The buttons of the question asked when a menu button is pressed in the middle of a report.</summary>
+    public const string KeepGoing = "keep", DropReport = "drop";
 
     public sealed class Answers
     {
@@ -44,6 +50,19 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
         /// <summary>Set once the preview was shown: every edit then returns to it.</summary>
         public bool Reviewing { get; set; }
+
+        /// <summary>The step a kept draft stopped at, while the member chooses to continue it or start afresh.</summary>
+        public string? DraftState { get; set; }
+
+        /// <summary>Forgets every answer, for a fresh start over a draft.</summary>
+        public void Clear()
+        {
+            (Topic, Secretariat, RoutedBy, RoutedOn, Suggested, Description) = (null, null, default, null, null, null);
+            (County, Place, Latitude, Longitude, Solution, Anonymous) = (null, null, null, null, null, false);
+            (Album, Spoken, Reviewing, DraftState) = (new AlbumTally(), false, false, null);
+            Attachments.Clear();
+            Offered.Clear();
+        }
 
         /// <summary>
         /// The codes of the similar reports the last preview offered: the only ones a follow button may name, so a
@@ -91,6 +110,10 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 new() { { State.Preview, "reviewing the preview" }, { State.Anonymity, "not yet reviewing" } })
             .Permit(Trigger.Back, State.Place);
         Machine.Configure(State.Anonymity).Permit(Trigger.Next, State.Preview).Permit(Trigger.Back, State.Solution);
+        Machine.Configure(State.Resume)
+            .PermitDynamic(Trigger.Continue, () => Enum.TryParse<State>(Data.DraftState, out var at) && at != State.Resume ? at : State.Topic, "the step the draft stopped at",
+                DraftSteps())
+            .Permit(Trigger.Fresh, State.Topic);
         Machine.Configure(State.Preview)
             .OnEntry(() => Data.Reviewing = true)
             .Permit(Trigger.Back, State.Anonymity)
@@ -104,6 +127,13 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     }
 
     public static string InitialState => nameof(State.Topic);
+
+    private static Stateless.Reflection.DynamicStateInfos DraftSteps()
+    {
+        var steps = new Stateless.Reflection.DynamicStateInfos();
+        foreach (var step in Enum.GetValues<State>().Where(s => s != State.Resume)) steps.Add(step, "stopped at " + step);
+        return steps;
+    }
 
     protected override Trigger BackTrigger => Trigger.Back;
 
@@ -146,6 +176,9 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             case State.Anonymity:
                 Ask(Texts.AskAnonymity, Choices([(Texts.ShowMyName, "named"), (Texts.SendAnonymously, "anonymous")]));
                 break;
+            case State.Resume:
+                Ask(Texts.AskResumeDraft, Choices([(Texts.ContinueDraft, "continue"), (Texts.FreshStart, "fresh")], back: false));
+                break;
             case State.Preview:
                 var similar = await SimilarAsync();
                 Data.Offered = similar.Select(r => r.Code).ToList();
@@ -166,8 +199,35 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
     protected override async Task AnswerAsync(FlowInput input, CancellationToken ct)
     {
+        // The answer to «a menu button was pressed in the middle of a report: drop it?» (see PrivateChat).
+        if (input.Choice == KeepGoing) { await AskAsync(); return; }
+        if (input.Choice == DropReport)
+        {
+            Turn.Reply(Texts.ReportDropped, MainMenu.Keyboard);
+            Finished = true;
+            return;
+        }
+
         switch (Current)
         {
+            case State.Resume:
+                if (input.Choice == "continue")
+                {
+                    await Machine.FireAsync(Trigger.Continue);
+                    Data.DraftState = null;
+                }
+                else if (input.Choice == "fresh")
+                {
+                    Data.Clear();
+                    await Machine.FireAsync(Trigger.Fresh);
+                }
+                else
+                {
+                    await RefuseAsync(Texts.UseButtons);
+                }
+
+                return;
+
             case State.Topic:
                 if (input.Choice == "unknown" || input.Text == Texts.DontKnow)
                 {

@@ -41,4 +41,16 @@ public static partial class Texts
         + " اگر پیام یا فایل دیگری دارید بفرستید؛ وگرنه «تمام» را بزنید.";
 
     public static string NothingAdded(string code) => $"چیزی به مسئله {code} افزوده نشد.";
+
+    public static string DraftKept(int minutes, int days) =>
+        $"ثبت مسئله شما {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند. آنچه نوشته بودید را {PersianText.ToPersianDigits(days)} روز به‌عنوان پیش‌نویس نگه می‌داریم؛ هر وقت «ثبت مسئله» را بزنید می‌توانید ادامه دهید.";
+
+    public const string AskResumeDraft = "پیش‌نویس مسئله‌ای از شما مانده است. آن را ادامه می‌دهید یا از نو شروع می‌کنید؟";
+    public const string ContinueDraft = "ادامه پیش‌نویس";
+    public const string FreshStart = "شروع از نو";
+
+    public const string AskDropReport = "ثبت مسئله هنوز تمام نشده است. اگر اکنون سراغ کار دیگری بروید، آنچه نوشته‌اید ثبت نمی‌شود. ادامه می‌دهید؟";
+    public const string KeepReporting = "ادامه ثبت مسئله";
+    public const string DropReporting = "رها کردن این مسئله";
+    public const string ReportDropped = "ثبت این مسئله رها شد و چیزی از آن ثبت نشد. اکنون می‌توانید از منو کار دیگری را شروع کنید.";
 }

@@ -120,10 +120,11 @@ public sealed class ChatHarness : IDisposable
         // What was written, part by part: a message too long for one goes as several (MessageLimits).
         var written = turn.Outgoing.SelectMany(o => OutboxWriter.EnqueueParts(db, o, Now)).ToList();
         var rows = written.Select(w => w.Row).ToList();
-        foreach (var row in rows)
+        foreach (var (part, row) in written)
         {
             row.Status = OutboxStatus.Sent;
-            row.SentMessageId = Interlocked.Increment(ref _nextMessageId);
+            // An edited message keeps its id, as the messenger answers an edit.
+            row.SentMessageId = part is TextEdit edit ? edit.MessageId : Interlocked.Increment(ref _nextMessageId);
         }
 
         await db.SaveChangesAsync();
