@@ -47,7 +47,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
     protected override Task AskAsync()
     {
         if (Data.Added == 0) Ask(Texts.AskAddition(Data.Code), Navigation(back: false));
-        else Ask(Texts.AddedAskMore(Data.Code, Data.Added), MoreButtons());
+        else Ask(Texts.AddedAskMore(Data.Code), MoreButtons());
         return Task.CompletedTask;
     }
 
@@ -100,7 +100,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
         // An album's later files reach staff as files only: the first one's post already says what came.
         await Staff.StaffNotices.MemberAddedAsync(Turn, report.Report, input.IsText ? input.Text : input.Caption, added, _context, ct, post: !later || input.Caption.Length > 0);
         if (input.Message.MediaGroupId is { } album)
-            await AlbumReceipt.AcknowledgeAsync(Turn, album, later, Texts.AddedAskMore(report.Code, Data.Added, Data.Album.Kept), MoreButtons(), ct);
+            await AlbumReceipt.AcknowledgeAsync(Turn, album, later, Texts.AddedAskMore(report.Code, Data.Album.Kept), MoreButtons(), ct);
         else
             await AskAsync();
     }

@@ -81,9 +81,9 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
     /// written, so the member is asked first. Help and «لغو» are not asked about: one drops nothing, the other is meant.
     /// </summary>
     private static bool LeavesReport(Conversation conversation, string text) =>
-        Drafts.Worth(conversation)
-        && (text is Texts.MenuReport or Texts.MenuMyReports or Texts.MenuMeetings
-            || (CommandText.TryParse(text, out var command) && command.Name is "report" or "myreports" or "meetings" or "start"));
+        (text is Texts.MenuReport or Texts.MenuMyReports or Texts.MenuMeetings
+         || (CommandText.TryParse(text, out var command) && command.Name is "report" or "myreports" or "meetings" or "start"))
+        && Drafts.Worth(conversation);
 
     /// <summary>A press of a conversation's button: acts only on the step it was made for.</summary>
     internal async Task FlowButtonAsync(Turn turn, Conversation? conversation, CancellationToken ct)

@@ -36,7 +36,7 @@ public static partial class Texts
         $"{PersianText.ToPersianDigits(refused)} پیوست ثبت نشد: هر مسئله تا {PersianText.ToPersianDigits(max)} پیوست می‌پذیرد و هر فایل تا {PersianText.ToPersianDigits(megabytes)} مگابایت.";
 
     /// <param name="album">The files of the album being answered, when the addition is one.</param>
-    public static string AddedAskMore(string code, int added, int album = 0) =>
+    public static string AddedAskMore(string code, int album = 0) =>
         (album > 0 ? $"{PersianText.ToPersianDigits(album)} پیوست رسید و به مسئله {code} افزوده شد." : $"به مسئله {code} افزوده شد.")
         + " اگر پیام یا فایل دیگری دارید بفرستید؛ وگرنه «تمام» را بزنید.";
 
