@@ -72,6 +72,13 @@ internal sealed class BotRequest
         _ => null,
     };
 
+    public double? Double(string name) => _params[name] switch
+    {
+        JsonValue v when v.TryGetValue<double>(out var number) => number,
+        JsonValue v when v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
     public bool Bool(string name) => _params[name] switch
     {
         JsonValue v when v.TryGetValue<bool>(out var b) => b,

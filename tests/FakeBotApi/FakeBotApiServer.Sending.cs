@@ -121,6 +121,18 @@ public sealed partial class FakeBotApiServer
         });
     }
 
+    /// <summary>sendLocation: recorded with «latitude,longitude» as its text, so a test can read where it pointed.</summary>
+    private BotReply SendLocation(BotRequest request)
+    {
+        var chatId = ChatId(request);
+        var latitude = request.Double("latitude") ?? throw new BadRequestException("latitude is empty");
+        var longitude = request.Double("longitude") ?? throw new BadRequestException("longitude is empty");
+        if (latitude is < -90 or > 90 || longitude is < -180 or > 180) throw new BadRequestException("wrong latitude or longitude");
+        var where = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{latitude},{longitude}");
+        return Send("sendLocation", chatId, where, ReplyMarkup(request), ReplyTo(request), (_, message) =>
+            message["location"] = new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude });
+    }
+
     private BotReply AnswerCallbackQuery(BotRequest request)
     {
         var id = request.String("callback_query_id");

@@ -69,10 +69,15 @@ public sealed partial class FakeBotApiServer
         return _updates.Add(new JsonObject { ["message"] = message });
     }
 
-    /// <summary>A photo (three sizes, as Telegram sends) of <paramref name="fileSize"/> bytes in its largest size.</summary>
-    public long EnqueuePhoto(long userId, long fileSize = 80_000)
+    /// <summary>
+    /// A photo (three sizes, as Telegram sends) of <paramref name="fileSize"/> bytes in its largest size; one of an album
+    /// when <paramref name="mediaGroupId"/> is given (a string, or a number as one Bale library types it).
+    /// </summary>
+    public long EnqueuePhoto(long userId, long fileSize = 80_000, JsonNode? mediaGroupId = null, string? caption = null)
     {
         var message = _factory.Message(userId, userId);
+        if (mediaGroupId is not null) message["media_group_id"] = mediaGroupId.DeepClone();
+        if (caption is not null) message["caption"] = caption;
         var id = message["message_id"]!.GetValue<long>();
         message["photo"] = new JsonArray(
             new JsonObject { ["file_id"] = $"photo-small-{id}", ["file_unique_id"] = $"ps{id}", ["width"] = 90, ["height"] = 90, ["file_size"] = 1_000 },

@@ -55,6 +55,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             ["sendVoice"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendVoice", "voice")),
             ["sendAudio"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendAudio", "audio")),
             ["sendVideo"] = (r, _) => ValueTask.FromResult(SendMedia(r, "sendVideo", "video")),
+            ["sendLocation"] = (r, _) => ValueTask.FromResult(SendLocation(r)),
             ["answerCallbackQuery"] = (r, _) => ValueTask.FromResult(AnswerCallbackQuery(r)),
             ["getFile"] = (r, _) => ValueTask.FromResult(GetFile(r)),
         };

@@ -102,6 +102,16 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
                     output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}: [{upload.Kind}] {upload.Caption}");
                     output.WriteLine($"  {path}");
                     break;
+                case TextEdit edit:
+                    output.WriteLine();
+                    output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)} (ویرایش پیام قبلی):");
+                    output.WriteLine(edit.Text);
+                    PrintKeyboard(userId, edit.Keyboard);
+                    break;
+                case LocationMessage location:
+                    output.WriteLine();
+                    output.WriteLine($"ربات ← {ConsoleUsers.NameOf(userId)}: [location] {location.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {location.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                    break;
                 case ButtonAnswer { Notice: { } notice }:
                     output.WriteLine($"  ({notice})");
                     break;

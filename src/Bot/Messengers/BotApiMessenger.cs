@@ -190,6 +190,13 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
                 case UploadMessage upload:
                     var uploaded = await UploadAsync(upload, timeout.Token);
                     return new SendOutcome.Sent(uploaded.MessageId);
+                case LocationMessage location:
+                    var pinned = await _client.SendLocation(location.To.ChatId, location.Latitude, location.Longitude, cancellationToken: timeout.Token);
+                    return new SendOutcome.Sent(pinned.MessageId);
+                case TextEdit edit:
+                    var edited = await _client.EditMessageText(edit.To.ChatId, checked((int)edit.MessageId), edit.Text,
+                        replyMarkup: Markup(edit.Keyboard) as InlineKeyboardMarkup, cancellationToken: timeout.Token);
+                    return new SendOutcome.Sent(edited.MessageId);
                 case ButtonAnswer answer:
                     await _client.AnswerCallbackQuery(answer.PressId, answer.Notice, answer.AsAlert, cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(null);

@@ -50,7 +50,7 @@ public static class UpdateMapper
             return common with { Kind = IncomingKind.Location, Location = new GeoPoint(location.Latitude, location.Longitude) };
         // The caption rides as the message's text, raw as a text message's is: the brain cleans both (FlowInput.Caption).
         if (Attachment(m) is { } attachment)
-            return common with { Kind = IncomingKind.Media, Attachment = attachment, Text = m.Caption };
+            return common with { Kind = IncomingKind.Media, Attachment = attachment, Text = m.Caption, MediaGroupId = m.MediaGroupId };
         return common;
     }
 

@@ -8,20 +8,46 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Conversations.Flows;
 
 /// <summary>
-/// Conversations nobody answered for <c>Conversations:IdleMinutes</c>: the half-made answers go, and the
-/// member is told. The due time is a column, so a restart loses none.
+/// Conversations nobody answered for <c>Conversations:IdleMinutes</c>: the half-made answers go (a report's are kept
+/// as a draft), and the member is told. The due time is a column, so a restart loses none.
 /// </summary>
 public static class IdleConversations
 {
-    /// <summary>Ends every conversation whose time is up; returns the notices to send.</summary>
+    /// <summary>
+    /// Ends every conversation whose time is up; returns the notices to send. A half-written report is kept as a draft
+    /// instead (<see cref="Drafts"/>); a draft whose days are up goes without a word, as the member was told when.
+    /// </summary>
     public static async Task<IReadOnlyList<OutgoingMessage>> ExpireDueAsync(BotDbContext db, ConversationOptions options, DateTime now, CancellationToken ct)
     {
         var due = await db.Conversations.Where(c => c.ExpiresAt != null && c.ExpiresAt <= now).ToListAsync(ct);
-        foreach (var conversation in due) PrivateChat.End(conversation);
-        // Not an answer to anything the member just sent: a notice, paced like the rest of bulk.
-        return due.Select(c => (OutgoingMessage)new TextMessage(Texts.Expired(options.IdleMinutes))
+        var notices = new List<OutgoingMessage>();
+        foreach (var conversation in due)
         {
-            To = new ChatAddress(c.Messenger, c.ChatId), ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk,
-        }).ToList();
+            string text;
+            if (Drafts.TryRead(conversation, out _))
+            {
+                PrivateChat.End(conversation);
+                continue;
+            }
+
+            if (Drafts.Worth(conversation))
+            {
+                Drafts.Keep(conversation, now.AddDays(options.DraftDays));
+                text = Texts.DraftKept(options.IdleMinutes, options.DraftDays);
+            }
+            else
+            {
+                PrivateChat.End(conversation);
+                text = Texts.Expired(options.IdleMinutes);
+            }
+
+            // Not an answer to anything the member just sent: a notice, paced like the rest of bulk.
+            notices.Add(new TextMessage(text)
+            {
+                To = new ChatAddress(conversation.Messenger, conversation.ChatId), ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk,
+            });
+        }
+
+        return notices;
     }
 }

@@ -46,6 +46,13 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         {
             if (text.Length == 0) { turn.Reply(Texts.EmptyText); return; }
             if (text.Length > MaxTextLength) { turn.Reply(Texts.TooLong(text.Length, MaxTextLength)); return; }
+            if (conversation is not null && LeavesReport(conversation, text))
+            {
+                turn.Reply(Texts.AskDropReport, FlowButtons.Keyboard(conversation.Step,
+                    [(Texts.KeepReporting, ReportFlow.KeepGoing), (Texts.DropReporting, ReportFlow.DropReport)], back: false));
+                return;
+            }
+
             // Commands and the menu's labels work at every step.
             if (await _commands.TryPrivateAsync(turn, text, conversation, this, ct)) return;
         }
@@ -78,6 +85,15 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             turn.Reply(Texts.TextExpected, MainMenu.Keyboard);
     }
 
+    /// <summary>
+    /// A menu button (or its command) pressed in the middle of a report with answers in it: it would drop what was
+    /// written, so the member is asked first. Help and «لغو» are not asked about: one drops nothing, the other is meant.
+    /// </summary>
+    private static bool LeavesReport(Conversation conversation, string text) =>
+        (text is Texts.MenuReport or Texts.MenuMyReports or Texts.MenuMeetings
+         || (CommandText.TryParse(text, out var command) && command.Name is "report" or "myreports" or "meetings" or "start"))
+        && Drafts.Worth(conversation);
+
     /// <summary>A press of a conversation's button: acts only on the step it was made for.</summary>
     internal async Task FlowButtonAsync(Turn turn, Conversation? conversation, CancellationToken ct)
     {
@@ -104,9 +120,11 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             turn.Db.Conversations.Add(row);
         }
 
+        // «ثبت مسئله» over a kept draft first asks whether to continue it; any other flow replaces it.
+        var resume = flow == ReportFlow.Name && Drafts.TryRead(row, out var draftState) ? Drafts.ForResume(row, draftState) : null;
         row.Flow = flow;
-        row.State = initialState;
-        row.Data = "{}";
+        row.State = resume is null ? initialState : ReportFlow.ResumeState;
+        row.Data = resume ?? "{}";
         row.Step++; // buttons of whatever came before are stale from now on
         row.StartedAt = turn.Now;
         row.UpdatedAt = turn.Now;

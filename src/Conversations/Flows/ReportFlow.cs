@@ -16,9 +16,15 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 {
     public const string Name = "report";
 
-    public enum State { Topic, DescribeFirst, ConfirmSecretariat, Description, Attachments, County, Place, Solution, Anonymity, Preview }
+    public enum State { Topic, DescribeFirst, ConfirmSecretariat, Description, Attachments, County, Place, Solution, Anonymity, Preview, Resume }
 
-    public enum Trigger { Next, Back, DontKnow, EditTopic, EditDescription, EditAttachments, EditPlace, EditSolution, EditAnonymity }
+    public enum Trigger { Next, Back, DontKnow, EditTopic, EditDescription, EditAttachments, EditPlace, EditSolution, EditAnonymity, Continue, Fresh }
+
+    /// <summary>Where «ثبت مسئله» starts when a draft is kept: the question whether to continue it.</summary>
+    public const string ResumeState = nameof(State.Resume);
+
+    /// <summary>The buttons of the question asked when a menu button is pressed in the middle of a report.</summary>
+    public const string KeepGoing = "keep", DropReport = "drop";
 
     public sealed class Answers
     {
@@ -42,8 +48,27 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         /// </summary>
         public bool Described { get; set; }
 
+        /// <summary>The album whose files are arriving, so they are answered once.</summary>
+        public AlbumTally Album { get; set; } = new();
+
+        /// <summary>A voice message was sent as the description: a line of text, or none, completes it.</summary>
+        public bool Spoken { get; set; }
+
         /// <summary>Set once the preview was shown: every edit then returns to it.</summary>
         public bool Reviewing { get; set; }
+
+        /// <summary>The step a kept draft stopped at, while the member chooses to continue it or start afresh.</summary>
+        public string? DraftState { get; set; }
+
+        /// <summary>Forgets every answer, for a fresh start over a draft.</summary>
+        public void Clear()
+        {
+            (Topic, Secretariat, RoutedBy, RoutedOn, Suggested, Description) = (null, null, default, null, null, null);
+            (County, Place, Latitude, Longitude, Solution, Anonymous) = (null, null, null, null, null, false);
+            (Album, Spoken, Reviewing, DraftState) = (new AlbumTally(), false, false, null);
+            Attachments.Clear();
+            Offered.Clear();
+        }
 
         /// <summary>
         /// The codes of the similar reports the last preview offered: the only ones a follow button may name, so a
@@ -92,6 +117,10 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 new() { { State.Preview, "reviewing the preview" }, { State.Anonymity, "not yet reviewing" } })
             .Permit(Trigger.Back, State.Place);
         Machine.Configure(State.Anonymity).Permit(Trigger.Next, State.Preview).Permit(Trigger.Back, State.Solution);
+        Machine.Configure(State.Resume)
+            .PermitDynamic(Trigger.Continue, () => Enum.TryParse<State>(Data.DraftState, out var at) && at != State.Resume ? at : State.Topic, "the step the draft stopped at",
+                DraftSteps())
+            .Permit(Trigger.Fresh, State.Topic);
         Machine.Configure(State.Preview)
             .OnEntry(() => Data.Reviewing = true)
             .Permit(Trigger.Back, State.Anonymity)
@@ -116,6 +145,13 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         (Data.Description, Data.Described) = (text, true);
     }
 
+    private static Stateless.Reflection.DynamicStateInfos DraftSteps()
+    {
+        var steps = new Stateless.Reflection.DynamicStateInfos();
+        foreach (var step in Enum.GetValues<State>().Where(s => s != State.Resume)) steps.Add(step, "stopped at " + step);
+        return steps;
+    }
+
     protected override Trigger BackTrigger => Trigger.Back;
 
     private IReadOnlyList<(SecretariatOptions Secretariat, string Topic)> Topics => Routing.Topics(_context.Assembly);
@@ -129,7 +165,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 Ask(Data.Described ? Texts.DescribedAskTopic : Texts.AskTopic, Choices(FlowInput.Indexed(Topics.Select(t => t.Topic)).Append((Texts.DontKnow, "unknown")), perRow: 2, back: false));
                 break;
             case State.DescribeFirst or State.Description:
-                Ask(Texts.AskDescription(options.MinDescriptionWords), Navigation());
+                if (Data.Spoken) Ask(Texts.AskLineForVoice, Choices([(Texts.NoText, "notext")]));
+                else Ask(Texts.AskDescription(options.MinDescriptionWords), Navigation());
                 break;
             case State.ConfirmSecretariat:
                 var secretariats = FlowInput.Indexed(_context.Assembly.Secretariats.Select(s => s.Name));
@@ -139,8 +176,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                     Ask(Texts.ChooseSecretariat, Choices(secretariats));
                 break;
             case State.Attachments:
-                var buttons = Data.Attachments.Count > 0 ? [(Texts.Done, "done"), (Texts.ClearAttachments, "clear")] : new[] { (Texts.Done, "done") };
-                Ask(Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments), Choices(buttons, perRow: 2));
+                Ask(Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments), AttachmentButtons());
                 break;
             case State.County:
                 var memberCounty = (await MemberDirectory.SenderAsync(Turn, CancellationToken.None))?.County;
@@ -156,6 +192,9 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 break;
             case State.Anonymity:
                 Ask(Texts.AskAnonymity, Choices([(Texts.ShowMyName, "named"), (Texts.SendAnonymously, "anonymous")]));
+                break;
+            case State.Resume:
+                Ask(Texts.AskResumeDraft, Choices([(Texts.ContinueDraft, "continue"), (Texts.FreshStart, "fresh")], back: false));
                 break;
             case State.Preview:
                 var similar = await SimilarAsync();
@@ -177,8 +216,35 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
 
     protected override async Task AnswerAsync(FlowInput input, CancellationToken ct)
     {
+        // The answer to «a menu button was pressed in the middle of a report: drop it?» (see PrivateChat).
+        if (input.Choice == KeepGoing) { await AskAsync(); return; }
+        if (input.Choice == DropReport)
+        {
+            Turn.Reply(Texts.ReportDropped, MainMenu.Keyboard);
+            Finished = true;
+            return;
+        }
+
         switch (Current)
         {
+            case State.Resume:
+                if (input.Choice == "continue")
+                {
+                    await Machine.FireAsync(Trigger.Continue);
+                    Data.DraftState = null;
+                }
+                else if (input.Choice == "fresh")
+                {
+                    Data.Clear();
+                    await Machine.FireAsync(Trigger.Fresh);
+                }
+                else
+                {
+                    await RefuseAsync(Texts.UseButtons);
+                }
+
+                return;
+
             case State.Topic:
                 if (input.Choice == "unknown" || input.Text == Texts.DontKnow)
                 {
@@ -198,15 +264,10 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 return;
 
             case State.DescribeFirst or State.Description:
-                if (!input.IsText) { await RefuseAsync(Texts.TextExpectedHere); return; }
-                if (PersianMatch.Words(input.Text).Count < _context.Conversations.MinDescriptionWords)
-                {
-                    await RefuseAsync(Texts.DescriptionTooShort(_context.Conversations.MinDescriptionWords));
-                    return;
-                }
-
-                Data.Description = input.Text;
-                if (Current == State.DescribeFirst) Suggest(input.Text);
+                if (await DescriptionFromAsync(input) is not { } description) return;
+                Data.Description = description;
+                Data.Spoken = false;
+                if (Current == State.DescribeFirst) Suggest(description);
                 await Machine.FireAsync(Trigger.Next);
                 return;
 
@@ -256,7 +317,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 }
                 else
                 {
-                    await RefuseAsync(Texts.PlaceTooShort);
+                    await RefuseAsync(IsSticker(input) ? Texts.StickerWhereTextExpected : Texts.PlaceTooShort);
                     return;
                 }
 
@@ -266,7 +327,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             case State.Solution:
                 if (input.Choice == "skip" || input.Text == Texts.SkipAnswer) Data.Solution = null;
                 else if (input.IsText) Data.Solution = input.Text;
-                else { await RefuseAsync(Texts.TextExpectedHere); return; }
+                else { await RefuseAsync(IsSticker(input) ? Texts.StickerWhereTextExpected : Texts.TextExpectedHere); return; }
                 await Machine.FireAsync(Trigger.Next);
                 return;
 
@@ -304,10 +365,80 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
             return;
         }
 
-        if (Data.Attachments.Count >= options.MaxAttachments) { Turn.Reply(Texts.TooManyAttachments(options.MaxAttachments)); return; }
-        if (file.FileSize > options.MaxFileMegabytes * 1024L * 1024L) { Turn.Reply(Texts.FileTooLarge(options.MaxFileMegabytes)); return; }
-        Data.Attachments.Add(new AttachmentAnswer(file.Kind.ToString().ToLowerInvariant(), file.FileId, file.FileName));
+        var refusal = Keep(file);
+        if (input.Message.MediaGroupId is { } group)
+        {
+            var later = AlbumReceipt.Count(Data.Album, group, kept: refusal is null);
+            var text = (Data.Album.Refused > 0 ? Texts.AlbumRefused(Data.Album.Refused, options.MaxAttachments, options.MaxFileMegabytes) + "\n\n" : "")
+                       + Texts.AskAttachments(Data.Attachments.Count, options.MaxAttachments);
+            await AlbumReceipt.AcknowledgeAsync(Turn, group, later, text, AttachmentButtons(), CancellationToken.None);
+            return;
+        }
+
+        if (refusal is not null) { Turn.Reply(refusal); return; }
         await AskAsync();
+    }
+
+    /// <summary>Keeps the file among the report's attachments; the reason when it cannot (too many, too large).</summary>
+    private string? Keep(Attachment file)
+    {
+        var options = _context.Conversations;
+        if (Data.Attachments.Count >= options.MaxAttachments) return Texts.TooManyAttachments(options.MaxAttachments);
+        if (file.FileSize > options.MaxFileMegabytes * 1024L * 1024L) return Texts.FileTooLarge(options.MaxFileMegabytes);
+        Data.Attachments.Add(new AttachmentAnswer(file.Kind.ToString().ToLowerInvariant(), file.FileId, file.FileName));
+        return null;
+    }
+
+    private InlineKeyboard AttachmentButtons() => Choices(Data.Attachments.Count > 0
+        ? [(Texts.Done, "done"), (Texts.ClearAttachments, "clear")]
+        : new[] { (Texts.Done, "done") }, perRow: 2);
+
+    private static bool IsSticker(FlowInput input) => input.Message.Attachment?.Kind == AttachmentKind.Sticker;
+
+    /// <summary>
+    /// The description from what the member sent at that step, or null once told what is missing. A file sent there
+    /// is kept as an attachment: a voice message is the description itself, completed by a line of text or «بدون متن»;
+    /// a caption on a photo or document is the description. A sticker is no description, and says so.
+    /// </summary>
+    private async Task<string?> DescriptionFromAsync(FlowInput input)
+    {
+        var options = _context.Conversations;
+        if (Data.Spoken && (input.Choice == "notext" || input.Text == Texts.NoText)) return Texts.DescriptionInVoice;
+        if (input.Kind == IncomingKind.Media && input.Message.Attachment is { } file && Accepted.Contains(file.Kind))
+        {
+            if (Keep(file) is { } refusal) { await RefuseAsync(refusal); return null; }
+            if (file.Kind is AttachmentKind.Voice or AttachmentKind.Audio && input.Caption.Length == 0)
+            {
+                Data.Spoken = true;
+                Turn.Reply(Texts.VoiceKept);
+                await AskAsync();
+                return null;
+            }
+
+            if (input.Caption.Length == 0) { await RefuseAsync(Texts.FileKeptDescribeIt); return null; }
+            if (PersianMatch.Words(input.Caption).Count < options.MinDescriptionWords)
+            {
+                await RefuseAsync(Texts.FileKeptDescribeIt + " " + Texts.DescriptionTooShort(options.MinDescriptionWords));
+                return null;
+            }
+
+            return input.Caption;
+        }
+
+        if (!input.IsText)
+        {
+            await RefuseAsync(IsSticker(input) ? Texts.StickerWhereTextExpected : Texts.TextExpectedHere);
+            return null;
+        }
+
+        // After a voice message one line is enough: the voice says the rest.
+        if (!Data.Spoken && PersianMatch.Words(input.Text).Count < options.MinDescriptionWords)
+        {
+            await RefuseAsync(Texts.DescriptionTooShort(options.MinDescriptionWords));
+            return null;
+        }
+
+        return input.Text;
     }
 
     private async Task AnswerPreviewAsync(FlowInput input, CancellationToken ct)
@@ -417,7 +548,9 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     private string PreviewText()
     {
         var secretariat = Routing.Find(_context.Assembly, Data.Secretariat);
-        return Texts.Preview(Data.Topic ?? Texts.NoTopic, secretariat?.Name ?? "—", Data.Description ?? "—", Data.Attachments.Count,
-            Data.County ?? "—", Data.Place ?? "—", Data.Solution, Data.Anonymous);
+        // Cut, so the preview and its submit button stay one message however long the answers were.
+        return Texts.Preview(Data.Topic ?? Texts.NoTopic, secretariat?.Name ?? "—", MessageLimits.Cut(Data.Description ?? "—", QuotedLength.Description),
+            Data.Attachments.Count, Data.County ?? "—", MessageLimits.Cut(Data.Place ?? "—", QuotedLength.Place),
+            Data.Solution is { } solution ? MessageLimits.Cut(solution, QuotedLength.Solution) : null, Data.Anonymous);
     }
 }

@@ -48,6 +48,7 @@ public sealed record GeoPoint(double Latitude, double Longitude);
 /// <summary>
 /// What a messenger delivered, free of any messenger's types: the only thing a flow sees.
 /// The messenger layer fills it (Telegram, Bale and the console alike) and absorbs their differences.
+/// <see cref="MediaGroupId"/> is shared by the files of one album, which the messenger delivers as separate messages.
 /// </summary>
 public sealed record IncomingMessage(
     ChatAddress Chat,
@@ -64,7 +65,8 @@ public sealed record IncomingMessage(
     Attachment? Attachment = null,
     SharedContact? Contact = null,
     GeoPoint? Location = null,
-    bool BotJoined = false)
+    bool BotJoined = false,
+    string? MediaGroupId = null)
 {
     public string Messenger => Chat.Messenger;
 }

@@ -34,6 +34,8 @@ public sealed record ForceReply : Keyboard;
 [JsonDerivedType(typeof(ButtonAnswer), "answer")]
 [JsonDerivedType(typeof(FileMessage), "file")]
 [JsonDerivedType(typeof(UploadMessage), "upload")]
+[JsonDerivedType(typeof(LocationMessage), "location")]
+[JsonDerivedType(typeof(TextEdit), "edit")]
 public abstract record OutgoingMessage
 {
     [JsonIgnore] public ChatAddress To { get; init; }
@@ -108,3 +110,9 @@ public sealed record UploadMessage(UploadKind Kind, string FileName, string Cont
 {
     [JsonIgnore] public byte[] Content { get; init; } = [];
 }
+
+/// <summary>A point on the map, shown by the messenger as its own map (a member's pinned place, to staff).</summary>
+public sealed record LocationMessage(double Latitude, double Longitude) : OutgoingMessage;
+
+/// <summary>New text (and buttons) for a message the bot already sent in this chat: a count that grows as files arrive.</summary>
+public sealed record TextEdit(long MessageId, string Text, InlineKeyboard? Keyboard = null) : OutgoingMessage;

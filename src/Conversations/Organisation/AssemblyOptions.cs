@@ -68,6 +68,9 @@ public sealed class ConversationOptions
 
     /// <summary>A description must have at least this many words.</summary>
     public int MinDescriptionWords { get; set; }
+
+    /// <summary>A half-written report left idle is kept this many days as a draft, to be continued from «ثبت مسئله».</summary>
+    public int DraftDays { get; set; } = 7;
 }
 
 /// <summary>Sessions (<c>Meetings</c> in configuration).</summary>

@@ -214,7 +214,8 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e =>
             Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), names.GetValueOrDefault(e.Actor, e.Actor), e.Text, e.Detail));
         turn.Reply(Texts.StaffDetails(report.Code, Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat,
-                Texts.StageName(report.Stage, report.Outcome), report.Topic ?? Texts.NoTopic, report.County, report.Place ?? "—",
+                Texts.StageName(report.Stage, report.Outcome), report.Topic ?? Texts.NoTopic, report.County,
+                Texts.PlaceWithMap(report.Place ?? "—", report.Latitude, report.Longitude),
                 report.Anonymous ? Texts.Anonymous
                     : Texts.ReporterLine(reporter.Name, turn.In.ChatKind == ChatKind.Private && reporter.Phone is { } phone ? PhoneNumber.Display(phone) : null),
                 report.Description, report.ProposedSolution, attachments, timeline),
@@ -265,6 +266,9 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
             case ("route", null):
                 turn.Reply(Texts.ChooseRoute(code), StaffButtons.Choices("route", code,
                     context.Assembly.Secretariats.Where(s => s.Key != report.Secretariat).Select(s => (s.Name, s.Key))));
+                break;
+            case ("full", _):
+                StaffNotices.FullText(turn, report.Report);
                 break;
             case ("close", null):
                 turn.Reply(Texts.ChooseOutcome(code), StaffButtons.Choices("close", code,

@@ -22,16 +22,35 @@ public static class StaffNotices
     public static async Task PostReportAsync(Turn turn, Report report, Member reporter, FlowContext context, CancellationToken ct)
     {
         var secretariat = Routing.Find(context.Assembly, report.Secretariat)!;
-        var text = Texts.NewReportForStaff(report.Code, secretariat.Name, report.Topic ?? Texts.NoTopic, report.County, report.Place ?? "—",
-            report.Description, report.Attachments.Count, report.ProposedSolution,
+        var text = Texts.NewReportForStaff(report.Code, secretariat.Name, report.Topic ?? Texts.NoTopic, report.County,
+            MessageLimits.Cut(report.Place ?? "—", QuotedLength.Place), MessageLimits.Cut(report.Description, QuotedLength.Description),
+            report.Attachments.Count, report.ProposedSolution is { } solution ? MessageLimits.Cut(solution, QuotedLength.Solution) : null,
             report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, phone: null));
+        var cut = IsCut(report);
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
         {
             var elsewhere = report.Attachments.FirstOrDefault(a => a.Messenger != chat.Messenger);
             turn.Send(chat, kind, new TextMessage(text + (elsewhere is null ? "" : Texts.AttachmentsElsewhere(elsewhere.Messenger)),
-                StaffButtons.Actions(report.Code), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+                StaffButtons.Actions(report.Code, fullText: cut), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+            SendLocation(turn, chat, kind, report);
             SendFiles(turn, chat, kind, report.Code, report.Attachments);
         }
+    }
+
+    /// <summary>Whether the post had to cut one of the member's fields, so its «متن کامل» button is needed.</summary>
+    private static bool IsCut(Report report) =>
+        report.Description.Length > QuotedLength.Description || report.ProposedSolution?.Length > QuotedLength.Solution
+        || report.Place?.Length > QuotedLength.Place;
+
+    /// <summary>The member's fields in full, to the chat that asked (in parts when they are long: see MessageLimits).</summary>
+    public static void FullText(Turn turn, Report report) =>
+        turn.Reply(Texts.FullText(report.Code, report.Description, report.ProposedSolution, report.Place), monospace: [report.Code]);
+
+    /// <summary>The place the member pinned, as the messenger's own map, right under the post.</summary>
+    private static void SendLocation(Turn turn, ChatAddress chat, ChatKind kind, Report report)
+    {
+        if (report is { Latitude: { } latitude, Longitude: { } longitude })
+            turn.Send(chat, kind, new LocationMessage(latitude, longitude) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
     }
 
     /// <summary>
@@ -53,11 +72,19 @@ public static class StaffNotices
     /// What the reporter added reaches the secretariat's staff, with the code, topic and county, and the buttons to act;
     /// on a closed report, saying so, since nobody is waiting on it any more.
     /// </summary>
-    public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct)
+    /// <param name="post">False for a later file of an album: only the file goes, under the post its first one made.</param>
+    public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct,
+        bool post = true)
     {
         var closedAs = report.Stage == ReportStage.Closed ? report.Outcome : null;
         foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
         {
+            if (!post && file is not null)
+            {
+                SendFiles(turn, chat, kind, report.Code, [file]);
+                continue;
+            }
+
             var elsewhere = file is not null && file.Messenger != chat.Messenger;
             turn.Send(chat, kind, new TextMessage(Texts.ToStaffReporterAdded(report.Code, report.Topic, report.County, text, file is not null, closedAs)
                     + (elsewhere ? Texts.AttachmentsElsewhere(file!.Messenger) : ""),
@@ -97,11 +124,13 @@ public static class StaffButtons
 {
     public const string Prefix = "st:";
 
-    public static InlineKeyboard Actions(string code) => new(
+    /// <param name="fullText">The post cut a long field: a button sends it whole.</param>
+    public static InlineKeyboard Actions(string code, bool fullText = false) => new(
     [
         [new InlineButton(Texts.StaffReplyButton, $"{Prefix}reply:{code}"), new InlineButton(Texts.StaffNoteButton, $"{Prefix}note:{code}")],
         [new InlineButton(Texts.StaffStageButton, $"{Prefix}stage:{code}"), new InlineButton(Texts.StaffRouteButton, $"{Prefix}route:{code}"),
             new InlineButton(Texts.StaffCloseButton, $"{Prefix}close:{code}")],
+        .. fullText ? [(IReadOnlyList<InlineButton>)[new InlineButton(Texts.StaffFullTextButton, $"{Prefix}full:{code}")]] : Array.Empty<IReadOnlyList<InlineButton>>(),
     ]);
 
     public static InlineKeyboard Choices(string action, string code, IEnumerable<(string Label, string Value)> values) =>

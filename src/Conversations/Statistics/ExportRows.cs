@@ -16,7 +16,7 @@ public static class ExportRows
     {
         var ids = stats.Reports.Select(r => r.Id).ToList();
         var details = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Place, r.ProposedSolution, r.Anonymous, MemberName = r.Member!.Name, r.Member.Phone })
+            .Select(r => new { r.Id, r.Place, r.Latitude, r.Longitude, r.ProposedSolution, r.Anonymous, MemberName = r.Member!.Name, r.Member.Phone })
             .ToDictionaryAsync(r => r.Id, ct);
         return stats.Reports.Select(r =>
         {
@@ -28,7 +28,8 @@ public static class ExportRows
                 stats.Scope.NameOf(r.Secretariat),
                 r.Topic ?? "",
                 r.County,
-                d.Place ?? "",
+                // A pinned place carries its map link, so the file leads to the spot without the chat.
+                d is { Latitude: { } lat, Longitude: { } lon } ? $"{d.Place} {Texts.MapLink(lat, lon)}".Trim() : d.Place ?? "",
                 r.Description,
                 d.ProposedSolution ?? "",
                 Texts.StageLabel(r.Stage),

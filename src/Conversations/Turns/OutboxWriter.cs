@@ -7,17 +7,28 @@ namespace Assembly.Conversations.Turns;
 
 /// <summary>
 /// The one way a message enters the outbox, whoever sends it (a turn, the scheduler, a broadcast): makes its row and
-/// hands it to the outbox (<see cref="OutboxRows"/>).
+/// hands it to the outbox (<see cref="OutboxRows"/>). Each message is first fitted to the messengers' limits
+/// (<see cref="MessageLimits"/>), so what is written can be sent.
 /// </summary>
 public static class OutboxWriter
 {
-    public static OutboxMessage Enqueue(BotDbContext db, OutgoingMessage message, DateTime now)
+    /// <summary>Writes the message (in parts, when it is too long for one); returns the row of its last part.</summary>
+    public static OutboxMessage Enqueue(BotDbContext db, OutgoingMessage message, DateTime now) => EnqueueParts(db, message, now)[^1].Row;
+
+    /// <summary>Writes the message and says how it was written: each part as it will be sent, with its row.</summary>
+    public static IReadOnlyList<(OutgoingMessage Part, OutboxMessage Row)> EnqueueParts(BotDbContext db, OutgoingMessage message, DateTime now)
     {
-        var row = Row(message, now);
-        OutboxRows.Add(db, row, message is UploadMessage upload
-            ? new OutboxFile { Message = row, FileName = upload.FileName, ContentType = upload.ContentType, Bytes = upload.Content }
-            : null);
-        return row;
+        var written = new List<(OutgoingMessage, OutboxMessage)>();
+        foreach (var part in MessageLimits.Fit(message))
+        {
+            var row = Row(part, now);
+            OutboxRows.Add(db, row, part is UploadMessage upload
+                ? new OutboxFile { Message = row, FileName = upload.FileName, ContentType = upload.ContentType, Bytes = upload.Content }
+                : null);
+            written.Add((part, row));
+        }
+
+        return written;
     }
 
     /// <summary>
@@ -27,6 +38,7 @@ public static class OutboxWriter
     /// </summary>
     public static async Task EnqueueAllAsync(BotDbContext db, IReadOnlyList<(OutgoingMessage Message, DateTime At)> messages, CancellationToken ct)
     {
+        messages = Flows.AlbumReceipt.LastOfEachAlbum(messages).ToList();
         if (messages.Any(m => m.Message is UploadMessage))
         {
             foreach (var (message, at) in messages) Enqueue(db, message, at);
@@ -34,7 +46,7 @@ public static class OutboxWriter
             return;
         }
 
-        await OutboxRows.AddAllAsync(db, messages.Select(m => Row(m.Message, m.At)).ToList(), ct);
+        await OutboxRows.AddAllAsync(db, messages.SelectMany(m => MessageLimits.Fit(m.Message).Select(part => Row(part, m.At))).ToList(), ct);
     }
 
     /// <summary>The row for a message, not yet added anywhere.</summary>

@@ -55,9 +55,12 @@ public sealed class MemberJourneyTests
         await second.WaitUntilQuietAsync(Wait, server);
         Assert.Equal(journey.Expected, server.SentTo(4242).Count); // nothing answered twice across the restart
 
-        await server.WaitUntilAsync(s => s.SentTo(9900).Count >= 2, Wait);
+        await server.WaitUntilAsync(s => s.SentTo(9900).Count >= 3, Wait);
         Assert.StartsWith("مسئله تازه RJ-1001", server.SentTo(9900)[0].Text);
-        var photo = server.SentTo(9900)[1];
+        // The place the member pinned, as a map right under the post.
+        var pinned = server.SentTo(9900)[1];
+        Assert.Equal(("sendLocation", "33.98,51.43"), (pinned.Method, pinned.Text));
+        var photo = server.SentTo(9900)[2];
         Assert.Equal(("sendPhoto", Texts.AttachmentCaption("RJ-1001", 1, 1)), (photo.Method, photo.Text));
 
         await using var db = second.Db();

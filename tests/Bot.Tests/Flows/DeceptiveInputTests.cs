@@ -102,7 +102,7 @@ public sealed class DeceptiveInputTests : IDisposable
             Text = "\u202Eقبض آب\u202C\u0007 ماه \u2066۱۲۰۰\u2069 تومان\u0000",
         });
 
-        Assert.Equal([Texts.Added("RJ-1001")], added.Texts);
+        Assert.Equal([Texts.AddedAskMore("RJ-1001")], added.Texts);
         const string clean = "قبض آب ماه ۱۲۰۰ تومان";
         Assert.Equal(Texts.ToStaffReporterAdded("RJ-1001", "آب و برق و گاز", "کاشان", clean, file: true, closedAs: null), added.To(Group)[0].Text);
         await using var db = _chat.Db();

@@ -121,8 +121,10 @@ public sealed class FollowerTests : IDisposable
         await FollowAsync();
         await AsReporter(() => _chat.PressData(MyReports.AddPrefix + "RJ-1001"));
         await AsReporter(() => _chat.Say(ReporterMessage));
+        await AsReporter(() => _chat.Press("done"));
         await AsReporter(() => _chat.PressData(MyReports.AddPrefix + "RJ-1001"));
         await AsReporter(() => _chat.SendFile(AttachmentKind.Photo));
+        await AsReporter(() => _chat.Press("done"));
         await Staff($"/reply RJ-1001 {StaffReply}");
         await Staff("/stage RJ-1001 followup");
         await Staff($"/followup RJ-1001 ۱۴۰۵/۱۰/۰۱ {StaffFollowUp}");

@@ -44,9 +44,9 @@ public sealed class MyReportsTests : IAsyncLifetime
         Assert.Equal([Texts.AddToReport], details.ButtonLabels);
 
         Assert.Equal(Texts.AskAddition("MD-1001"), (await _chat.PressData(MyReports.AddPrefix + "MD-1001")).Last.Text);
-        Assert.Equal([Texts.Added("MD-1001")], (await _chat.Say("یک عکس هم از قبض دارم")).Texts);
-        await _chat.PressData(MyReports.AddPrefix + "MD-1001");
-        Assert.Equal([Texts.Added("MD-1001")], (await _chat.SendFile(AttachmentKind.Photo)).Texts);
+        Assert.Equal([Texts.AddedAskMore("MD-1001")], (await _chat.Say("یک عکس هم از قبض دارم")).Texts);
+        Assert.Equal([Texts.AddedAskMore("MD-1001")], (await _chat.SendFile(AttachmentKind.Photo)).Texts);
+        Assert.Equal([Texts.Added("MD-1001")], (await _chat.Press("done")).Texts);
 
         await using var db = _chat.Db();
         var report = await db.Reports.Include(r => r.Events).Include(r => r.Attachments).SingleAsync();

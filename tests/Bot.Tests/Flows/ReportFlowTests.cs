@@ -173,7 +173,7 @@ public sealed class ReportFlowTests : IAsyncLifetime
     {
         await _chat.Say("/report");
         await _chat.Press("0");
-        Assert.Equal([Texts.TextExpectedHere, Texts.AskDescription(3)], (await _chat.SendFile(AttachmentKind.Sticker)).Texts);
+        Assert.Equal([Texts.StickerWhereTextExpected, Texts.AskDescription(3)], (await _chat.SendFile(AttachmentKind.Sticker)).Texts);
         await _chat.Say(Description);
         Assert.Equal([Texts.AttachmentKindRefused, Texts.AskAttachments(0, 10)], (await _chat.SendFile(AttachmentKind.Sticker)).Texts);
     }

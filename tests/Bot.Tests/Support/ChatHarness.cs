@@ -92,8 +92,12 @@ public sealed class ChatHarness : IDisposable
 
     public Task<Reply> ShareLocation() => Send(IncomingKind.Location, m => m with { Location = new GeoPoint(33.98, 51.43) });
 
-    public Task<Reply> SendFile(AttachmentKind kind, long size = 50_000) =>
-        Send(IncomingKind.Media, m => m with { Attachment = new Attachment(kind, $"file-{Interlocked.Increment(ref _nextMessageId)}", FileSize: size) });
+    /// <param name="album">The media group the file is one of, as the messenger marks an album's files.</param>
+    public Task<Reply> SendFile(AttachmentKind kind, long size = 50_000, string? album = null, string? caption = null) =>
+        Send(IncomingKind.Media, m => m with
+        {
+            Attachment = new Attachment(kind, $"file-{Interlocked.Increment(ref _nextMessageId)}", FileSize: size), MediaGroupId = album, Text = caption,
+        });
 
     public async Task<int> StepAsync()
     {
@@ -114,16 +118,19 @@ public sealed class ChatHarness : IDisposable
         var turn = new Turn(db, message, Now);
         await _router.HandleAsync(turn, CancellationToken.None);
         // As the pipeline does, then as if the sender had sent each at once: rows with the messenger's message id.
-        var rows = turn.Outgoing.Select(o => OutboxWriter.Enqueue(db, o, Now)).ToList();
-        foreach (var row in rows)
+        // What was written, part by part: a message too long for one goes as several (MessageLimits).
+        var written = turn.Outgoing.SelectMany(o => OutboxWriter.EnqueueParts(db, o, Now)).ToList();
+        var rows = written.Select(w => w.Row).ToList();
+        foreach (var (part, row) in written)
         {
             row.Status = OutboxStatus.Sent;
-            row.SentMessageId = Interlocked.Increment(ref _nextMessageId);
+            // An edited message keeps its id, as the messenger answers an edit.
+            row.SentMessageId = part is TextEdit edit ? edit.MessageId : Interlocked.Increment(ref _nextMessageId);
         }
 
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return new Reply(turn.Outgoing, rows.Select(r => r.SentMessageId!.Value).ToList(), message.Chat);
+        return new Reply(written.Select(w => w.Part).ToList(), rows.Select(r => r.SentMessageId!.Value).ToList(), message.Chat);
     }
 
     /// <summary>Registers the current person with a typed number, county by its index.</summary>

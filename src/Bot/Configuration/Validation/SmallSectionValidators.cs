@@ -15,6 +15,8 @@ public sealed class ConversationsValidator : SectionValidator<ConversationOption
     {
         if (options.IdleMinutes is < 1 or > 10080)
             yield return $"Conversations:IdleMinutes must be from 1 to 10080 (it is {options.IdleMinutes}).";
+        if (options.DraftDays is < 1 or > 90)
+            yield return $"Conversations:DraftDays must be from 1 to 90 (it is {options.DraftDays}).";
         if (options.MaxAttachments is < 0 or > 50)
             yield return $"Conversations:MaxAttachments must be from 0 to 50 (it is {options.MaxAttachments}).";
         if (options.MaxFileMegabytes is < 1 or > 2000)
