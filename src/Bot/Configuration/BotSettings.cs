@@ -99,6 +99,7 @@ public sealed partial record BotSettings(
         return new BotSettings(messengers, storage, assembly, access, conversations, deadlines, meetings, lanes, http, leaseSeconds, schedulerSeconds)
         {
             Retention = ReadRetention(config),
+            Sending = ReadSending(config),
         };
     }
 

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace Assembly.Bot.Coordination;
 
 /// <summary>
-/// Settles the outbox rows that an instance claimed (Sending) and will never record: it died between the claim
-/// and the outcome. They are marked Uncertain, never sent again, because the Bot API has no idempotency key and
-/// the message may have arrived. An instance is dead when its heartbeat row is missing or older than the lease
-/// time; rows with no claimer were claimed before instances were recorded and count as dead. On SQLite (one
-/// process) every claimer but this instance is dead. Runs on the lease holder only, at start and (with several instances) every third of
-/// the lease time, so after a crash the rows are settled within about the lease time (at once on SQLite); after a
-/// clean stop there are none (the sender records its last sends before the instance's row goes).
+/// Puts back to pending the outbox rows that an instance claimed (Sending) and will never record: it died between
+/// the claim and the outcome. They are sent again, in their place in their chat's order (a chat's later rows waited
+/// for them): the message may have arrived, and the Bot API has no idempotency key to tell, so a rare second copy is
+/// the price of never leaving a member without an answer. An instance is dead when its heartbeat row is missing or
+/// older than the lease time; rows with no claimer were claimed before instances were recorded and count as dead. On
+/// SQLite (one process) every claimer but this instance is dead, so a restarted bot sends its predecessor's cut-off
+/// sends at start. Runs on the lease holder only, at start and (with several instances) every third of the lease
+/// time, so after a crash the rows go again within about the lease time (at once on SQLite); after a clean stop there
+/// are none (the sender records its last sends before the instance's row goes).
 /// </summary>
 public sealed class ClaimSweep(
     IOutbox outbox,
@@ -42,7 +44,7 @@ public sealed class ClaimSweep(
         var count = await outbox.SweepClaimsAsync(me.Id, alone: me.SingleInstance, aliveSince: now - settings.LeaseTime,
             forgetBefore: now - settings.LeaseTime * ForgetAfterLeaseTimes, ct);
         if (count > 0)
-            Log.LogWarning("{Count} messages were in flight when their instance stopped; they may have arrived and are not sent again", count);
+            Log.LogWarning("{Count} messages were in flight when their instance stopped; they are sent again, and may arrive twice", count);
         return count;
     }
 }

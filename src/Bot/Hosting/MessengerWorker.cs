@@ -33,7 +33,8 @@ public sealed class MessengerWorker(
         {
             var options = settings.Messengers.GetValueOrDefault(messenger.Name);
             var limits = options?.Limits ?? ConsoleLimits;
-            var sender = new OutboxSender(messenger, new BulkPacer(limits), outbox, signal, me, lease, time, loggers.CreateLogger<OutboxSender>());
+            var sender = new OutboxSender(messenger, new BulkPacer(limits), outbox, signal, me, lease, settings.Sending, time,
+                loggers.CreateLogger<OutboxSender>());
             if (webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook)
             {
                 loops.Add(Task.Run(() => webhook.RunAsync(stoppingToken), CancellationToken.None));

@@ -13,15 +13,17 @@ namespace Assembly.Bot.Sending;
 /// send's answer means for its row is the <see cref="RetryPolicy"/>'s; how rows are picked, claimed and recorded is
 /// the outbox's (<see cref="IOutbox"/>).
 ///
-/// Never twice: a row is claimed (status Sending, with this instance's id, committed) immediately before its
+/// At least once: a row is claimed (status Sending, with this instance's id, committed) immediately before its
 /// HTTP call, and its outcome is written by the next look at the outbox, which every answer triggers at once.
-/// Rows left Sending by an instance that died in between are marked Uncertain by the lease holder's
-/// <see cref="Coordination.ClaimSweep"/> and not sent again, because the Bot API has no idempotency key and the
-/// message may have arrived. The window in which a crash can lose a message this way is kept to one HTTP round
-/// trip: only what goes out at once is claimed (never a backlog, bulk only as its pace allows), the claim's commit
-/// is the last step before the call, and on shutdown the sends in flight finish and are recorded. A failed send is
-/// retried only when the server answered (429, 5xx) or the connection failed; the Bot API offers no way to ask
-/// whether a message whose answer was lost did arrive, so such a retry is the one place a duplicate remains possible.
+/// Rows left Sending by an instance that died in between are put back to pending by the lease holder's
+/// <see cref="Coordination.ClaimSweep"/> and sent again: the Bot API has no idempotency key and no way to ask whether
+/// the message arrived, so a crash mid-send may cost a second copy, never silence. The window in which that can
+/// happen is kept to one HTTP round trip: only what goes out at once is claimed (never a backlog, bulk only as its
+/// pace allows), the claim's commit is the last step before the call, and on shutdown the sends in flight finish and
+/// are recorded. A send whose answer was lost (a timeout, a dropped connection) is tried again the same way.
+///
+/// While the messenger does not answer (5xx, network errors, timeouts) the <see cref="MessengerOutage"/> holds the
+/// sends back and lets one try through at a time, at most a minute apart, instead of spending every row's attempts.
 ///
 /// Several instances may drain one PostgreSQL database at once: the outbox hands them disjoint rows, and keeps a
 /// chat's messages one at a time and in order in its query, not in this process's memory. Bulk rows are claimed only
@@ -35,6 +37,7 @@ public sealed class OutboxSender(
     OutboxSignal signal,
     Coordination.InstanceIdentity me,
     Coordination.SchedulerLease lease,
+    Configuration.SendingOptions sending,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
@@ -67,6 +70,7 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
     private readonly ConcurrentQueue<OutboxOutcome> _results = new();
+    private readonly MessengerOutage _outage = new();
 
     /// <summary>
     /// When rows this instance put back to wait (a 429, a transient failure) become due: the candidates query leaves
@@ -168,6 +172,10 @@ public sealed class OutboxSender(
     private async Task<DateTime> PickAndClaimAsync(IOutboxLook look, DateTime now, List<(OutboxCandidate Row, ClaimedRow Claimed)> toSend)
     {
         var wakeAt = now + IdleLook;
+        // While the messenger does not answer, nothing goes but the one try its pause allows.
+        var allowed = _outage.MayStart(now, out var nextTry);
+        if (allowed == 0) return Earlier(wakeAt, nextTry);
+
         // Bulk only on the lease holder; the others leave it to the holder and send replies only.
         var highest = lease.IsHeld ? OutboxPriority.Bulk : OutboxPriority.Interactive;
         var candidates = await look.CandidatesAsync(_name, highest, MaxInFlight - _inFlight.Count, now);
@@ -206,7 +214,7 @@ public sealed class OutboxSender(
             }
 
             picked.Add(row);
-            if (_inFlight.Count + picked.Count >= MaxInFlight) break;
+            if (_inFlight.Count + picked.Count >= MaxInFlight || picked.Count >= allowed) break;
         }
 
         // The rest of a blocked chat's queue is settled without a call to the server.
@@ -225,7 +233,7 @@ public sealed class OutboxSender(
 
     private void Start(OutboxCandidate row, ClaimedRow claimed)
     {
-        var send = SendAsync(row, claimed);
+        var send = SendAsync(row, claimed, _outage.Started());
         _inFlight[row.Id] = send;
         // Removed only after it was added, even when the send finished at once.
         _ = send.ContinueWith(_ =>
@@ -235,11 +243,12 @@ public sealed class OutboxSender(
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
-    private async Task SendAsync(OutboxCandidate row, ClaimedRow claimed)
+    private async Task SendAsync(OutboxCandidate row, ClaimedRow claimed, int step)
     {
         await Task.Yield();
         SendOutcome outcome;
         var withFile = false;
+        var asked = false;
         try
         {
             var message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
@@ -251,6 +260,7 @@ public sealed class OutboxSender(
             }
 
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
+            asked = true;
             outcome = await messenger.SendAsync(message, CancellationToken.None);
         }
         catch (Exception e)
@@ -259,6 +269,7 @@ public sealed class OutboxSender(
         }
 
         var at = time.GetUtcNow().UtcDateTime;
+        if (asked) Heard(outcome, step, at);
         if (outcome is SendOutcome.Throttled throttled)
         {
             _chatPausedUntil[row.ChatId] = at + throttled.RetryAfter;
@@ -266,7 +277,23 @@ public sealed class OutboxSender(
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 
-        _results.Enqueue(RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile), outcome, at));
+        _results.Enqueue(RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile, claimed.CreatedAt), outcome, at,
+            sending.GiveUpAfter));
+    }
+
+    /// <summary>What the messenger's answer (or its silence) says about the messenger itself.</summary>
+    private void Heard(SendOutcome outcome, int step, DateTime at)
+    {
+        if (outcome is SendOutcome.Transient transient)
+        {
+            if (_outage.Failed(step, at))
+                logger.LogWarning("{Messenger} does not answer ({Error}); messages wait, and it is tried at most once a minute until it answers",
+                    _name, transient.Reason);
+        }
+        else if (_outage.Answered() is { } since)
+        {
+            logger.LogInformation("{Messenger} answers again after {Outage}; the waiting messages go out", _name, at - since);
+        }
     }
 
     private List<OutboxOutcome> TakeOutcomes()
@@ -295,7 +322,7 @@ public sealed class OutboxSender(
         }
         catch (Exception e)
         {
-            // They stay Sending and become Uncertain once this instance is gone (ClaimSweep): never sent twice.
+            // They stay Sending until this instance is gone; then the claim sweep puts them back to be sent again.
             logger.LogError(e, "{Messenger}: the outcomes of the last sends could not be recorded", _name);
         }
     }

@@ -38,7 +38,7 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
         foreach (var chunk in ids.Chunk(sql.RowsPerStatement(ids.Count)))
             claimed.AddRange(await RawSql.QueryAsync(Db, OutboxStatements.Claim(chunk.Length),
                 [(int)OutboxStatus.Sending, now, claimedBy, (int)OutboxStatus.Pending, .. chunk.Select(id => (object)id)],
-                r => new ClaimedRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2))));
+                r => new ClaimedRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2), DateTime.SpecifyKind(r.GetDateTime(3), DateTimeKind.Utc))));
         return claimed;
     }
 

@@ -5,8 +5,8 @@ namespace Assembly.Storage.Outbox;
 /// <summary>A row that may go next, as the candidates query reads it (<see cref="IOutboxLook.CandidatesAsync"/>).</summary>
 public sealed record OutboxCandidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
 
-/// <summary>A row this instance claimed: its message, and how many attempts it had before this one.</summary>
-public sealed record ClaimedRow(long Id, string Payload, int Attempts);
+/// <summary>A row this instance claimed: its message, how many attempts it had before this one, and when it was queued.</summary>
+public sealed record ClaimedRow(long Id, string Payload, int Attempts, DateTime CreatedAt);
 
 /// <summary>The waiting (unsettled) rows of one messenger, for the gauges.</summary>
 public sealed record OutboxDepth(string Messenger, long Count, DateTime OldestCreatedAt);
