@@ -1,4 +1,6 @@
 using Assembly.Bot.Configuration;
+using Assembly.Bot.Messengers;
+using Assembly.Bot.Sending;
 using Assembly.Bot.Scheduling;
 using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,8 @@ namespace Assembly.Bot.Coordination;
 /// </summary>
 public sealed class ClaimSweep(
     IOutbox outbox,
+    IEnumerable<IMessengerClient> messengers,
+    OutboxSignal signal,
     SchedulerLease lease,
     InstanceIdentity me,
     BotSettings settings,
@@ -43,8 +47,10 @@ public sealed class ClaimSweep(
         // Heartbeat rows silent far longer go too, once their claims are settled.
         var count = await outbox.SweepClaimsAsync(me.Id, alone: me.SingleInstance, aliveSince: now - settings.LeaseTime,
             forgetBefore: now - settings.LeaseTime * ForgetAfterLeaseTimes, ct);
-        if (count > 0)
-            Log.LogWarning("{Count} messages were in flight when their instance stopped; they are sent again, and may arrive twice", count);
+        if (count == 0) return 0;
+        // A lone sender sleeps until woken; the rows it waits for were not its commit.
+        foreach (var messenger in messengers) signal.Wake(messenger.Name);
+        Log.LogWarning("{Count} messages were in flight when their instance stopped; they are sent again, and may arrive twice", count);
         return count;
     }
 }
