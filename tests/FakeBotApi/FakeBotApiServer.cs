@@ -145,6 +145,8 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             return BotReply.NotFound("Not Found: method not found");
         var request = await BotRequest.ReadAsync(http.Request, http.RequestAborted);
         _requestsVia.AddOrUpdate(via, 1, (_, n) => n + 1);
+        if (OutageRefusal(name) is { } refused)
+            return refused;
         if (_options.Latency is { } latency && !name.Equals("getUpdates", StringComparison.OrdinalIgnoreCase))
             await Task.Delay(latency(), http.RequestAborted);
         var reply = await method(request, http.RequestAborted);
