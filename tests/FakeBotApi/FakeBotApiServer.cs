@@ -151,6 +151,8 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             return refused;
         var request = await BotRequest.ReadAsync(http.Request, http.RequestAborted);
         _requestsVia.AddOrUpdate(via, 1, (_, n) => n + 1);
+        if (OutageRefusal(name) is { } down)
+            return down;
         if (_options.Latency is { } latency && !name.Equals("getUpdates", StringComparison.OrdinalIgnoreCase))
             await Task.Delay(latency(), http.RequestAborted);
         var reply = await method(request, http.RequestAborted);

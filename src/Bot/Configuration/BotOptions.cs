@@ -33,6 +33,8 @@ public static partial class BotOptions
         services.AddSection<SchedulerOptions, SchedulerValidator>(o => o.IntervalSeconds = WholeNumber(configuration, "Scheduler:IntervalSeconds", o.IntervalSeconds));
         services.AddSection<RetentionOptions, RetentionValidator>(o =>
             o.OutboxPayloadDays = WholeNumber(configuration, "Retention:OutboxPayloadDays", o.OutboxPayloadDays));
+        services.AddSection<SendingOptions, SendingValidator>(o =>
+            o.GiveUpAfterHours = WholeNumber(configuration, "Sending:GiveUpAfterHours", o.GiveUpAfterHours));
         return services;
     }
 

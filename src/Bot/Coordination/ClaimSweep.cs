@@ -1,4 +1,6 @@
 using Assembly.Bot.Configuration;
+using Assembly.Bot.Messengers;
+using Assembly.Bot.Sending;
 using Assembly.Bot.Scheduling;
 using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Logging;
@@ -7,16 +9,20 @@ using Microsoft.Extensions.Options;
 namespace Assembly.Bot.Coordination;
 
 /// <summary>
-/// Settles the outbox rows that an instance claimed (Sending) and will never record: it died between the claim
-/// and the outcome. They are marked Uncertain, never sent again, because the Bot API has no idempotency key and
-/// the message may have arrived. An instance is dead when its heartbeat row is missing or older than the lease
-/// time; rows with no claimer were claimed before instances were recorded and count as dead. On SQLite (one
-/// process) every claimer but this instance is dead. Runs on the lease holder only, at start and (with several instances) every third of
-/// the lease time, so after a crash the rows are settled within about the lease time (at once on SQLite); after a
-/// clean stop there are none (the sender records its last sends before the instance's row goes).
+/// Puts back to pending the outbox rows that an instance claimed (Sending) and will never record: it died between
+/// the claim and the outcome. They are sent again, in their place in their chat's order (a chat's later rows waited
+/// for them): the message may have arrived, and the Bot API has no idempotency key to tell, so a rare second copy is
+/// the price of never leaving a member without an answer. An instance is dead when its heartbeat row is missing or
+/// older than the lease time; rows with no claimer were claimed before instances were recorded and count as dead. On
+/// SQLite (one process) every claimer but this instance is dead, so a restarted bot sends its predecessor's cut-off
+/// sends at start. Runs on the lease holder only, at start and (with several instances) every third of the lease
+/// time, so after a crash the rows go again within about the lease time (at once on SQLite); after a clean stop there
+/// are none (the sender records its last sends before the instance's row goes).
 /// </summary>
 public sealed class ClaimSweep(
     IOutbox outbox,
+    IEnumerable<IMessengerClient> messengers,
+    OutboxSignal signal,
     SchedulerLease lease,
     InstanceIdentity me,
     IOptions<InstanceOptions> settings,
@@ -42,8 +48,10 @@ public sealed class ClaimSweep(
         // Heartbeat rows silent far longer go too, once their claims are settled.
         var count = await outbox.SweepClaimsAsync(me.Id, alone: me.SingleInstance, aliveSince: now - settings.Value.LeaseTime,
             forgetBefore: now - settings.Value.LeaseTime * ForgetAfterLeaseTimes, ct);
-        if (count > 0)
-            Log.LogWarning("{Count} messages were in flight when their instance stopped; they may have arrived and are not sent again", count);
+        if (count == 0) return 0;
+        // A lone sender sleeps until woken; the rows it waits for were not its commit.
+        foreach (var messenger in messengers) signal.Wake(messenger.Name);
+        Log.LogWarning("{Count} messages were in flight when their instance stopped; they are sent again, and may arrive twice", count);
         return count;
     }
 }

@@ -16,15 +16,17 @@ namespace Assembly.Bot.Sending;
 /// send's answer means for its row is the <see cref="RetryPolicy"/>'s; how rows are picked, claimed and recorded is
 /// the outbox's (<see cref="IOutbox"/>).
 ///
-/// Never twice: a row is claimed (status Sending, with this instance's id, committed) immediately before its
+/// At least once: a row is claimed (status Sending, with this instance's id, committed) immediately before its
 /// HTTP call, and its outcome is written by the next look at the outbox, which every answer triggers at once.
-/// Rows left Sending by an instance that died in between are marked Uncertain by the lease holder's
-/// <see cref="Coordination.ClaimSweep"/> and not sent again, because the Bot API has no idempotency key and the
-/// message may have arrived. The window in which a crash can lose a message this way is kept to one HTTP round
-/// trip: only what goes out at once is claimed (never a backlog, bulk only as its pace allows), the claim's commit
-/// is the last step before the call, and on shutdown the sends in flight finish and are recorded. A failed send is
-/// retried only when the server answered (429, 5xx) or the connection failed; the Bot API offers no way to ask
-/// whether a message whose answer was lost did arrive, so such a retry is the one place a duplicate remains possible.
+/// Rows left Sending by an instance that died in between are put back to pending by the lease holder's
+/// <see cref="Coordination.ClaimSweep"/> and sent again: the Bot API has no idempotency key and no way to ask whether
+/// the message arrived, so a crash mid-send may cost a second copy, never silence. The window in which that can
+/// happen is kept to one HTTP round trip: only what goes out at once is claimed (never a backlog, bulk only as its
+/// pace allows), the claim's commit is the last step before the call, and on shutdown the sends in flight finish and
+/// are recorded. A send whose answer was lost (a timeout, a dropped connection) is tried again the same way.
+///
+/// While the messenger does not answer (5xx, network errors, timeouts) the <see cref="MessengerOutage"/> holds the
+/// sends back and lets one try through at a time, at most a minute apart, instead of spending every row's attempts.
 ///
 /// Several instances may drain one PostgreSQL database at once: the outbox hands them disjoint rows, and keeps a
 /// chat's messages one at a time and in order in its query, not in this process's memory. Bulk rows are claimed only
@@ -44,6 +46,7 @@ public sealed class OutboxSender(
     private readonly OutboxSignal signal = sending.Signal;
     private readonly Coordination.InstanceIdentity me = sending.Me;
     private readonly Coordination.SchedulerLease lease = sending.Lease;
+    private readonly Configuration.SendingOptions options = sending.Options.Value;
 
     /// <summary>
     /// Sends at the same time, at most. Also how many candidates a look reads: on PostgreSQL the rows read are locked,
@@ -74,6 +77,7 @@ public sealed class OutboxSender(
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private readonly ConcurrentDictionary<long, DateTime> _chatPausedUntil = new();
     private readonly ConcurrentQueue<OutboxOutcome> _results = new();
+    private readonly MessengerOutage _outage = new();
 
     /// <summary>Chats whose move the operator was told of: once is enough.</summary>
     private readonly ConcurrentDictionary<long, byte> _movesWarned = new();
@@ -178,6 +182,10 @@ public sealed class OutboxSender(
     private async Task<DateTime> PickAndClaimAsync(IOutboxLook look, DateTime now, List<(OutboxCandidate Row, ClaimedRow Claimed)> toSend)
     {
         var wakeAt = now + IdleLook;
+        // While the messenger does not answer, nothing goes but the one try its pause allows.
+        var allowed = _outage.MayStart(now, out var nextTry);
+        if (allowed == 0) return Earlier(wakeAt, nextTry);
+
         // Bulk only on the lease holder; the others leave it to the holder and send replies only.
         var highest = lease.IsHeld ? OutboxPriority.Bulk : OutboxPriority.Interactive;
         var candidates = await look.CandidatesAsync(_name, highest, MaxInFlight - _inFlight.Count, now);
@@ -216,7 +224,7 @@ public sealed class OutboxSender(
             }
 
             picked.Add(row);
-            if (_inFlight.Count + picked.Count >= MaxInFlight) break;
+            if (_inFlight.Count + picked.Count >= MaxInFlight || picked.Count >= allowed) break;
         }
 
         // The rest of a blocked chat's queue is settled without a call to the server.
@@ -235,7 +243,7 @@ public sealed class OutboxSender(
 
     private void Start(OutboxCandidate row, ClaimedRow claimed)
     {
-        var send = SendAsync(row, claimed);
+        var send = SendAsync(row, claimed, _outage.Started());
         _inFlight[row.Id] = send;
         // Removed only after it was added, even when the send finished at once.
         _ = send.ContinueWith(_ =>
@@ -245,11 +253,12 @@ public sealed class OutboxSender(
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
-    private async Task SendAsync(OutboxCandidate row, ClaimedRow claimed)
+    private async Task SendAsync(OutboxCandidate row, ClaimedRow claimed, int step)
     {
         await Task.Yield();
         SendOutcome outcome;
         var withFile = false;
+        var asked = false;
         try
         {
             OutgoingMessage? message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
@@ -264,9 +273,15 @@ public sealed class OutboxSender(
                 message = await CarryAsync(carried, from);
 
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
-            outcome = message is null
-                ? new SendOutcome.Rejected("the file could not be fetched from its own messenger")
-                : await messenger.SendAsync(message, CancellationToken.None);
+            if (message is null)
+            {
+                outcome = new SendOutcome.Rejected("the file could not be fetched from its own messenger");
+            }
+            else
+            {
+                asked = true;
+                outcome = await messenger.SendAsync(message, CancellationToken.None);
+            }
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
@@ -279,6 +294,7 @@ public sealed class OutboxSender(
         }
 
         var at = time.GetUtcNow().UtcDateTime;
+        if (asked) Heard(outcome, step, at);
         if (outcome is SendOutcome.Throttled throttled)
         {
             _chatPausedUntil[row.ChatId] = at + throttled.RetryAfter;
@@ -286,7 +302,8 @@ public sealed class OutboxSender(
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 
-        var decided = RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile), outcome, at);
+        var decided = RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile, claimed.CreatedAt), outcome, at,
+            options.GiveUpAfter);
         if (decided is OutboxOutcome.Refused refused && Notice(claimed, at) is { } notice) decided = refused with { Notice = notice };
         _results.Enqueue(decided);
     }
@@ -320,6 +337,21 @@ public sealed class OutboxSender(
         { Content = bytes, To = file.To, ToKind = file.ToKind, Priority = file.Priority };
     }
 
+    /// <summary>What the messenger's answer (or its silence) says about the messenger itself.</summary>
+    private void Heard(SendOutcome outcome, int step, DateTime at)
+    {
+        if (outcome is SendOutcome.Transient transient)
+        {
+            if (_outage.Failed(step, at))
+                logger.LogWarning("{Messenger} does not answer ({Error}); messages wait, and it is tried at most once a minute until it answers",
+                    _name, transient.Reason);
+        }
+        else if (_outage.Answered() is { } since)
+        {
+            logger.LogInformation("{Messenger} answers again after {Outage}; the waiting messages go out", _name, at - since);
+        }
+    }
+
     private List<OutboxOutcome> TakeOutcomes()
     {
         var taken = new List<OutboxOutcome>();
@@ -346,7 +378,7 @@ public sealed class OutboxSender(
         }
         catch (Exception e)
         {
-            // They stay Sending and become Uncertain once this instance is gone (ClaimSweep): never sent twice.
+            // They stay Sending until this instance is gone; then the claim sweep puts them back to be sent again.
             logger.LogError(e, "{Messenger}: the outcomes of the last sends could not be recorded", _name);
         }
     }

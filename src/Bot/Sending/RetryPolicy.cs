@@ -3,8 +3,11 @@ using Assembly.Storage.Outbox;
 
 namespace Assembly.Bot.Sending;
 
-/// <summary>One send of an outbox row: the row, its chat, the attempts it had before, whether it carried a file the bot made.</summary>
-public sealed record SendAttempt(long RowId, long ChatId, int AttemptsBefore, bool WithFile);
+/// <summary>
+/// One send of an outbox row: the row, its chat, the attempts it had before, whether it carried a file the bot made,
+/// and when it was queued (its age decides when it is given up).
+/// </summary>
+public sealed record SendAttempt(long RowId, long ChatId, int AttemptsBefore, bool WithFile, DateTime QueuedAt);
 
 /// <summary>
 /// What the messenger's answer to a send means for its row: sent, tried again at a time, its chat unreachable, or
@@ -13,20 +16,20 @@ public sealed record SendAttempt(long RowId, long ChatId, int AttemptsBefore, bo
 /// - 429: tried again once <c>retry_after</c> has passed. Being asked to wait is not a failure of the message, so it
 ///   does not count as an attempt.
 /// - 5xx, a network error, a timeout: tried again after a pause that doubles with each attempt (1 s, 2 s, 4 s …, at
-///   most 5 minutes), and given up as failed at the <see cref="MaxAttempts"/>-th.
+///   most a minute), and given up as failed only when it still fails once the message is older than the give-up age
+///   (<c>Sending:GiveUpAfterHours</c>). By age, not by count: an outage is the messenger's, and while it lasts the
+///   sender tries the messenger about once a minute (<see cref="MessengerOutage"/>), not each message in turn, so a
+///   long outage does not use up the messages' chances.
 /// - 403: the chat blocked the bot; its row, and every later one of that chat, is unreachable.
 /// - 400 "group chat was upgraded to a supergroup chat": sent again at once to the new chat id, not counted as an attempt.
 /// - 400 and any other refusal: refused at once; trying again cannot help.
 /// </summary>
 public static class RetryPolicy
 {
-    /// <summary>After this many failed attempts (not counting 429s) a row is given up as failed.</summary>
-    public const int MaxAttempts = 10;
+    /// <summary>The longest pause between two attempts at one message.</summary>
+    public static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
 
-    /// <summary>The longest pause between two attempts.</summary>
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(5);
-
-    public static OutboxOutcome Decide(SendAttempt attempt, SendOutcome outcome, DateTime at)
+    public static OutboxOutcome Decide(SendAttempt attempt, SendOutcome outcome, DateTime at, TimeSpan giveUpAfter)
     {
         var attempts = attempt.AttemptsBefore + 1;
         return outcome switch
@@ -34,7 +37,8 @@ public static class RetryPolicy
             SendOutcome.Sent sent => new OutboxOutcome.Sent(attempt.RowId, at, sent.MessageId, attempt.WithFile),
             SendOutcome.Throttled throttled => new OutboxOutcome.RetryAt(attempt.RowId, at + throttled.RetryAfter, attempt.AttemptsBefore,
                 $"429, retry after {throttled.RetryAfter.TotalSeconds} s"),
-            SendOutcome.Transient transient when attempts >= MaxAttempts => new OutboxOutcome.Failed(attempt.RowId, attempts, transient.Reason),
+            SendOutcome.Transient transient when at - attempt.QueuedAt >= giveUpAfter => new OutboxOutcome.Failed(attempt.RowId, attempts,
+                $"given up after {giveUpAfter.TotalHours} hours: {transient.Reason}"),
             SendOutcome.Transient transient => new OutboxOutcome.RetryAt(attempt.RowId, at + Pause(attempts), attempts, transient.Reason),
             SendOutcome.Unreachable unreachable => new OutboxOutcome.Unreachable(attempt.RowId, attempt.ChatId, at, attempts, unreachable.Reason),
             SendOutcome.Rejected rejected => new OutboxOutcome.Refused(attempt.RowId, attempts, rejected.Reason),
@@ -43,6 +47,6 @@ public static class RetryPolicy
         };
     }
 
-    /// <summary>The pause before trying again after the <paramref name="attempts"/>-th failed attempt.</summary>
-    public static TimeSpan Pause(int attempts) => TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, Math.Pow(2, attempts - 1)));
+    /// <summary>The pause before trying a message again after its <paramref name="attempts"/>-th failed attempt.</summary>
+    public static TimeSpan Pause(int attempts) => TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, Math.Pow(2, Math.Min(attempts, 31) - 1)));
 }

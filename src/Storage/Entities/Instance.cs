@@ -3,7 +3,7 @@ namespace Assembly.Storage.Entities;
 /// <summary>
 /// A running bot process, as its heartbeat last said. Another instance counts it alive while <see cref="SeenAt"/>
 /// is within the lease time; a process that stops cleanly deletes its row. Outbox rows it claimed (Sending) are
-/// settled as Uncertain once it is no longer alive, never sent again.
+/// put back to pending once it is no longer alive, and sent again.
 /// </summary>
 public sealed class Instance
 {

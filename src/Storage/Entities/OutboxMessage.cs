@@ -14,7 +14,10 @@ public enum OutboxStatus
 {
     Pending = 0,
 
-    /// <summary>Claimed by a sender just before the HTTP call. Found with a claimer no longer alive, it means that process died mid-send.</summary>
+    /// <summary>
+    /// Claimed by a sender just before the HTTP call. Found with a claimer no longer alive, it means that process died
+    /// mid-send: the claim sweep puts it back to <see cref="Pending"/>.
+    /// </summary>
     Sending = 1,
     Sent = 2,
 
@@ -24,7 +27,11 @@ public enum OutboxStatus
     /// <summary>Not sent because the chat blocked the bot (403).</summary>
     Unreachable = 4,
 
-    /// <summary>Was in flight when the process died: it may or may not have arrived, so it is not sent again.</summary>
+    /// <summary>
+    /// Written only by earlier versions, which did not send again a message in flight when its process died (it may
+    /// or may not have arrived). Such rows keep that meaning and stay settled; a row cut off by a crash now goes back
+    /// to <see cref="Pending"/> and is sent again.
+    /// </summary>
     Uncertain = 5,
 
     /// <summary>The server refused it for good (a 400 and the like): trying again cannot help.</summary>

@@ -23,10 +23,11 @@ public interface IOutbox
     Task<byte[]> FileAsync(long rowId, CancellationToken ct);
 
     /// <summary>
-    /// Marks Uncertain the rows being sent by an instance that will never record them: with <paramref name="alone"/>,
-    /// any claimer but <paramref name="me"/>; otherwise one not seen since <paramref name="aliveSince"/>, or none.
-    /// Then removes the heartbeat rows of instances not seen since <paramref name="forgetBefore"/>. Returns how many
-    /// rows it marked.
+    /// Puts back to pending, in their place in their chats' order, the rows being sent by an instance that will never
+    /// record them: with <paramref name="alone"/>, any claimer but <paramref name="me"/>; otherwise one not seen since
+    /// <paramref name="aliveSince"/>, or none. They are sent again: the message may have arrived, and a second copy is
+    /// the price of never losing one. Then removes the heartbeat rows of instances not seen since
+    /// <paramref name="forgetBefore"/>. Returns how many rows it put back.
     /// </summary>
     Task<int> SweepClaimsAsync(string me, bool alone, DateTime aliveSince, DateTime forgetBefore, CancellationToken ct);
 

@@ -38,8 +38,8 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
         foreach (var chunk in ids.Chunk(sql.RowsPerStatement(ids.Count)))
             claimed.AddRange(await RawSql.QueryAsync(Db, OutboxStatements.Claim(chunk.Length),
                 [(int)OutboxStatus.Sending, now, claimedBy, (int)OutboxStatus.Pending, .. chunk.Select(id => (object)id)],
-                r => new ClaimedRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3),
-                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5))));
+                r => new ClaimedRow(r.GetInt64(0), r.GetString(1), r.GetInt32(2), DateTime.SpecifyKind(r.GetDateTime(3), DateTimeKind.Utc),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetInt32(6))));
         return claimed;
     }
 

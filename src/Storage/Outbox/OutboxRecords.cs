@@ -6,10 +6,10 @@ namespace Assembly.Storage.Outbox;
 public sealed record OutboxCandidate(long Id, long ChatId, ChatKind ChatKind, OutboxPriority Priority, DateTime NotBefore);
 
 /// <summary>
-/// A row this instance claimed: its message, how many attempts it had before this one, and who is to hear of a
-/// refusal (<see cref="OutboxMessage.CausedBy"/>) about which report (<see cref="OutboxMessage.Subject"/>).
+/// A row this instance claimed: its message, how many attempts it had before this one, when it was queued, and who is
+/// to hear of a refusal (<see cref="OutboxMessage.CausedBy"/>) about which report (<see cref="OutboxMessage.Subject"/>).
 /// </summary>
-public sealed record ClaimedRow(long Id, string Payload, int Attempts, string? CausedBy = null, string? Subject = null, int? BroadcastId = null);
+public sealed record ClaimedRow(long Id, string Payload, int Attempts, DateTime CreatedAt, string? CausedBy = null, string? Subject = null, int? BroadcastId = null);
 
 /// <summary>The waiting (unsettled) rows of one messenger, for the gauges.</summary>
 public sealed record OutboxDepth(string Messenger, long Count, DateTime OldestCreatedAt);

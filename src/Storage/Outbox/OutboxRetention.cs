@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Storage.Outbox;
 
 /// <summary>
-/// How long the outbox keeps what it sent. A settled row (sent, failed, unreachable, uncertain) keeps for good what
+/// How long the outbox keeps what it sent. A settled row (sent, failed, unreachable, or uncertain from earlier versions) keeps for good what
 /// links the message to its report: messenger, chat, the messenger's message id, subject and action, status, times.
 /// A staff member's reply to an old post still finds its report through them. Its text goes once it is old enough.
 /// Files the bot made are deleted as soon as they are sent (<see cref="IOutboxLook.RecordAsync"/>). Purging also deletes a file whose

@@ -57,7 +57,7 @@ internal abstract class OutboxStatements
     {
         var ids = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"{{{i + 4}}}"));
         return $"UPDATE \"Outbox\" SET \"Status\" = {{0}}, \"ClaimedAt\" = {{1}}, \"ClaimedBy\" = {{2}} "
-            + $"WHERE \"Status\" = {{3}} AND \"Id\" IN ({ids}) RETURNING \"Id\", \"Payload\", \"Attempts\", \"CausedBy\", \"Subject\", \"BroadcastId\"";
+            + $"WHERE \"Status\" = {{3}} AND \"Id\" IN ({ids}) RETURNING \"Id\", \"Payload\", \"Attempts\", \"CreatedAt\", \"CausedBy\", \"Subject\", \"BroadcastId\"";
     }
 
     /// <summary>

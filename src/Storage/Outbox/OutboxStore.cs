@@ -47,8 +47,11 @@ public sealed class OutboxStore(IDbContextFactory<BotDbContext> factory, WriteGa
         var abandoned = alone
             ? claimed.Where(o => o.ClaimedBy == null || o.ClaimedBy != me)
             : claimed.Where(o => o.ClaimedBy == null || !db.Instances.Any(i => i.Id == o.ClaimedBy && i.SeenAt >= aliveSince));
-        var count = await abandoned.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Uncertain)
-            .SetProperty(o => o.LastError, "in flight when its instance stopped; not sent again"), ct);
+        // Back to pending with its id, so with its place in its chat's order; the send that was cut off counts as an attempt.
+        var count = await abandoned.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Pending)
+            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+            .SetProperty(o => o.ClaimedBy, (string?)null)
+            .SetProperty(o => o.LastError, "in flight when its instance stopped; sent again"), ct);
 
         // Long-dead instances' rows, once their claims are settled above; a live one that was only stalled writes its row again.
         await db.Instances.Where(i => i.SeenAt < forgetBefore && i.Id != me).ExecuteDeleteAsync(ct);

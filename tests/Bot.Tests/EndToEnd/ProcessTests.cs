@@ -58,6 +58,69 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Killed_with_replies_on_the_wire_and_started_again_it_answers_every_member_at_least_once()
+    {
+        const int members = 60, first = 6100;
+        await using var telegram = await FakeBotApiServer.StartAsync();
+        using var folder = TestDatabase.OnSqlite();
+        var workingDirectory = Path.GetDirectoryName(folder.File)!;
+        var dataFile = Path.Combine(workingDirectory, "data", "bot.db");
+        // Each run under its own host name, so the fake can hold the answers to the first one only.
+        Dictionary<string, string> Environment(string via) => new()
+        {
+            ["Messengers__Telegram__Token"] = telegram.Token,
+            ["Messengers__Telegram__BaseUrl"] = telegram.BaseUrl.Replace("127.0.0.1", via, StringComparison.Ordinal),
+            ["Messengers__Bale__Token"] = "",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var welcome = Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان");
+
+        using (var bot = Process.Start(BotProcess(workingDirectory, Environment("localhost")))!)
+        {
+            try
+            {
+                for (var i = 0; i < members / 2; i++) telegram.EnqueueText(first + i, "/start", "رضا");
+                await telegram.WaitUntilAsync(t => t.Sent.Count >= members / 2, TimeSpan.FromSeconds(30));
+
+                // The second half's replies reach the fake but their answers never come back: the process dies with
+                // them on the wire, claimed and never recorded.
+                telegram.HoldAnswersTo("localhost");
+                for (var i = members / 2; i < members; i++) telegram.EnqueueText(first + i, "/start", "رضا");
+                await telegram.WaitUntilAsync(t => t.HeldAnswers("localhost") >= members / 2, TimeSpan.FromSeconds(30));
+            }
+            finally
+            {
+                bot.Kill(entireProcessTree: true); // SIGKILL: nothing of the process's stop runs
+                await bot.WaitForExitAsync();
+            }
+        }
+
+        await using (var db = Open(dataFile))
+            Assert.Equal(members / 2, await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sending));
+
+        using var again = Process.Start(BotProcess(workingDirectory, Environment("127.0.0.1")))!;
+        try
+        {
+            await telegram.WaitUntilAsync(t => t.Sent.Count >= members + members / 2, TimeSpan.FromSeconds(30));
+            await Quiet.UntilAsync(() => Open(dataFile), TimeSpan.FromSeconds(30), telegram);
+        }
+        finally
+        {
+            again.Kill(entireProcessTree: true);
+            await again.WaitForExitAsync();
+        }
+
+        // Every member answered; those whose reply was on the wire at the kill got it twice, and nobody else did.
+        for (var i = 0; i < members; i++)
+            Assert.Equal(Enumerable.Repeat(welcome, i < members / 2 ? 1 : 2), telegram.SentTo(first + i).Select(m => m.Text));
+        await using (var db = Open(dataFile))
+            Assert.Equal(members, await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent));
+    }
+
+    private static BotDbContext Open(string dataFile) =>
+        new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={dataFile};Pooling=False").Options);
+
+    [Fact]
     public async Task Help_run_as_its_own_process_lists_the_commands_and_starts_nothing_even_with_a_token_set()
     {
         using var folder = TestDatabase.OnSqlite();

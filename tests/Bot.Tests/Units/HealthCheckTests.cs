@@ -51,6 +51,37 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
+    public async Task A_messenger_that_does_not_answer_is_reported_unreachable_since_its_first_failure_until_it_answers()
+    {
+        var start = new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(start);
+        var calls = new MessengerCalls(time);
+        var check = new MessengersHealthCheck([new NamedMessenger("telegram")], calls, time);
+        async Task<(HealthReportEntry Entry, DateTimeOffset? Since)> ReadAsync()
+        {
+            var result = await check.CheckHealthAsync(new HealthCheckContext());
+            var data = (IDictionary<string, object?>)result.Data["telegram"];
+            return (new HealthReportEntry(result.Status, result.Description, TimeSpan.Zero, null, result.Data), (DateTimeOffset?)data["unreachableSince"]);
+        }
+
+        calls.Answered("telegram");
+        Assert.Null((await ReadAsync()).Since);
+        time.Advance(TimeSpan.FromMinutes(1));
+        calls.Failed("telegram", "502: Bad Gateway");
+        time.Advance(TimeSpan.FromMinutes(30));
+        calls.Failed("telegram", "HttpRequestException: connection refused"); // a later failure does not move it
+
+        var (entry, since) = await ReadAsync();
+        Assert.Equal(start.AddMinutes(1), since);
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains("telegram since 2026-11-29 08:01:00 UTC", entry.Description);
+
+        calls.Answered("telegram");
+        Assert.Null((await ReadAsync()).Since);
+        Assert.Equal(HealthStatus.Healthy, (await ReadAsync()).Entry.Status);
+    }
+
+    [Fact]
     public async Task The_database_check_fails_when_the_database_cannot_be_opened_and_passes_when_it_can()
     {
         using var database = TestDatabase.OnSqlite();

@@ -166,7 +166,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_sweep_settles_the_claims_of_dead_instances_as_uncertain_and_leaves_a_live_ones()
+    public async Task The_sweep_puts_the_claims_of_dead_instances_back_in_their_place_and_leaves_a_live_ones()
     {
         await using (var db = _database.Open())
         {
@@ -179,6 +179,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
 
         var live = await RowAsync(1, status: OutboxStatus.Sending, claimedBy: "host-b:2:live");
         var dead = await RowAsync(2, status: OutboxStatus.Sending, claimedBy: "host-c:3:dead");
+        var afterDead = await RowAsync(2); // queued behind it in its chat
         var unknown = await RowAsync(3, status: OutboxStatus.Sending);
         var pending = await RowAsync(4);
 
@@ -186,16 +187,25 @@ public sealed class OutboxStoreTests : IAsyncLifetime
 
         Assert.Equal(2, swept);
         Assert.Equal(OutboxStatus.Sending, (await ReadAsync(live)).Status);
-        Assert.Equal(OutboxStatus.Uncertain, (await ReadAsync(dead)).Status);
-        Assert.Equal(OutboxStatus.Uncertain, (await ReadAsync(unknown)).Status);
+        var put = await ReadAsync(dead);
+        Assert.Equal((OutboxStatus.Pending, 1, null), (put.Status, put.Attempts, put.ClaimedBy)); // the cut-off send counts as an attempt
+        Assert.Equal(OutboxStatus.Pending, (await ReadAsync(unknown)).Status);
         Assert.Equal(OutboxStatus.Pending, (await ReadAsync(pending)).Status);
+        // Sent again before what its chat queued after it.
+        await using (var look = await Outbox.BeginLookAsync(CancellationToken.None))
+        {
+            var candidates = (await look.CandidatesAsync("telegram", OutboxPriority.Bulk, 64, Now)).Select(c => c.Id).ToList();
+            Assert.Equal([dead, unknown, pending], candidates);
+            Assert.DoesNotContain(afterDead, candidates);
+        }
+
         await using (var db = _database.Open())
             Assert.Equal(["host-b:2:live", "host-c:3:dead"], await db.Instances.Select(i => i.Id).OrderBy(i => i).ToListAsync());
 
         // Alone on the database, every claimer but this instance is dead, whatever its heartbeat says.
         var mine = await RowAsync(5, status: OutboxStatus.Sending, claimedBy: Me);
         Assert.Equal(1, await Outbox.SweepClaimsAsync(Me, alone: true, aliveSince: Now, forgetBefore: Now.AddDays(-7), CancellationToken.None));
-        Assert.Equal(OutboxStatus.Uncertain, (await ReadAsync(live)).Status);
+        Assert.Equal(OutboxStatus.Pending, (await ReadAsync(live)).Status);
         Assert.Equal(OutboxStatus.Sending, (await ReadAsync(mine)).Status);
     }
 

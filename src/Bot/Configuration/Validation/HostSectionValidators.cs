@@ -43,6 +43,16 @@ public sealed class RetentionValidator : SectionValidator<RetentionOptions>
     }
 }
 
+/// <summary><c>Sending:GiveUpAfterHours</c>.</summary>
+public sealed class SendingValidator : SectionValidator<SendingOptions>
+{
+    protected override IEnumerable<string> Problems(SendingOptions options)
+    {
+        if (options.GiveUpAfterHours is < 1 or > 720)
+            yield return $"Sending:GiveUpAfterHours must be a whole number from 1 to 720 (it is '{options.GiveUpAfterHours}').";
+    }
+}
+
 /// <summary><c>Http:Urls</c>: listening addresses; a messenger on a webhook needs one, and two may not share a path.</summary>
 public sealed partial class HttpValidator(IOptions<MessengersOptions> messengers) : SectionValidator<HttpOptions>
 {
