@@ -1,5 +1,4 @@
 using Assembly.Bot.Configuration;
-using Assembly.Bot.Messengers;
 using Assembly.Bot.Sending;
 using Assembly.Bot.Scheduling;
 using Assembly.Storage.Outbox;
@@ -21,10 +20,8 @@ namespace Assembly.Bot.Coordination;
 /// </summary>
 public sealed class ClaimSweep(
     IOutbox outbox,
-    IEnumerable<IMessengerClient> messengers,
     OutboxSignal signal,
     SchedulerLease lease,
-    InstanceIdentity me,
     IOptions<InstanceOptions> settings,
     TimeProvider time,
     ILogger<ClaimSweep> logger) : PeriodicJob(time, logger)
@@ -38,7 +35,7 @@ public sealed class ClaimSweep(
     /// Alone on its database, only a predecessor can have left claims or heartbeat rows, and the first turn (at
     /// start, under the lease taken at once) settles them all; later turns would find nothing.
     /// </summary>
-    protected override bool DoneAfterSuccess => me.SingleInstance && lease.IsHeld;
+    protected override bool DoneAfterSuccess => lease.Instance.SingleInstance && lease.IsHeld;
 
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -46,11 +43,11 @@ public sealed class ClaimSweep(
         var now = Time.GetUtcNow().UtcDateTime;
         // Alone, every claimer but this instance is dead; otherwise one whose heartbeat is older than the lease time.
         // Heartbeat rows silent far longer go too, once their claims are settled.
-        var count = await outbox.SweepClaimsAsync(me.Id, alone: me.SingleInstance, aliveSince: now - settings.Value.LeaseTime,
+        var count = await outbox.SweepClaimsAsync(lease.Instance.Id, alone: lease.Instance.SingleInstance, aliveSince: now - settings.Value.LeaseTime,
             forgetBefore: now - settings.Value.LeaseTime * ForgetAfterLeaseTimes, ct);
         if (count == 0) return 0;
         // A lone sender sleeps until woken; the rows it waits for were not its commit.
-        foreach (var messenger in messengers) signal.Wake(messenger.Name);
+        signal.WakeAll();
         Log.LogWarning("{Count} messages were in flight when their instance stopped; they are sent again, and may arrive twice", count);
         return count;
     }

@@ -47,6 +47,9 @@ public sealed class SchedulerLease(
 
     private long _heldUntilTicks = DateTime.MinValue.Ticks;
 
+    /// <summary>This instance, which holds or seeks the lease.</summary>
+    public InstanceIdentity Instance => me;
+
     /// <summary>Whether this instance holds the lease, by its last successful renewal (no database call).</summary>
     public bool IsHeld => time.GetUtcNow().UtcDateTime.Ticks < Interlocked.Read(ref _heldUntilTicks);
 

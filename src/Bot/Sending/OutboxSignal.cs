@@ -4,11 +4,17 @@ using System.Threading.Channels;
 namespace Assembly.Bot.Sending;
 
 /// <summary>Wakes a messenger's outbox sender when there is something new for it (a commit, a finished send).</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal(IEnumerable<Messengers.IMessengerClient> messengers)
 {
     private readonly ConcurrentDictionary<string, Channel<bool>> _channels = new();
 
     public void Wake(string messenger) => Channel(messenger).Writer.TryWrite(true);
+
+    /// <summary>Wakes every messenger's sender: for rows that were not one sender's own commit (a sweep's).</summary>
+    public void WakeAll()
+    {
+        foreach (var messenger in messengers) Wake(messenger.Name);
+    }
 
     /// <summary>Waits until woken or until <paramref name="timeout"/> passes, whichever is first.</summary>
     public async Task WaitAsync(string messenger, TimeSpan timeout, TimeProvider time, CancellationToken ct)
