@@ -132,7 +132,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                     Choices(FlowInput.Indexed(counties.Select(c => c == memberCounty ? $"{c} {Texts.SameCounty}" : c)), perRow: 2));
                 break;
             case State.Place:
-                Ask(Texts.AskPlace, Navigation());
+                // A location can only be shared from a reply keyboard; «بازگشت» and «لغو» come back as text.
+                Ask(Texts.AskPlace, new ReplyKeyboard([[Texts.SendLocation], [Texts.Back, Texts.Cancel]], RequestLocationOnFirst: true));
                 break;
             case State.Solution:
                 Ask(Texts.AskSolution, Choices([(Texts.SkipAnswer, "skip")]));
@@ -231,6 +232,11 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 {
                     (Data.Place, Data.Latitude, Data.Longitude) = (Texts.PlaceByLocation, location.Latitude, location.Longitude);
                 }
+                else if (input.IsText && input.Text == Texts.SendLocation)
+                {
+                    await RefuseAsync(Texts.LocationNotShared);
+                    return;
+                }
                 else if (input.IsText)
                 {
                     // One line, as staff read it in the report's post.
@@ -244,6 +250,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                     return;
                 }
 
+                // The place's reply keyboard gives way to the menu's again.
+                Turn.Reply(Data.Latitude is null ? Texts.PlaceNoted : Texts.LocationNoted, MainMenu.Keyboard);
                 await Machine.FireAsync(Trigger.Next);
                 return;
 
@@ -386,7 +394,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         await ReportAggregate.SubmitAsync(Turn, _context, report, ct);
         await Staff.StaffNotices.PostReportAsync(Turn, report, member, _context, ct);
 
-        Turn.Reply(Texts.Submitted(code, secretariat.Name), MainMenu.Keyboard, [code]);
+        Turn.Reply(Texts.Submitted(code, secretariat.Name, secretariat.FirstAnswerHours), MainMenu.Keyboard, [code]);
         Finished = true;
     }
 

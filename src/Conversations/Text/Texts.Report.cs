@@ -69,10 +69,6 @@ public static partial class Texts
 
     public const string PlaceByLocation = "موقعیت مکانی فرستاده‌شده";
 
-    public static string Submitted(string code, string secretariat) =>
-        $"مسئله شما ثبت شد و به «{secretariat}» رسید.\n\nکد پیگیری: {code}\n\n" +
-        "این کد را نگه دارید؛ هر خبری از این مسئله با همین کد به شما می‌رسد. برای دیدن مسئله‌هایتان «مسئله‌های من» را بزنید.";
-
     public const string NoReports = "هنوز مسئله‌ای ثبت نکرده‌اید. برای ثبت، «ثبت مسئله» را بزنید.";
 
     public const string MyReportsHeader = "مسئله‌های شما (برای دیدن جزئیات و افزودن پیام، روی کد آن بزنید):";

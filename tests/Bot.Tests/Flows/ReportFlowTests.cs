@@ -63,7 +63,7 @@ public sealed class ReportFlowTests : IAsyncLifetime
         var submitted = await _chat.Press("submit");
         var code = Regex.Match(submitted.Last.Text, "[A-Z]{2,3}-[0-9]{3,}").Value;
         Assert.Equal("RJ-1001", code);
-        Assert.Equal(Texts.Submitted(code, "دبیرخانه شهید رجایی"), submitted.Last.Text);
+        Assert.Equal(Texts.Submitted(code, "دبیرخانه شهید رجایی", 48), submitted.Last.Text);
         Assert.Equal([code], submitted.Last.Monospace);
         Assert.Equal(MainMenu.Keyboard, submitted.Last.Keyboard);
 
