@@ -340,7 +340,7 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         BotForceReply => null,
         BotInlineKeyboard inline => new InlineKeyboardMarkup(inline.Rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data)))),
         BotReplyKeyboard reply => new ReplyKeyboardMarkup(reply.Rows.Select((row, r) => row.Select((label, c) =>
-            new KeyboardButton(label) { RequestContact = reply.RequestContactOnFirst && r == 0 && c == 0 })))
+            new KeyboardButton(label) { RequestContact = reply.RequestContactOnFirst && r == 0 && c == 0, RequestLocation = reply.RequestLocationOnFirst && r == 0 && c == 0 })))
         { ResizeKeyboard = true },
         BotRemoveKeyboard => new ReplyKeyboardRemove(),
         _ => null,

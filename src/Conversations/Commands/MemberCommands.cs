@@ -62,6 +62,8 @@ public static class MemberCommands
             var code = c.Arguments[MyReports.AddPrefix.Length..];
             return c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code));
         }),
+        new(ReportHistory.OlderPrefix, Need.Member, Places.Private,
+            (c, ct) => ReportHistory.ShowOlderAsync(c.Turn, c.Member!, c.Arguments[ReportHistory.OlderPrefix.Length..], c.Context, ct)),
         new(Satisfaction.Prefix, Need.Member, Places.Private, (c, ct) => Satisfaction.AnswerAsync(c.Turn, c.Member!, c.Arguments, c.Context, ct)),
         new(ReporterThread.AnswerPrefix, Need.Member, Places.Private, AnswerAsync),
     ];

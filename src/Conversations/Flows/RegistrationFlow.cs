@@ -50,7 +50,7 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
                 break;
             case State.AskPhone:
                 // A contact can only be shared from a reply keyboard; «بازگشت» and «لغو» come back as text.
-                Ask(Texts.AskPhone, new ReplyKeyboard([[Texts.ShareMyNumber], [Texts.Back, Texts.Cancel]], RequestContactOnFirst: true));
+                Ask(Texts.AskPhoneAndWhoSees, new ReplyKeyboard([[Texts.ShareMyNumber], [Texts.Back, Texts.Cancel]], RequestContactOnFirst: true));
                 break;
             case State.AskCounty:
                 Ask(Texts.AskCounty, Choices(FlowInput.Indexed(_context.Assembly.Counties), perRow: 2));

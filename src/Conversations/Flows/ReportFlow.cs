@@ -185,7 +185,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                     Choices(FlowInput.Indexed(counties.Select(c => c == memberCounty ? $"{c} {Texts.SameCounty}" : c)), perRow: 2));
                 break;
             case State.Place:
-                Ask(Texts.AskPlace, Navigation());
+                // A location can only be shared from a reply keyboard; «بازگشت» and «لغو» come back as text.
+                Ask(Texts.AskPlace, new ReplyKeyboard([[Texts.SendLocation], [Texts.Back, Texts.Cancel]], RequestLocationOnFirst: true));
                 break;
             case State.Solution:
                 Ask(Texts.AskSolution, Choices([(Texts.SkipAnswer, "skip")]));
@@ -308,6 +309,11 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 {
                     (Data.Place, Data.Latitude, Data.Longitude) = (Texts.PlaceByLocation, location.Latitude, location.Longitude);
                 }
+                else if (input.IsText && input.Text == Texts.SendLocation)
+                {
+                    await RefuseAsync(Texts.LocationNotShared);
+                    return;
+                }
                 else if (input.IsText)
                 {
                     // One line, as staff read it in the report's post.
@@ -321,6 +327,8 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                     return;
                 }
 
+                // The place's reply keyboard gives way to the menu's again.
+                Turn.Reply(Data.Latitude is null ? Texts.PlaceNoted : Texts.LocationNoted, MainMenu.Keyboard);
                 await Machine.FireAsync(Trigger.Next);
                 return;
 
@@ -541,7 +549,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         await Staff.StaffNotices.PostReportAsync(Turn, report, member, _context, ct);
 
         // The tracking code's message is the report's first in the thread: a reply to it, or its button, answers the secretariat.
-        ReporterThread.ReplyAbout(Turn, code, Texts.Submitted(code, secretariat.Name), ReporterThread.AnswerButton(code));
+        ReporterThread.ReplyAbout(Turn, code, Texts.Submitted(code, secretariat.Name, secretariat.FirstAnswerHours), ReporterThread.AnswerButton(code));
         Finished = true;
     }
 

@@ -17,8 +17,11 @@ public abstract record Keyboard;
 /// <summary>Buttons under the message; each press comes back as a <see cref="IncomingKind.ButtonPress"/>.</summary>
 public sealed record InlineKeyboard(IReadOnlyList<IReadOnlyList<InlineButton>> Rows) : Keyboard;
 
-/// <summary>A keyboard that replaces the phone's keyboard; a press sends its label as text.</summary>
-public sealed record ReplyKeyboard(IReadOnlyList<IReadOnlyList<string>> Rows, bool RequestContactOnFirst = false) : Keyboard;
+/// <summary>
+/// A keyboard that replaces the phone's keyboard; a press sends its label as text, or, for the first button when asked,
+/// the member's own contact or the phone's location (private chats only, on both messengers).
+/// </summary>
+public sealed record ReplyKeyboard(IReadOnlyList<IReadOnlyList<string>> Rows, bool RequestContactOnFirst = false, bool RequestLocationOnFirst = false) : Keyboard;
 
 public sealed record RemoveKeyboard : Keyboard;
 

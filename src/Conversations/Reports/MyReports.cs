@@ -51,21 +51,19 @@ public static class MyReports
     }
 
     /// <summary>
-    /// One report: the reporter's view with its timeline and the way to add to it, or, for a follower, the follower's
+    /// One report: the reporter's view with its history (<see cref="ReportHistory"/>) and the way to add to it, or, for a follower, the follower's
     /// view. Anybody else's is as if it did not exist.
     /// </summary>
     public static async Task ShowAsync(Turn turn, Member member, string code, FlowContext context, CancellationToken ct)
     {
-        var report = await turn.Db.Reports.AsNoTracking().Include(r => r.Events).SingleOrDefaultAsync(r => r.Code == code && r.MemberId == member.Id, ct);
+        var report = await turn.Db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code && r.MemberId == member.Id, ct);
         if (report is null)
         {
             await ShowFollowedAsync(turn, member, code, context, ct);
             return;
         }
 
-        var timeline = report.Events.OrderBy(e => e.At).Select(e => Texts.EventLine(e.Kind, PersianTime.Date(e.At, context.Zone), e.Text));
-        turn.Reply(Texts.ReportDetails(report.Code, SecretariatName(context, report.Secretariat), Texts.StageName(report.Stage, report.Outcome),
-            report.Description, timeline), new InlineKeyboard([[new InlineButton(Texts.AddToReport, AddPrefix + report.Code)]]), [report.Code]);
+        await ReportHistory.ShowFirstAsync(turn, report, SecretariatName(context, report.Secretariat), context, ct);
     }
 
     /// <summary>

@@ -40,6 +40,21 @@ public static class PersianTime
         return PersianText.ToPersianDigits(text);
     }
 
+    /// <summary>
+    /// The moment <paramref name="utc"/> in <paramref name="zone"/> as a member reads it: weekday, day, month name,
+    /// year and time, e.g. «سه‌شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۷:۳۰».
+    /// </summary>
+    public static string LongDate(DateTime utc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), zone);
+        return Day(local) + "، ساعت " + PersianText.ToPersianDigits(string.Create(CultureInfo.InvariantCulture, $"{local.Hour:D2}:{local.Minute:D2}"));
+    }
+
+    /// <summary>A calendar day (its time ignored) as a member reads it: weekday, day, month name and year, e.g. «سه‌شنبه ۱۵ آذر ۱۴۰۵».</summary>
+    public static string Day(DateTime day) =>
+        $"{Texts.WeekdayName(day.DayOfWeek)} {PersianText.ToPersianDigits(SolarHijri.GetDayOfMonth(day))} " +
+        $"{Texts.SolarMonthName(SolarHijri.GetMonth(day))} {PersianText.ToPersianDigits(SolarHijri.GetYear(day))}";
+
     private static DateTime AsUtc(DateTime value) => value.Kind switch
     {
         DateTimeKind.Utc => value,

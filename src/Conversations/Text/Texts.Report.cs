@@ -69,10 +69,6 @@ public static partial class Texts
 
     public const string PlaceByLocation = "موقعیت مکانی فرستاده‌شده";
 
-    public static string Submitted(string code, string secretariat) =>
-        $"مسئله شما ثبت شد و به «{secretariat}» رسید.\n\nکد پیگیری: {code}\n\n" +
-        "این کد را نگه دارید؛ هر خبری از این مسئله با همین کد به شما می‌رسد. برای دیدن مسئله‌هایتان «مسئله‌های من» را بزنید.";
-
     public const string NoReports = "هنوز مسئله‌ای ثبت نکرده‌اید. برای ثبت، «ثبت مسئله» را بزنید.";
 
     public const string MyReportsHeader = "مسئله‌های شما (برای دیدن جزئیات و افزودن پیام، روی کد آن بزنید):";
@@ -97,21 +93,9 @@ public static partial class Texts
 
     public const string AddToReport = "افزودن پیام یا فایل";
 
-    public static string ReportDetails(string code, string secretariat, string stage, string description, IEnumerable<string> timeline) =>
-        $"مسئله {code}\nدبیرخانه: {secretariat}\nمرحله: {stage}\nشرح: {description}\n\nرویدادها:\n" + string.Join('\n', timeline);
-
     public static string AskAddition(string code) => $"پیام یا فایلی را که می‌خواهید به مسئله {code} افزوده شود بفرستید.";
 
     public static string Added(string code) => $"به مسئله {code} افزوده شد و به دبیرخانه می‌رسد.";
 
     public const string NotYourReport = "چنین مسئله‌ای در میان مسئله‌های شما نیست. کد را بررسی کنید یا «مسئله‌های من» را بزنید.";
-
-    public static string EventLine(ReportEventKind kind, string when, string? text) => kind switch
-    {
-        ReportEventKind.Created => $"• {when}: ثبت شد",
-        ReportEventKind.MemberMessage => $"• {when}: پیام شما: {text}",
-        ReportEventKind.MemberAttachment => $"• {when}: فایل شما",
-        ReportEventKind.Followed => $"• {when}: عضو دیگری با همین مسئله آن را دنبال کرد",
-        _ => $"• {when}",
-    };
 }

@@ -21,7 +21,7 @@ public sealed class ConversationExpiryTests
 
         telegram.EnqueueText(9101, "/start");
         telegram.EnqueueText(9101, "مینا صالحی");
-        await telegram.WaitUntilAsync(t => t.SentTo(9101).Any(m => m.Text == Texts.AskPhone), Wait);
+        await telegram.WaitUntilAsync(t => t.SentTo(9101).Any(m => m.Text == Texts.AskPhoneAndWhoSees), Wait);
 
         var expiry = bot.Services.GetRequiredService<Scheduler>(); // the scheduler, which also gives up idle conversations
         Assert.Equal(0, await expiry.RunOnceAsync(CancellationToken.None)); // not yet: five minutes have not passed

@@ -46,7 +46,7 @@ public sealed class DatabaseFaultTests
         await bot.WaitUntilQuietAsync(Wait, telegram);
 
         // The name was taken: the next question came, and no apology.
-        Assert.Equal([Texts.RegistrationStart(Assembly), Texts.AskPhone], telegram.SentTo(Member).Select(m => m.Text));
+        Assert.Equal([Texts.RegistrationStart(Assembly), Texts.AskPhoneAndWhoSees], telegram.SentTo(Member).Select(m => m.Text));
         await using var db = bot.Db();
         Assert.Equal(2, await db.ProcessedUpdates.CountAsync(p => !p.Failed));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("given up", StringComparison.Ordinal));
@@ -136,7 +136,7 @@ public sealed class DatabaseFaultTests
         await telegram.WaitUntilAsync(t => t.SentTo(Member).Count >= 2, Wait);
         await bot.WaitUntilQuietAsync(Wait, telegram);
 
-        Assert.Equal([Texts.RegistrationStart(Assembly), Texts.AskPhone], telegram.SentTo(Member).Select(m => m.Text));
+        Assert.Equal([Texts.RegistrationStart(Assembly), Texts.AskPhoneAndWhoSees], telegram.SentTo(Member).Select(m => m.Text));
         Assert.Contains(logs.Lines, l => l.Contains("55P03", StringComparison.Ordinal));
     }
 

@@ -23,7 +23,7 @@ public sealed class ForgetJourneyTests
         await using var bot = await BotTestHost.StartAsync(database, telegram, settings: new Dictionary<string, string?> { ["Access:Admins:0"] = "telegram:1" });
 
         await Says(telegram, Member, "/start", Texts.RegistrationStart(Assembly));
-        await Says(telegram, Member, "مریم نطنزی", Texts.AskPhone);
+        await Says(telegram, Member, "مریم نطنزی", Texts.AskPhoneAndWhoSees);
         await Says(telegram, Member, "09121110000", Texts.AskCounty);
         await Presses(telegram, bot, Member, "0", Texts.AskWorkingGroup);
         await Presses(telegram, bot, Member, "none", Texts.Registered("مریم نطنزی"));

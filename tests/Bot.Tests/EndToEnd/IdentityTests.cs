@@ -118,7 +118,7 @@ public sealed class IdentityTests
     private static async Task RegisterAsync(FakeBotApiServer fake, BotTestHost bot, long user, string name, Action givePhone)
     {
         await Says(fake, user, "/start", Texts.RegistrationStart(Assembly));
-        await Says(fake, user, name, Texts.AskPhone);
+        await Says(fake, user, name, Texts.AskPhoneAndWhoSees);
         var before = fake.SentTo(user).Count;
         givePhone();
         await fake.WaitUntilAsync(f => f.SentTo(user).Skip(before).Any(m => m.Text == Texts.AskCounty), Wait);

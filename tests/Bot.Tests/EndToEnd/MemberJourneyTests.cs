@@ -30,7 +30,7 @@ public sealed class MemberJourneyTests
         var first = await BotTestHost.StartAsync(database, bale ? null : server, bale ? server : null, settings: staffSettings);
 
         await journey.Text("/start", Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"));
-        await journey.Text("مریم کاظمی", Texts.AskPhone);
+        await journey.Text("مریم کاظمی", Texts.AskPhoneAndWhoSees);
         await journey.Do(() => server.EnqueueContact(4242, "+989131234567"), Texts.AskCounty);
         await journey.Press("کاشان", Texts.AskWorkingGroup);
         await journey.Press(Texts.NoWorkingGroup, Texts.Registered("مریم کاظمی"));

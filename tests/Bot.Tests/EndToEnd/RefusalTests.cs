@@ -152,7 +152,7 @@ public sealed class RefusalTests
         if (code == "RJ-1001")
         {
             await Say("/start", Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"));
-            await Say("حسن موسوی", Texts.AskPhone);
+            await Say("حسن موسوی", Texts.AskPhoneAndWhoSees);
             await Say("09137654321", Texts.AskCounty);
             await Press("0", Texts.AskWorkingGroup);
             await Press("none", Texts.Registered("حسن موسوی"));

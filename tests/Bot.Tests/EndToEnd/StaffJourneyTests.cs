@@ -46,7 +46,7 @@ public sealed class StaffJourneyTests
         }
 
         await Say("/start", Texts.RegistrationStart("مجمع بسیجیان شهرستان کاشان"));
-        await Say("حسن موسوی", Texts.AskPhone);
+        await Say("حسن موسوی", Texts.AskPhoneAndWhoSees);
         await Say("09137654321", Texts.AskCounty);
         await Press("0", Texts.AskWorkingGroup);
         await Press("none", Texts.Registered("حسن موسوی"));

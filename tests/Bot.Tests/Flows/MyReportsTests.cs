@@ -40,7 +40,7 @@ public sealed class MyReportsTests : IAsyncLifetime
     {
         var details = await _chat.PressData(MyReports.ShowPrefix + "MD-1001");
         Assert.StartsWith("مسئله MD-1001\nدبیرخانه: دبیرخانه شهید مدرس\nمرحله: مسئله‌یابی", details.Last.Text);
-        Assert.Contains("۱۴۰۵/۰۹/۰۷ ساعت ۱۵:۳۰: ثبت شد", details.Last.Text);
+        Assert.Contains("• شنبه ۷ آذر ۱۴۰۵، ساعت ۱۵:۳۰\n" + Texts.HistoryCreated, details.Last.Text);
         Assert.Equal([Texts.AddToReport], details.ButtonLabels);
 
         Assert.Equal(Texts.AskAddition("MD-1001"), (await _chat.PressData(MyReports.AddPrefix + "MD-1001")).Last.Text);

@@ -20,7 +20,7 @@ public sealed class RegistrationFlowTests : IDisposable
         Assert.Equal(Texts.RegistrationStart(Assembly), (await _chat.Say("/start")).Last.Text);
 
         var phone = await _chat.Say("زهرا احمدی");
-        Assert.Equal(Texts.AskPhone, phone.Last.Text);
+        Assert.Equal(Texts.AskPhoneAndWhoSees, phone.Last.Text);
         var contactKeyboard = Assert.IsType<ReplyKeyboard>(phone.Last.Keyboard);
         Assert.True(contactKeyboard.RequestContactOnFirst);
         Assert.Equal(Texts.ShareMyNumber, contactKeyboard.Rows[0][0]);
@@ -60,7 +60,7 @@ public sealed class RegistrationFlowTests : IDisposable
     {
         await _chat.Say("/start");
         await _chat.Say("زهرا احمدی");
-        Assert.Equal(Texts.AskPhone, (await _chat.Say("/start")).Last.Text);
+        Assert.Equal(Texts.AskPhoneAndWhoSees, (await _chat.Say("/start")).Last.Text);
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class RegistrationFlowTests : IDisposable
     {
         await _chat.Say("/start");
         Assert.Equal([Texts.UnknownCommand("/name")], (await _chat.Say("/name")).Texts);
-        Assert.Equal(Texts.AskPhone, (await _chat.Say("زهرا احمدی")).Last.Text);
+        Assert.Equal(Texts.AskPhoneAndWhoSees, (await _chat.Say("زهرا احمدی")).Last.Text);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class RegistrationFlowTests : IDisposable
         await _chat.Say("/start");
         await _chat.Say("زهرا احمدی");
         var reply = await _chat.Say(number);
-        Assert.Equal([Texts.PhoneInvalid, Texts.AskPhone], reply.Texts);
+        Assert.Equal([Texts.PhoneInvalid, Texts.AskPhoneAndWhoSees], reply.Texts);
         await using var db = _chat.Db();
         Assert.Equal("AskPhone", (await db.Conversations.SingleAsync()).State);
     }
@@ -107,7 +107,7 @@ public sealed class RegistrationFlowTests : IDisposable
     {
         await _chat.Say("/start");
         await _chat.Say("زهرا احمدی");
-        Assert.Equal([Texts.ContactOfAnother, Texts.AskPhone], (await _chat.ShareContact("+989351112233", ownerId: 999)).Texts);
+        Assert.Equal([Texts.ContactOfAnother, Texts.AskPhoneAndWhoSees], (await _chat.ShareContact("+989351112233", ownerId: 999)).Texts);
         Assert.Equal(Texts.AskCounty, (await _chat.ShareContact("989121234567")).Last.Text);
         await _chat.Press("0");
         await _chat.Press("none");
@@ -135,7 +135,7 @@ public sealed class RegistrationFlowTests : IDisposable
         Assert.Equal([Texts.CannotGoBack], (await _chat.Say(Texts.Back)).Texts);
         await _chat.Say("زهرا احمدی");
         await _chat.Say("09121234567");
-        Assert.Equal(Texts.AskPhone, (await _chat.Press(FlowButtons.BackValue)).Last.Text);
+        Assert.Equal(Texts.AskPhoneAndWhoSees, (await _chat.Press(FlowButtons.BackValue)).Last.Text);
         Assert.Equal(Texts.AskName, (await _chat.Say(Texts.Back)).Last.Text); // the reply keyboard's «بازگشت»
     }
 
@@ -220,7 +220,7 @@ public sealed class RegistrationFlowTests : IDisposable
         _chat.As = ("telegram", 88002, "رضا");
         await _chat.Say("/start");
         await _chat.Say("رضا کریمی");
-        Assert.Equal([Texts.NumberVerifiedElsewhere, Texts.AskPhone], (await _chat.ShareContact("+989121234567")).Texts);
+        Assert.Equal([Texts.NumberVerifiedElsewhere, Texts.AskPhoneAndWhoSees], (await _chat.ShareContact("+989121234567")).Texts);
 
         await using var db = _chat.Db();
         Assert.Equal(["telegram:501"], (await db.Accounts.ToListAsync()).Select(a => $"{a.Messenger}:{a.UserId}"));

@@ -64,7 +64,7 @@ public sealed class ReportFlowTests : IAsyncLifetime
         var submitted = await _chat.Press("submit");
         var code = Regex.Match(submitted.Last.Text, "[A-Z]{2,3}-[0-9]{3,}").Value;
         Assert.Equal("RJ-1001", code);
-        Assert.Equal(Texts.Submitted(code, "دبیرخانه شهید رجایی"), submitted.Last.Text);
+        Assert.Equal(Texts.Submitted(code, "دبیرخانه شهید رجایی", 48), submitted.Last.Text);
         Assert.Equal([code], submitted.Last.Monospace);
         // The way to answer the secretariat later; the main menu stays where it was, under the phone's keyboard.
         Assert.Equal([ReporterThread.AnswerData(code)], Assert.IsType<InlineKeyboard>(submitted.Last.Keyboard).Rows.SelectMany(r => r).Select(b => b.Data));

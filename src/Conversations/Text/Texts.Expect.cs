@@ -1,0 +1,35 @@
+namespace Assembly.Conversations.Text;
+
+/// <summary>What a member is told to expect: after filing a report, at the place step, at the phone step.</summary>
+public static partial class Texts
+{
+    /// <summary>The message with the tracking code: who has the report, what happens next, within how long, and how to answer later.</summary>
+    public static string Submitted(string code, string secretariat, int firstAnswerHours) =>
+        $"مسئله شما ثبت شد و به «{secretariat}» رسید.\n\nکد پیگیری: {code}\n\n" +
+        $"بعد از این: کارشناسان دبیرخانه مسئله را بررسی می‌کنند و {Within(firstAnswerHours)} نخستین پاسخ را برایتان می‌فرستند. " +
+        "هر خبر و پاسخی درباره این مسئله با همین کد به شما می‌رسد.\n\n" +
+        "برای افزودن توضیح یا فایل، یا پاسخ به پرسش دبیرخانه، دکمه «پاسخ به دبیرخانه» را بزنید؛ " +
+        "یا در «مسئله‌های من» روی کد مسئله بزنید.";
+
+    /// <summary>A span of hours in plain words: whole days as days («تا دو روز»), anything else as hours («تا ۳۶ ساعت»).</summary>
+    public static string Within(int hours) => hours % 24 == 0 ? $"تا {Count(hours / 24)} روز" : $"تا {Count(hours)} ساعت";
+
+    private static readonly string[] SmallNumbers = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"];
+
+    private static string Count(int n) => n is >= 1 and <= 10 ? SmallNumbers[n - 1] : PersianText.ToPersianDigits(n);
+
+    /// <summary>The place step's reply-keyboard button that shares the phone's location.</summary>
+    public const string SendLocation = "ارسال موقعیت مکانی";
+
+    /// <summary>The button's label came as text: this messenger or phone could not share the location.</summary>
+    public const string LocationNotShared = "موقعیت مکانی به دست ما نرسید. اگر پیام‌رسان شما این دکمه را ندارد، محل مسئله را بنویسید.";
+
+    public const string PlaceNoted = "محل مسئله ثبت شد.";
+
+    public const string LocationNoted = "موقعیت مکانی مسئله رسید.";
+
+    /// <summary>One line under the phone question: who will see the number.</summary>
+    public const string PhoneSeenBy = "شماره شما را فقط کارشناس دبیرخانه‌ای می‌بیند که به مسئله‌تان رسیدگی می‌کند؛ اگر مسئله را ناشناس بفرستید، هیچ‌کس.";
+
+    public const string AskPhoneAndWhoSees = AskPhone + "\n" + PhoneSeenBy;
+}
