@@ -96,13 +96,13 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
         }
         else if (input.Kind == IncomingKind.Media && input.Message.Attachment is { Kind: not AttachmentKind.Sticker } file)
         {
-            if (file.FileSize > _context.Conversations.MaxFileMegabytes * 1024L * 1024L)
+            if (file.FileSize > _context.Conversations.MaxFileBytes)
             {
                 await RefuseAsync(Texts.FileTooLarge(_context.Conversations.MaxFileMegabytes));
                 return;
             }
 
-            added = new ReportAttachment { Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = Turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = Turn.Now };
+            added = ReporterThread.Kept(Turn, file);
             report.AddFile(added, input.Caption.Length > 0 ? input.Caption : null);
             if (input.Message.MediaGroupId is { } group) later = AlbumReceipt.Count(Data.Album, group, kept: true);
         }

@@ -392,7 +392,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     {
         var options = _context.Conversations;
         if (Data.Attachments.Count >= options.MaxAttachments) return Texts.TooManyAttachments(options.MaxAttachments);
-        if (file.FileSize > options.MaxFileMegabytes * 1024L * 1024L) return Texts.FileTooLarge(options.MaxFileMegabytes);
+        if (file.FileSize > options.MaxFileBytes) return Texts.FileTooLarge(options.MaxFileMegabytes);
         Data.Attachments.Add(new AttachmentAnswer(file.Kind.ToString().ToLowerInvariant(), file.FileId, file.FileName));
         return null;
     }

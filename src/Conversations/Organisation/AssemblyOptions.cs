@@ -66,6 +66,8 @@ public sealed class ConversationOptions
     /// <summary>The largest file accepted as an attachment, in megabytes (Telegram bots can fetch up to 20).</summary>
     public int MaxFileMegabytes { get; set; }
 
+    public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
+
     /// <summary>A description must have at least this many words.</summary>
     public int MinDescriptionWords { get; set; }
 

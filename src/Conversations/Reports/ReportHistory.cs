@@ -34,7 +34,7 @@ public static class ReportHistory
     /// <summary>The newest page, under the report's heading, with the way to add to it.</summary>
     public static async Task ShowFirstAsync(Turn turn, Report report, string secretariat, FlowContext context, CancellationToken ct)
     {
-        var header = Texts.HistoryHeader(report.Code, secretariat, report.Stage, report.Outcome, Cut(report.Description, DescriptionShown));
+        var header = Texts.HistoryHeader(report.Code, secretariat, report.Stage, report.Outcome, MessageLimits.Cut(report.Description, DescriptionShown));
         var page = await PageAsync(turn, report.Id, header, before: null, context, ct);
         var rows = new List<IReadOnlyList<InlineButton>> { new[] { new InlineButton(Texts.AddToReport, MyReports.AddPrefix + report.Code) } };
         if (page.Older is { } older) rows.Add([OlderButton(report.Code, older)]);
@@ -83,7 +83,7 @@ public static class ReportHistory
             var entry = "\n\n" + Texts.HistoryEntry(PersianTime.LongDate(e.At, context.Zone), Describe(e, context));
             // Only an entry longer than a whole page is cut; any other waits for the next page.
             if (entry.Length > room && shown > 0) break;
-            text.Append(Cut(entry, room));
+            text.Append(MessageLimits.Cut(entry, room));
             room -= Math.Min(entry.Length, room);
             shown++;
         }
@@ -112,6 +112,4 @@ public static class ReportHistory
     /// <summary>A stage change keeps the stage's name (<see cref="Texts.StageLabel"/>).</summary>
     private static ReportStage? StageOf(string? label) =>
         new[] { ReportStage.Identification, ReportStage.Solution, ReportStage.FollowUp }.Cast<ReportStage?>().FirstOrDefault(s => Texts.StageLabel(s!.Value) == label);
-
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 }

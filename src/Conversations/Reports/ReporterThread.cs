@@ -86,12 +86,9 @@ public static class ReporterThread
         }
         else if (input.Kind == IncomingKind.Media && input.Message.Attachment is { Kind: not AttachmentKind.Sticker } attachment)
         {
-            if (attachment.FileSize > context.Conversations.MaxFileMegabytes * 1024L * 1024L) return Texts.FileTooLarge(context.Conversations.MaxFileMegabytes);
+            if (attachment.FileSize > context.Conversations.MaxFileBytes) return Texts.FileTooLarge(context.Conversations.MaxFileMegabytes);
             text = input.Caption.Length > 0 ? input.Caption : null;
-            file = new ReportAttachment
-            {
-                Kind = attachment.Kind.ToString().ToLowerInvariant(), Messenger = turn.In.Messenger, FileId = attachment.FileId, FileName = attachment.FileName, AddedAt = turn.Now,
-            };
+            file = Kept(turn, attachment);
             report.AddFile(file, text);
         }
         else
@@ -102,6 +99,12 @@ public static class ReporterThread
         await TellAsync(turn, report, text, file, context, ct);
         return null;
     }
+
+    /// <summary>A file the member sent, as the report keeps it: by its id on the messenger it came from.</summary>
+    public static ReportAttachment Kept(Turn turn, Attachment file) => new()
+    {
+        Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = turn.Now,
+    };
 
     /// <summary>Adds a text the member wrote earlier (and that was kept for them) to the report, as <see cref="AddAsync"/> does.</summary>
     public static async Task AddTextAsync(Turn turn, ReportAggregate report, string text, FlowContext context, CancellationToken ct)

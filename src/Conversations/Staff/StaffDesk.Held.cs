@@ -132,7 +132,14 @@ public sealed partial class StaffDesk
             return;
         }
 
-        await turn.Db.Outbox.Where(o => o.Id == question.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.SubjectAction, HeardAction), ct);
+        // Read before the report's lock was taken: a second press that waited on it finds the question answered here.
+        if (await turn.Db.Outbox.Where(o => o.Id == question.Id && o.SubjectAction == HeldAction)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.SubjectAction, HeardAction), ct) == 0)
+        {
+            turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
         turn.AnswerButton();
         switch (choice)
         {

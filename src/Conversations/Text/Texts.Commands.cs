@@ -22,7 +22,7 @@ public static partial class Texts
     public const string StartHelp = "شروع، ثبت‌نام و منوی اصلی";
     public const string HelpHelp = "همین راهنما";
     public const string HelpMenu = "راهنما و فهرست دستورها";
-    public const string WhoAmIHelp = "شناسه حساب شما، برای گرفتن نقش در مجمع";
+    public const string WhoAmIHelp = "شناسه حساب شما، برای دریافت نقش در مجمع";
     public const string ReportHelp = "ثبت مسئله تازه";
     public const string MyReportsHelp = "مسئله‌های من و افزودن پیام به آن‌ها";
     public const string MeetingsHelp = "جلسه‌های پیش‌رو و پاسخ شما";
@@ -39,7 +39,7 @@ public static partial class Texts
     public const string ShowUsage = "کد";
     public const string ShowHelp = "جزئیات و رویدادهای یک مسئله";
     public const string ReplyUsage = "کد متن";
-    public const string ReplyHelp = "پاسخ به گزارش‌دهنده (یا در جواب پیام مسئله بنویسید)";
+    public const string ReplyHelp = "پاسخ به گزارش‌دهنده (یا در پاسخ به پیام مسئله بنویسید)";
     public const string NoteUsage = "کد متن";
     public const string NoteHelp = "یادداشت داخلی";
     public const string StageUsage = "کد identification|solution|followup";
@@ -69,7 +69,7 @@ public static partial class Texts
     public const string StatsHelp = "آمار مسئله‌ها با نمودار؛ دوره: خالی برای این ماه، ۱۴۰۴/۰۸، ۱۴۰۴، یا ۱۴۰۴/۰۱ تا ۱۴۰۴/۰۶";
     public const string StatsMenu = "آمار مسئله‌ها با نمودار";
     public const string ExportUsage = "[دوره]";
-    public const string ExportHelp = "فایل اکسل و CSV مسئله‌های دوره";
+    public const string ExportHelp = "فایل اکسل و فایل متنی مسئله‌های دوره";
     public const string ExportMenu = "فایل اکسل و فایل متنی مسئله‌های دوره";
     public const string SummaryUsage = "[شماره جلسه یا دوره]";
     public const string SummaryHelp = "خلاصه یک‌صفحه‌ای برای اجلاسیه، آماده بازارسال";
@@ -79,8 +79,8 @@ public static partial class Texts
     public const string GrantHelpUsage = "شخص staff کلید_دبیرخانه یا /grant شخص organizer";
     public const string GrantHelp = "دادن نقش";
     public const string RevokeUsage = "شخص staff کلید_دبیرخانه، /revoke شخص organizer یا /revoke شخص admin";
-    public const string RevokeHelp = "گرفتن نقش (شخص: شماره همراه، telegram:شناسه یا bale:شناسه)";
-    public const string RevokeMenu = "گرفتن نقش";
+    public const string RevokeHelp = "پس گرفتن نقش (شخص: شماره همراه، telegram:شناسه یا bale:شناسه)";
+    public const string RevokeMenu = "پس گرفتن نقش";
     public const string ClaimHelpUsage = "کد";
     public const string ClaimHelp = "مدیر شدن با کد یک‌بارمصرفی که مسئول فنی ربات می‌سازد؛ راه افزودن مدیر تازه";
     public const string ForgetAnotherUsage = "شماره_همراه یا /forget telegram:شناسه";

@@ -29,7 +29,7 @@ public static partial class Texts
     public const string LocationNoted = "موقعیت مکانی مسئله رسید.";
 
     /// <summary>One line under the phone question: who will see the number.</summary>
-    public const string PhoneSeenBy = "شماره شما را فقط کارشناس دبیرخانه‌ای می‌بیند که به مسئله‌تان رسیدگی می‌کند؛ اگر مسئله را ناشناس بفرستید، هیچ‌کس.";
+    public const string PhoneSeenBy = "شماره شما را فقط کارشناس دبیرخانه‌ای می‌بیند که به مسئله‌تان رسیدگی می‌کند؛ اگر مسئله را ناشناس بفرستید، هیچ‌کس آن را نمی‌بیند.";
 
     public const string AskPhoneAndWhoSees = AskPhone + "\n" + PhoneSeenBy;
 }

@@ -23,7 +23,7 @@ public static partial class Texts
     /// <summary>The description of a report told only by voice: what staff and the member read in its place.</summary>
     public const string DescriptionInVoice = "(شرح در پیام صوتی پیوست است)";
 
-    public const string FileKeptDescribeIt = "فایل شما به‌عنوان پیوست مسئله نگه داشته شد؛ حالا مسئله را با چند جمله بنویسید.";
+    public const string FileKeptDescribeIt = "فایل شما به‌عنوان پیوست مسئله نگه داشته شد؛ اکنون مسئله را در چند جمله شرح دهید.";
 
     public const string StickerWhereTextExpected = "برچسب (استیکر) به‌جای متن پذیرفته نمی‌شود. لطفاً پاسخ را بنویسید.";
 
@@ -39,7 +39,7 @@ public static partial class Texts
     public static string NothingAdded(string code) => $"چیزی به مسئله {code} افزوده نشد.";
 
     public static string DraftKept(int minutes, int days) =>
-        $"ثبت مسئله شما {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند. آنچه نوشته بودید را {PersianText.ToPersianDigits(days)} روز به‌عنوان پیش‌نویس نگه می‌داریم؛ هر وقت «ثبت مسئله» را بزنید می‌توانید ادامه دهید.";
+        $"ثبت مسئله شما {PersianText.ToPersianDigits(minutes)} دقیقه نیمه‌تمام ماند. آنچه نوشته بودید را تا {PersianText.ToPersianDigits(days)} روز به‌عنوان پیش‌نویس نگه می‌داریم؛ هر وقت «ثبت مسئله» را بزنید می‌توانید ادامه دهید.";
 
     public const string AskResumeDraft = "پیش‌نویس مسئله‌ای از شما مانده است. آن را ادامه می‌دهید یا از نو شروع می‌کنید؟";
     public const string ContinueDraft = "ادامه پیش‌نویس";

@@ -17,26 +17,26 @@ public static partial class Texts
     public const string HeldDropped = "لغو شد؛ چیزی برای گزارش‌دهنده فرستاده یا ثبت نشد.";
 
     public static string AskCloseReason(string code, ReportOutcome outcome) =>
-        $"دلیل «{OutcomeLabel(outcome)}» برای مسئله {code} را در جواب همین پیام بنویسید. این دلیل برای گزارش‌دهنده فرستاده می‌شود و پیش از ارسال از شما تأیید می‌گیریم.";
+        $"دلیل «{OutcomeLabel(outcome)}» برای مسئله {code} را در پاسخ به همین پیام بنویسید. این دلیل برای گزارش‌دهنده فرستاده می‌شود و پیش از ارسال از شما تأیید می‌گیریم.";
 
     public static string ConfirmClose(string code, ReportOutcome outcome, string reason) =>
         $"مسئله {code} با نتیجه «{OutcomeLabel(outcome)}» بسته شود؟\nدلیلی که برای گزارش‌دهنده فرستاده می‌شود:\n\n{reason}";
 
     public const string ReasonMissing = "دلیل را به‌صورت متن بنویسید؛ گزارش‌دهنده آن را می‌خواند.";
-    public const string NoteIsText = "یادداشت داخلی فقط متن است. پرونده را با «پاسخ» برای گزارش‌دهنده بفرستید یا توضیحش را به‌صورت متن بنویسید.";
-    public const string StaffFileUnsupported = "برای گزارش‌دهنده فقط متن، عکس یا پرونده می‌فرستیم.";
+    public const string NoteIsText = "یادداشت داخلی فقط متن است. فایل را با «پاسخ» برای گزارش‌دهنده بفرستید یا توضیحش را به‌صورت متن بنویسید.";
+    public const string StaffFileUnsupported = "برای گزارش‌دهنده فقط متن، عکس یا فایل می‌فرستیم.";
 
     /// <summary>What the report's timeline keeps of a reply that carried a file.</summary>
-    public static string RepliedWithFile(string text) => string.IsNullOrWhiteSpace(text) ? "(یک پرونده فرستاده شد)" : text + "\n(همراه با یک پرونده)";
+    public static string RepliedWithFile(string text) => string.IsNullOrWhiteSpace(text) ? "(یک فایل فرستاده شد)" : text + "\n(همراه با یک فایل)";
 
     /// <summary>What an internal note keeps of a file shown in the staff chat.</summary>
-    public static string NotedWithFile(string text) => string.IsNullOrWhiteSpace(text) ? "(پرونده‌ای در گفتگوی کارشناسان)" : text + "\n(همراه با پرونده‌ای در گفتگوی کارشناسان)";
+    public static string NotedWithFile(string text) => string.IsNullOrWhiteSpace(text) ? "(فایلی در گفتگوی کارشناسان)" : text + "\n(همراه با فایلی در گفتگوی کارشناسان)";
 
-    public static string ToReporterFile(string code, string secretariat) => $"پرونده‌ای از {secretariat} درباره مسئله {code}";
+    public static string ToReporterFile(string code, string secretariat) => $"فایلی از {secretariat} درباره مسئله {code}";
 
     public static string FileTooBigToCarry(string messenger) =>
-        $"گزارش‌دهنده از پیام‌رسان {MessengerLabel(messenger)} استفاده می‌کند و پرونده‌های بزرگ‌تر از {PersianText.ToPersianDigits(20)} مگابایت را نمی‌توانیم به آن‌جا برسانیم. " +
-        "چیزی فرستاده نشد؛ پرونده کوچک‌تری بفرستید یا پاسخ را به‌صورت متن بنویسید.";
+        $"گزارش‌دهنده از پیام‌رسان {MessengerLabel(messenger)} استفاده می‌کند و فایل‌های بزرگ‌تر از {PersianText.ToPersianDigits(20)} مگابایت را نمی‌توانیم به آن‌جا برسانیم. " +
+        "چیزی فرستاده نشد؛ فایل کوچک‌تری بفرستید یا پاسخ را به‌صورت متن بنویسید.";
 
     /// <summary>A messenger by the name its users know it by.</summary>
     public static string MessengerLabel(string messenger) => messenger == "bale" ? "بله" : messenger == "telegram" ? "تلگرام" : messenger;
