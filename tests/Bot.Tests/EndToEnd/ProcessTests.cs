@@ -81,6 +81,12 @@ public sealed class ProcessTests
             {
                 for (var i = 0; i < members / 2; i++) telegram.EnqueueText(first + i, "/start", "رضا");
                 await telegram.WaitUntilAsync(t => t.Sent.Count >= members / 2, TimeSpan.FromSeconds(30));
+                // The fake records a send before the bot records its answer: the first half must be settled first.
+                await Eventually.TrueAsync(async () =>
+                {
+                    await using var db = Open(dataFile);
+                    return await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent) >= members / 2;
+                }, seconds: 30);
 
                 // The second half's replies reach the fake but their answers never come back: the process dies with
                 // them on the wire, claimed and never recorded.
