@@ -65,25 +65,23 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
         return null;
     }
 
+    /// <summary>The role named after the person, in the words of <see cref="DeskWords"/>: «کارشناس رجایی», «برگزارکننده».</summary>
     private (Role Role, string? Secretariat, string? Error) RoleOf(List<string> words, bool granting)
     {
-        var usage = Texts.Usage(Texts.GrantUsage);
-        if (words.Count == 0) return (default, null, usage);
-        switch (words[0].ToLowerInvariant())
+        if (words.Count == 0) return (default, null, Texts.Usage(Texts.GrantUsage));
+        var text = string.Join(' ', words);
+        if (!DeskWords.TryRole(text, out var role, out var rest)) return (default, null, Texts.UnknownRole(DeskWords.FirstWord(text), granting));
+        switch (role)
         {
-            case "admin" when granting:
+            case Role.Admin when granting:
                 return (default, null, Texts.NoAdminGrant);
-            case "organizer":
-                return (Role.Organizer, null, null);
-            case "admin" when !granting:
-                return (Role.Admin, null, null);
-            case "staff" when words.Count >= 2:
-                var key = words[1].ToLowerInvariant();
-                return Routing.Find(context.Assembly, key) is null
-                    ? (default, null, Texts.UnknownSecretariat(words[1], context.Assembly.Secretariats.Select(s => s.Key)))
-                    : (Role.Staff, key, null);
+            case Role.Staff:
+                var names = new DeskWords(context.Assembly);
+                return names.Secretariat(rest) is { } secretariat
+                    ? (Role.Staff, secretariat.Key, null)
+                    : (default, null, Texts.UnknownSecretariat(rest, names.SecretariatNames));
             default:
-                return (default, null, usage);
+                return (role, null, null);
         }
     }
 

@@ -107,7 +107,7 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         var (actor, work) = await WorkAsync(call, ct);
         var (first, rest) = Split(call.Arguments);
         if (await ReportAsync(call.Turn, actor, first, ct) is not { } staged) return;
-        if (ParseStage(rest) is not { } stage) { call.Turn.Reply(Texts.UnknownStage(rest)); return; }
+        if (DeskWords.Stage(rest) is not { } stage) { call.Turn.Reply(Texts.UnknownStage(rest)); return; }
         await work.StageAsync(staged, stage, ct);
     }
 
@@ -116,9 +116,10 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         var (actor, work) = await WorkAsync(call, ct);
         var (first, rest) = Split(call.Arguments);
         if (await ReportAsync(call.Turn, actor, first, ct) is not { } routed) return;
-        if (Routing.Find(context.Assembly, rest.Trim().ToLowerInvariant()) is not { } to)
+        var words = new DeskWords(context.Assembly);
+        if (words.Secretariat(rest) is not { } to)
         {
-            call.Turn.Reply(Texts.UnknownSecretariat(rest, context.Assembly.Secretariats.Select(s => s.Key)));
+            call.Turn.Reply(Texts.UnknownSecretariat(rest, words.SecretariatNames));
             return;
         }
 
@@ -140,13 +141,12 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
     }
 
     private async Task InboxAsync(CommandCall call, CancellationToken ct) =>
-        await InboxAsync(call.Turn, await call.ActorAsync(ct), Split(call.Arguments).Head, ct);
+        await InboxAsync(call.Turn, await call.ActorAsync(ct), call.Arguments.Trim(), ct);
 
     private async Task CloseAsync(Turn turn, Actor actor, ReportWork work, string codeText, string rest, CancellationToken ct)
     {
         if (await ReportAsync(turn, actor, codeText, ct) is not { } report) return;
-        var (outcomeText, more) = Split(rest);
-        if (ParseOutcome(outcomeText) is not { } outcome) { turn.Reply(Texts.UnknownOutcome(outcomeText)); return; }
+        if (!DeskWords.TryOutcome(rest, out var outcome, out var more)) { turn.Reply(Texts.UnknownOutcome(DeskWords.FirstWord(rest))); return; }
         if (!report.CanClose(outcome)) { turn.Reply(Texts.AlreadyClosed); return; }
         string? original = null;
         if (outcome == ReportOutcome.Duplicate)
@@ -189,7 +189,7 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         ReportStage? stage = null;
         if (stageText.Length > 0)
         {
-            if (ParseStage(stageText) is not { } parsed) { turn.Reply(Texts.UnknownStage(stageText)); return; }
+            if (DeskWords.Stage(stageText) is not { } parsed) { turn.Reply(Texts.UnknownStage(stageText)); return; }
             stage = parsed;
         }
 
@@ -313,20 +313,9 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         _ => "followup",
     };
 
-    public static ReportStage? ParseStage(string text) => PersianMatch.Fold(text) switch
-    {
-        "identification" or "مسئله یابی" or "مسیله یابی" => ReportStage.Identification,
-        "solution" or "ارائه راهکار" => ReportStage.Solution,
-        "followup" or "follow-up" or "مطالبه گری" => ReportStage.FollowUp,
-        _ => null,
-    };
+    /// <summary>A stage typed or carried by a button (<see cref="DeskWords"/>).</summary>
+    public static ReportStage? ParseStage(string text) => DeskWords.Stage(text);
 
-    public static ReportOutcome? ParseOutcome(string text) => PersianMatch.Fold(text) switch
-    {
-        "resolved" or "حل شد" => ReportOutcome.Resolved,
-        "unresolved" or "حل نشد" => ReportOutcome.Unresolved,
-        "rejected" or "رد شد" => ReportOutcome.Rejected,
-        "duplicate" or "تکراری" => ReportOutcome.Duplicate,
-        _ => null,
-    };
+    /// <summary>An outcome typed or carried by a button (<see cref="DeskWords"/>).</summary>
+    public static ReportOutcome? ParseOutcome(string text) => DeskWords.Outcome(text);
 }

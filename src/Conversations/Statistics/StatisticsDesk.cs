@@ -35,7 +35,9 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
     /// <summary>How many open problems and resolved ones per secretariat a session's summary names.</summary>
     private const int SummaryTop = 3, SummaryResolved = 3;
 
-    private StatsScope Scope => StatsScope.For(actor, context.Assembly);
+    private StatsScope? _scope;
+
+    private StatsScope Scope => _scope ??= StatsScope.For(actor, context.Assembly);
 
     /// <summary>
     /// Where the answers go: the asker's private chat, always. Asked in a staff group, the group hears only that the
@@ -58,6 +60,7 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
             turn.Reply(Texts.StatsSentPrivately);
         }
 
+        if (!Narrowed(ref args)) return;
         switch (command)
         {
             case "stats": await StatsAsync(args, ct); break;
@@ -129,6 +132,24 @@ public sealed class StatisticsDesk(Turn turn, Actor actor, FlowContext context)
         if (text.Length <= PrivateChat.MaxTextLength) return text;
         var cut = text.LastIndexOf('\n', PrivateChat.MaxTextLength - 2);
         return text[..cut] + "\n…";
+    }
+
+    /// <summary>
+    /// A secretariat named first («/stats رجایی ۱۴۰۴/۰۸») narrows the scope to it, if the asker sees it at all; the
+    /// rest is the period or the session. False when it was one the asker does not see (and they were told).
+    /// </summary>
+    private bool Narrowed(ref string args)
+    {
+        if (!new DeskWords(context.Assembly).TrySecretariat(args, out var only, out var rest)) return true;
+        if (!Scope.Keys.Contains(only.Key))
+        {
+            Say(Texts.StatsNotYourSecretariat(only.Name));
+            return false;
+        }
+
+        _scope = new StatsScope([only], Whole: false);
+        args = rest;
+        return true;
     }
 
     private StatsPeriod? Period(string args)

@@ -42,12 +42,12 @@ public static partial class Texts
     public const string ReplyHelp = "پاسخ به گزارش‌دهنده (یا در پاسخ به پیام مسئله بنویسید)";
     public const string NoteUsage = "کد متن";
     public const string NoteHelp = "یادداشت داخلی";
-    public const string StageUsage = "کد identification|solution|followup";
-    public const string StageHelp = "تغییر مرحله";
-    public const string RouteUsage = "کد کلید_دبیرخانه";
-    public const string RouteHelp = "ارجاع به دبیرخانه دیگر";
-    public const string CloseUsage = "کد resolved|unresolved|rejected|duplicate [کد_اصلی] [متن]";
-    public const string CloseHelp = "بستن با نتیجه";
+    public const string StageUsage = "کد مرحله";
+    public const string StageHelp = "تغییر مرحله: مسئله‌یابی، ارائه راهکار یا مطالبه‌گری";
+    public const string RouteUsage = "کد دبیرخانه";
+    public const string RouteHelp = "ارجاع به دبیرخانه دیگر، با نام آن";
+    public const string CloseUsage = "کد نتیجه [کد_اصلی] [متن]";
+    public const string CloseHelp = "بستن با نتیجه: حل شد، حل نشد، رد شد، یا تکراری با کد مسئله اصلی";
     public const string FollowUpUsage = "کد ۱۴۰۴/۰۹/۱۵ شرح";
     public const string FollowUpHelp = "ثبت پیگیری و موعد بعدی";
 
@@ -65,20 +65,20 @@ public static partial class Texts
     public const string OutcomeHelp = "اطلاعیه نتایج پس از برگزاری جلسه";
 
     // The team's statistics.
-    public const string StatsUsage = "[دوره]";
+    public const string StatsUsage = "[دبیرخانه] [دوره]";
     public const string StatsHelp = "آمار مسئله‌ها با نمودار؛ دوره: خالی برای این ماه، ۱۴۰۴/۰۸، ۱۴۰۴، یا ۱۴۰۴/۰۱ تا ۱۴۰۴/۰۶";
     public const string StatsMenu = "آمار مسئله‌ها با نمودار";
-    public const string ExportUsage = "[دوره]";
+    public const string ExportUsage = "[دبیرخانه] [دوره]";
     public const string ExportHelp = "فایل اکسل و فایل متنی مسئله‌های دوره";
     public const string ExportMenu = "فایل اکسل و فایل متنی مسئله‌های دوره";
-    public const string SummaryUsage = "[شماره جلسه یا دوره]";
+    public const string SummaryUsage = "[دبیرخانه] [شماره جلسه یا دوره]";
     public const string SummaryHelp = "خلاصه یک‌صفحه‌ای برای اجلاسیه، آماده بازارسال";
 
     // Admins.
     public const string StaffListHelp = "فهرست مدیران، کارشناسان و برگزارکنندگان";
-    public const string GrantHelpUsage = "شخص staff کلید_دبیرخانه یا /grant شخص organizer";
+    public const string GrantHelpUsage = "شخص کارشناس دبیرخانه یا /grant شخص برگزارکننده";
     public const string GrantHelp = "دادن نقش";
-    public const string RevokeUsage = "شخص staff کلید_دبیرخانه، /revoke شخص organizer یا /revoke شخص admin";
+    public const string RevokeUsage = "شخص کارشناس دبیرخانه، /revoke شخص برگزارکننده یا /revoke شخص مدیر";
     public const string RevokeHelp = "پس گرفتن نقش (شخص: شماره همراه، telegram:شناسه یا bale:شناسه)";
     public const string RevokeMenu = "پس گرفتن نقش";
     public const string ClaimHelpUsage = "کد";

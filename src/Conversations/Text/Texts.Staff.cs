@@ -33,7 +33,7 @@ public static partial class Texts
     public static string ChooseStage(string code) => $"مرحله تازه مسئله {code} را انتخاب کنید:";
     public static string ChooseRoute(string code) => $"مسئله {code} به کدام دبیرخانه ارجاع شود؟";
     public static string ChooseOutcome(string code) =>
-        $"نتیجه مسئله {code} چیست؟ (برای «تکراری» بنویسید: /close {code} duplicate کد_اصلی)";
+        $"نتیجه مسئله {code} چیست؟ (برای «تکراری» بنویسید: /close {code} تکراری کد_اصلی)";
 
     public static string StageLabel(ReportStage stage) => StageName(stage, null);
 
@@ -63,10 +63,7 @@ public static partial class Texts
 
     public const string UnknownCode = "مسئله‌ای با این کد در دسترس شما نیست. کد را بررسی کنید (مثلاً RJ-1001) یا /inbox را بفرستید.";
     public const string StaffTextMissing = "متن پیام خالی است. مثلاً: /reply RJ-1001 متن پاسخ";
-    public static string UnknownStage(string given) => $"مرحله «{given}» وجود ندارد. یکی از این‌ها را بنویسید: identification، solution، followup.";
-    public static string UnknownOutcome(string given) => $"نتیجه «{given}» وجود ندارد. یکی از این‌ها را بنویسید: resolved، unresolved، rejected، duplicate.";
-    public static string UnknownSecretariat(string given, IEnumerable<string> keys) => $"دبیرخانه‌ای با کلید «{given}» نیست. کلیدها: {string.Join("، ", keys)}.";
-    public const string DuplicateNeedsOriginal = "برای «تکراری» کد مسئله اصلی را هم بنویسید: /close کد duplicate کد_اصلی";
+    public const string DuplicateNeedsOriginal = "برای «تکراری» کد مسئله اصلی را هم بنویسید: /close کد تکراری کد_اصلی";
     public const string AlreadyClosed = "این مسئله پیش‌تر بسته شده است؛ تغییری داده نشد.";
     public const string SameSecretariat = "این مسئله همین حالا در همین دبیرخانه است.";
     public static string SameStage(ReportStage stage) => $"این مسئله همین حالا در مرحله «{StageLabel(stage)}» است.";

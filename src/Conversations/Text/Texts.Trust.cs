@@ -47,7 +47,7 @@ public static partial class Texts
     public const string RoleGone = "نقش شما برای این کار دیگر فعال نیست؛ کار نیمه‌تمام لغو شد و چیزی فرستاده نشد.";
 
     public const string GrantUsage =
-        "/grant شخص staff کلید_دبیرخانه یا /grant شخص organizer؛ /revoke شخص staff کلید_دبیرخانه، /revoke شخص organizer یا /revoke شخص admin";
+        "/grant شخص کارشناس دبیرخانه یا /grant شخص برگزارکننده؛ /revoke شخص کارشناس دبیرخانه، /revoke شخص برگزارکننده یا /revoke شخص مدیر";
 
     public const string NoAdminGrant = "نقش مدیر با /grant داده نمی‌شود؛ مدیر تازه با کد یک‌بارمصرف و دستور /claim اضافه می‌شود.";
 

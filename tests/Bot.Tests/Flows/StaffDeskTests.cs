@@ -275,7 +275,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
         var followup = await As(Rajaei, "/followup RJ-1001 ۱۴۰۵/۱۰/۰۱ نامه به فرمانداری فرستاده شد");
         Assert.Equal([Texts.StaffDone("RJ-1001", Texts.DoneFollowUp("۱۴۰۵/۱۰/۰۱"))], followup.Texts);
 
-        Assert.Equal([Texts.UnknownSecretariat("nowhere", ["modarres", "rajaei", "beheshti"])], (await As(Rajaei, "/route RJ-1001 nowhere")).Texts);
+        Assert.Equal([Texts.UnknownSecretariat("nowhere", ["مدرس", "رجایی", "بهشتی"])], (await As(Rajaei, "/route RJ-1001 nowhere")).Texts);
         Assert.Equal([Texts.UnknownOutcome("finished")], (await As(Rajaei, "/close RJ-1001 finished")).Texts);
         Assert.Equal([Texts.DuplicateNeedsOriginal], (await As(Rajaei, "/close RJ-1001 duplicate")).Texts);
         Assert.Equal([Texts.StaffTextMissing], (await As(Rajaei, "/reply RJ-1001")).Texts);
