@@ -46,6 +46,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             ["setWebhook"] = (r, _) => ValueTask.FromResult(SetWebhook(r)),
             ["getWebhookInfo"] = (_, _) => ValueTask.FromResult(GetWebhookInfo()),
             ["setMyCommands"] = (r, _) => ValueTask.FromResult(SetMyCommands(r)),
+            ["deleteMyCommands"] = (r, _) => ValueTask.FromResult(DeleteMyCommands(r)),
             // A harmless call a bot may make while typing; accepted so it is not mistaken for a bug.
             ["sendChatAction"] = (_, _) => ValueTask.FromResult(BotReply.True),
             ["sendMessage"] = (r, _) => ValueTask.FromResult(SendMessage(r)),

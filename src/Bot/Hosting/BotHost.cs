@@ -151,6 +151,7 @@ public static class BotHost
             }
         }
 
+        services.AddSingleton<CommandMenus>();
         services.AddSingleton<ReceivingSide>();
         services.AddSingleton<SendingSide>();
         services.AddSingleton<Outbound>();

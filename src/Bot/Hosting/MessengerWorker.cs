@@ -25,6 +25,8 @@ public sealed class MessengerWorker(
         {
             loops.Add(Task.Run(() => ReceiverOf(messenger)(stoppingToken), CancellationToken.None));
             loops.Add(Task.Run(() => SenderOf(messenger).RunAsync(stoppingToken), CancellationToken.None));
+            // Beside receiving, never before it: a messenger slow to answer must not delay the bot.
+            _ = Task.Run(() => receiving.Menus.PublishAsync(messenger, stoppingToken), CancellationToken.None);
         }
 
         await Task.WhenAll(loops);

@@ -197,6 +197,9 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
                     var edited = await _client.EditMessageText(edit.To.ChatId, checked((int)edit.MessageId), edit.Text,
                         replyMarkup: Markup(edit.Keyboard) as InlineKeyboardMarkup, cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(edited.MessageId);
+                case CommandMenuMessage menu:
+                    await SetChatMenuAsync(menu, timeout.Token);
+                    return new SendOutcome.Sent(null);
                 case ButtonAnswer answer:
                     await _client.AnswerCallbackQuery(answer.PressId, answer.Notice, answer.AsAlert, cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(null);
@@ -220,6 +223,18 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         {
             return new SendOutcome.Transient("no answer within " + SendTimeout.TotalSeconds + " s");
         }
+    }
+
+    /// <summary>
+    /// One person's menu in their private chat's scope; none at all sends the chat back to the default menu. Where the
+    /// messenger documents no scopes (Bale) nothing is called: a scope it ignored would give every chat that menu.
+    /// </summary>
+    private async Task SetChatMenuAsync(CommandMenuMessage menu, CancellationToken ct)
+    {
+        if (!_dialect.HasChatCommandMenus) return;
+        var scope = BotCommandScope.Chat(menu.To.ChatId);
+        if (menu.Commands.Count == 0) await _client.DeleteMyCommands(scope, cancellationToken: ct);
+        else await _client.SetMyCommands(menu.Commands.Select(c => new BotCommand(c.Name, c.Description)), scope, cancellationToken: ct);
     }
 
     private async Task<Message> SendTextAsync(TextMessage text, CancellationToken ct)

@@ -13,5 +13,11 @@ public sealed record MessengerDialect(string Name, bool RepliesWithReplyParamete
     public static readonly MessengerDialect Telegram = new("telegram", RepliesWithReplyParameters: true, HasWebhookSecret: true, HasForceReply: true);
     public static readonly MessengerDialect Bale = new("bale", RepliesWithReplyParameters: false, HasWebhookSecret: false, HasForceReply: false);
 
+    /// <summary>
+    /// Whether a command menu can be set for one chat (<c>setMyCommands</c> with a chat scope). Bale documents neither
+    /// the method nor its scopes (docs/bale.md): a scope it ignored would show a team member's menu in every chat.
+    /// </summary>
+    public bool HasChatCommandMenus => Name != "bale";
+
     public static MessengerDialect For(string name) => name == Bale.Name ? Bale : Telegram with { Name = name };
 }

@@ -14,4 +14,5 @@ public sealed record ReceivingSide(
     PollCursorStore Cursors,
     IEnumerable<WebhookReceiver> Webhooks,
     ButtonAnswerer Answerer,
-    SecretRedactor Redactor);
+    SecretRedactor Redactor,
+    CommandMenus Menus);

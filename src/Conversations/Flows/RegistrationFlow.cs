@@ -163,6 +163,7 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
         Turn.Db.Members.Add(member);
         Link(member);
         if (member.PhoneVerified) await PhoneOwnership.TakeAsync(Turn, member, member.Phone!, _context.Admins, ct);
+        await Commands.RoleMenus.RefreshIfGrantedAsync(Turn, _context, member, ct);
         Turn.Reply(Texts.Registered(member.Name), MainMenu.Keyboard);
         Finished = true;
     }
@@ -180,6 +181,7 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
         }
 
         Link(owner);
+        await Commands.RoleMenus.RefreshIfGrantedAsync(Turn, _context, owner, ct);
         Turn.Reply(Texts.AccountLinked(owner.Name), MainMenu.Keyboard);
         Finished = true;
     }

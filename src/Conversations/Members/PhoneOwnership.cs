@@ -62,6 +62,7 @@ public static class PhoneOwnership
         var who = GrantHolders.ForPhone(phone);
         var roles = await turn.Db.RoleGrants.AsNoTracking().Where(g => g.Who == who && g.RevokedAt == null)
             .OrderBy(g => g.Id).Select(g => new { g.Role, g.Secretariat }).ToListAsync(ct);
+        if (roles.Count > 0) await Commands.RoleMenus.RefreshMemberAsync(turn, context.Assembly, context.Access, member, ct);
         var display = PhoneNumber.Display(phone);
         turn.Reply(roles.Count == 0 ? Texts.NumberVerified(display)
             : Texts.NumberVerifiedWithRoles(display, roles.Select(r => RoleCommands.RoleName(context.Assembly, r.Role, r.Secretariat)).ToList()),

@@ -39,6 +39,7 @@ public sealed record ForceReply : Keyboard;
 [JsonDerivedType(typeof(UploadMessage), "upload")]
 [JsonDerivedType(typeof(LocationMessage), "location")]
 [JsonDerivedType(typeof(TextEdit), "edit")]
+[JsonDerivedType(typeof(CommandMenuMessage), "menu")]
 public abstract record OutgoingMessage
 {
     [JsonIgnore] public ChatAddress To { get; init; }

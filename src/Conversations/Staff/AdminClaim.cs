@@ -68,6 +68,7 @@ public static class AdminClaim
         code.UsedBy = actor.Account;
         turn.Db.RoleGrants.Add(new RoleGrant { Who = actor.Account, Role = Role.Admin, GrantedBy = "claim-code", GrantedAt = turn.Now });
         if (tries is not null) turn.Db.ClaimAttempts.Remove(tries);
+        await RoleMenus.RefreshAsync(turn, context.Assembly, context.Access, actor.Account, ct);
         turn.Reply(Texts.Claimed(context.Assembly.Name), keyboard);
     }
 

@@ -92,6 +92,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
         var granted = Texts.Granted(Display(who), RoleName(role, secretariat));
         if (GrantHolders.TryPhone(who, out _) && (await GrantHolders.AccountsAsync(turn.Db, [who], ct)).Count == 0)
             granted += "\n" + Texts.GrantPending(Display(who));
+        await RoleMenus.RefreshAsync(turn, context.Assembly, access, who, ct);
         turn.Reply(granted);
     }
 
@@ -115,6 +116,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
             grant.RevokedBy = actor.Account;
         }
 
+        await RoleMenus.RefreshAsync(turn, context.Assembly, access, who, ct);
         turn.Reply(Texts.Revoked(Display(who), RoleName(role, secretariat)));
     }
 

@@ -40,6 +40,12 @@ public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
     }
 
     /// <summary>
+    /// A change on the messenger's side rather than a message (a person's command menu), queued like one. Nobody is
+    /// told if the messenger refuses it: nobody could do anything about it.
+    /// </summary>
+    public void Effect(OutgoingMessage message) => _outgoing.Add(message);
+
+    /// <summary>
     /// Sends to another chat (staff, a group); bulk unless it answers somebody waiting. The sender of this turn caused
     /// it, and hears if the messenger refuses it; a broadcast's copies are counted for its organizer instead.
     /// </summary>
