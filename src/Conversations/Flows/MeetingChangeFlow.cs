@@ -1,4 +1,5 @@
 using Assembly.Conversations.Meetings;
+using Assembly.Conversations.Messages;
 using Assembly.Conversations.Text;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -63,9 +64,13 @@ public sealed class MeetingChangeFlow : Flow<MeetingChangeFlow.State, MeetingCha
             case State.Place: Ask(Texts.AskNewMeetingPlace(meeting.Title, meeting.Place), Navigation(back: false)); break;
             case State.Preview:
                 var people = await MeetingChanges.PeopleAsync(Turn, meeting, _context, CancellationToken.None);
-                var confirm = Data.Kind == MeetingChangeKind.Cancel ? Texts.ConfirmMeetingCancel(people) : Texts.ConfirmMeetingChange(people);
-                Ask(Texts.MeetingChangePreview(MeetingChanges.Notice(meeting, Data.Kind, Data.StartsAt, Data.Place, _context.Zone), people),
-                    Choices([(confirm, "confirm")], back: Data.Kind != MeetingChangeKind.Cancel));
+                var preview = Texts.MeetingChangePreview(MeetingChanges.Notice(meeting, Data.Kind, Data.StartsAt, Data.Place, _context.Zone), people);
+                // Beside «لغو جلسه» a plain «لغو» (of this conversation) could be read as the same thing: the choice is spelled out.
+                Ask(preview, Data.Kind == MeetingChangeKind.Cancel
+                    ? new InlineKeyboard([
+                        [new InlineButton(Texts.ConfirmMeetingCancel(people), FlowButtons.Data(Row.Step, "confirm"))],
+                        [new InlineButton(Texts.KeepMeeting, FlowButtons.Data(Row.Step, FlowButtons.CancelValue))]])
+                    : Choices([(Texts.ConfirmMeetingChange(people), "confirm")]));
                 break;
         }
     }

@@ -32,7 +32,8 @@ public static partial class Texts
         $"پیش‌نمایش پیامی که فرستاده می‌شود:\n\n{notice}\n\nگیرندگان: {PersianText.ToPersianDigits(people)} نفر\n" +
         "تا دکمه تأیید را نزنید، به کسی خبر داده نمی‌شود.";
 
-    public static string ConfirmMeetingCancel(int people) => $"لغو جلسه و خبر به {PersianText.ToPersianDigits(people)} نفر";
+    public static string ConfirmMeetingCancel(int people) => $"بله، جلسه لغو شود و به {PersianText.ToPersianDigits(people)} نفر خبر دهیم";
+    public const string KeepMeeting = "نه، جلسه لغو نشود";
     public static string ConfirmMeetingChange(int people) => $"تأیید و خبر به {PersianText.ToPersianDigits(people)} نفر";
 
     public static string RsvpMarked(string label) => $"✓ {label}";

@@ -141,12 +141,14 @@ public sealed class MeetingDeskTests : IAsyncLifetime
         var preview = await _chat.PressData($"{MeetingDesk.ButtonPrefix}{MeetingDesk.CancelAction}:1");
         var notice = Texts.MeetingCancelled(Title, "یکشنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۷:۳۰");
         Assert.Equal(Texts.MeetingChangePreview(notice, 2), preview.Last.Text);
-        Assert.Contains(Texts.ConfirmMeetingCancel(2), preview.ButtonLabels);
+        Assert.Equal([Texts.ConfirmMeetingCancel(2), Texts.KeepMeeting], preview.ButtonLabels);
         Assert.DoesNotContain(preview.Messages, m => m.To.ChatId != Organizer);
         await using (var db = _chat.Db()) Assert.Equal(MeetingStatus.Published, (await db.Meetings.SingleAsync()).Status);
 
-        // «لغو» of the conversation leaves the session as it was.
-        Assert.DoesNotContain((await _chat.Press("cancel")).Messages, m => m.To.ChatId != Organizer);
+        // «نه، جلسه لغو نشود» ends the conversation and leaves the session as it was.
+        var kept = await _chat.Press("cancel");
+        Assert.Equal([Texts.Cancelled], kept.Texts);
+        Assert.DoesNotContain(kept.Messages, m => m.To.ChatId != Organizer);
         await using (var db = _chat.Db()) Assert.Equal(MeetingStatus.Published, (await db.Meetings.SingleAsync()).Status);
 
         await _chat.Say("/cancelmeeting ۱");
