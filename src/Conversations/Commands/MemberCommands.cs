@@ -127,7 +127,7 @@ public static class MemberCommands
         return MyReports.ListAsync(c.Turn, c.Member!, c.Context, ct);
     }
 
-    private static Task Mute(CommandCall c, bool muted)
+    internal static Task Mute(CommandCall c, bool muted)
     {
         c.Member!.MutedAnnouncements = muted;
         c.Turn.Reply(muted ? Texts.Muted : Texts.Unmuted, MainMenu.Keyboard);

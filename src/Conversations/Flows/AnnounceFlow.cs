@@ -64,7 +64,7 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
                 Ask(AudienceChoice.Question(Data.Audience.Kind), Choices(FlowInput.Indexed(AudienceChoice.Values(_context, Data.Audience.Kind)), perRow: 2));
                 break;
             case State.Preview:
-                var count = (await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None)).Count;
+                var count = await People.CountAsync(Turn.Db, await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None), CancellationToken.None);
                 var edits = new List<(string, string)> { (Texts.EditText, "e:text"), (Texts.EditAudience, "e:audience"), (Texts.AddAudience, "e:add") };
                 if (count == 0)
                     Ask(Texts.AudienceReachesNobody, Choices(edits, perRow: 2));
@@ -146,11 +146,11 @@ public sealed class AnnounceFlow : Flow<AnnounceFlow.State, AnnounceFlow.Trigger
             // The file goes where its id is valid; elsewhere the text alone.
             OutgoingMessage message = Data.FileId is not null && chat.Messenger == Data.FileMessenger && Enum.TryParse<AttachmentKind>(Data.FileKind, out var kind)
                 ? new FileMessage(kind, Data.FileId, text.Length <= MaxCaption ? text : broadcast.Text)
-                : new TextMessage(text);
+                : new TextMessage(text, Audience.IsMembers ? new InlineKeyboard([[Meetings.RsvpButtons.Mute]]) : null);
             Turn.Send(chat, ChatKind.Private, message with { BroadcastId = broadcast.Id }, OutboxPriority.Bulk);
         }
 
-        Turn.Reply(Texts.AnnouncementQueued(chats.Count));
+        Turn.Reply(Texts.AnnouncementQueued(await People.CountAsync(Turn.Db, chats, ct)));
         Finished = true;
     }
 }

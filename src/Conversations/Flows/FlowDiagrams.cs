@@ -26,6 +26,7 @@ public static class FlowDiagrams
             [AnnounceFlow.Name] = Draw(new AnnounceFlow(Row(AnnounceFlow.Name, AnnounceFlow.InitialState), context)),
             [MeetingFlow.Name] = Draw(new MeetingFlow(Row(MeetingFlow.Name, MeetingFlow.InitialState), context)),
             [OutcomeFlow.Name] = Draw(new OutcomeFlow(Row(OutcomeFlow.Name, OutcomeFlow.InitialState), context)),
+            [MeetingChangeFlow.Name] = Draw(new MeetingChangeFlow(Row(MeetingChangeFlow.Name, nameof(MeetingChangeFlow.State.Preview)), context)),
             [ForgetFlow.Name] = Draw(new ForgetFlow(Row(ForgetFlow.Name, ForgetFlow.InitialState))),
             [FreeTextFlow.Name] = Draw(new FreeTextFlow(Row(FreeTextFlow.Name, FreeTextFlow.InitialState), context)),
             [ReportLifecycle.Name] = Normalise(MermaidGraph.Format(ReportLifecycle.Describe())),

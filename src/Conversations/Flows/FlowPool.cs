@@ -21,6 +21,7 @@ public sealed class FlowPool(FlowContext context)
         [AnnounceFlow.Name] = (typeof(AnnounceFlow), (row, context) => new AnnounceFlow(row, context)),
         [MeetingFlow.Name] = (typeof(MeetingFlow), (row, context) => new MeetingFlow(row, context)),
         [OutcomeFlow.Name] = (typeof(OutcomeFlow), (row, context) => new OutcomeFlow(row, context)),
+        [MeetingChangeFlow.Name] = (typeof(MeetingChangeFlow), (row, context) => new MeetingChangeFlow(row, context)),
         [ForgetFlow.Name] = (typeof(ForgetFlow), (row, _) => new ForgetFlow(row)),
         [FreeTextFlow.Name] = (typeof(FreeTextFlow), (row, context) => new FreeTextFlow(row, context)),
     };

@@ -70,11 +70,11 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
                 Ask(AudienceChoice.Question(Data.Audience.Kind), Choices(FlowInput.Indexed(AudienceChoice.Values(_context, Data.Audience.Kind)), perRow: 2));
                 break;
             case State.Preview:
-                var count = (await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None)).Count;
-                if (count == 0)
+                var chats = await Audience.ChatsAsync(Turn.Db, _context, CancellationToken.None);
+                if (chats.Count == 0)
                     Ask(Texts.AudienceReachesNobody, Choices([(Texts.EditAudience, "e:audience"), (Texts.AddAudience, "e:add")]));
                 else
-                    Ask(Texts.MeetingPreview(MeetingNotices.Announcement(Draft(), _context.Zone), Audience.Describe(_context), count),
+                    Ask(Texts.MeetingPreview(MeetingNotices.Announcement(Draft(), _context.Zone), Audience.Describe(_context), await People.CountAsync(Turn.Db, chats, CancellationToken.None)),
                         Choices([(Texts.Publish, "publish"), (Texts.EditTime, "e:time"), (Texts.EditAudience, "e:audience"), (Texts.AddAudience, "e:add")], perRow: 2));
                 break;
         }
@@ -95,7 +95,7 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
                 await Machine.FireAsync(Trigger.Next);
                 return;
             case State.Time:
-                if (!MeetingTime.TryParse(input.Text, _context.Zone, out var startsAt)) { await RefuseAsync(Texts.MeetingTimeInvalid); return; }
+                if (!MeetingTime.TryParse(input.Text, _context.Zone, Turn.Now, out var startsAt)) { await RefuseAsync(Texts.MeetingTimeInvalid); return; }
                 if (startsAt <= Turn.Now) { await RefuseAsync(Texts.MeetingTimePast); return; }
                 Data.StartsAt = startsAt;
                 await Machine.FireAsync(Trigger.Next);
@@ -137,8 +137,8 @@ public sealed class MeetingFlow : Flow<MeetingFlow.State, MeetingFlow.Trigger, M
         await Turn.Db.SaveChangesAsync(ct); // the buttons and rows below carry the ids
 
         foreach (var chat in chats)
-            Turn.Send(chat, ChatKind.Private, new TextMessage(broadcast.Text, MeetingNotices.RsvpKeyboard(meeting.Id)) { BroadcastId = broadcast.Id }, OutboxPriority.Bulk);
-        Turn.Reply(Texts.MeetingPublished(meeting.Id, chats.Count));
+            Turn.Send(chat, ChatKind.Private, new TextMessage(broadcast.Text, RsvpButtons.For(meeting.Id, null, withMute: true)) { BroadcastId = broadcast.Id }, OutboxPriority.Bulk);
+        Turn.Reply(Texts.MeetingPublished(meeting.Id, await People.CountAsync(Turn.Db, chats, ct)));
         Finished = true;
     }
 }

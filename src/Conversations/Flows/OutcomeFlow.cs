@@ -1,3 +1,4 @@
+using Assembly.Conversations.Announcements;
 using Assembly.Conversations.Meetings;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Text;
@@ -51,7 +52,7 @@ public sealed class OutcomeFlow : Flow<OutcomeFlow.State, OutcomeFlow.Trigger, O
             case State.Recipients: Ask(Texts.AskOutcomeRecipients, Choices([(Texts.OutcomeToAudience, "audience"), (Texts.OutcomeToAttendees, "attendees")])); break;
             case State.Preview:
                 var (meeting, chats) = await RecipientsAsync(CancellationToken.None);
-                Ask(chats.Count == 0 ? Texts.AudienceReachesNobody : Texts.OutcomePreview(Notice(meeting), chats.Count),
+                Ask(chats.Count == 0 ? Texts.AudienceReachesNobody : Texts.OutcomePreview(Notice(meeting), await People.CountAsync(Turn.Db, chats, CancellationToken.None)),
                     chats.Count == 0 ? Navigation() : Choices([(Texts.SendOutcome, "send")]));
                 break;
         }
@@ -90,7 +91,7 @@ public sealed class OutcomeFlow : Flow<OutcomeFlow.State, OutcomeFlow.Trigger, O
                 await Turn.Db.SaveChangesAsync(ct);
                 foreach (var chat in chats)
                     Turn.Send(chat, ChatKind.Private, new TextMessage(broadcast.Text) { BroadcastId = broadcast.Id }, OutboxPriority.Bulk);
-                Turn.Reply(Texts.OutcomeQueued(chats.Count));
+                Turn.Reply(Texts.OutcomeQueued(await People.CountAsync(Turn.Db, chats, ct)));
                 Finished = true;
                 return;
         }

@@ -11,19 +11,31 @@ namespace Assembly.Conversations.Meetings;
 /// <summary>RSVPs, the list of sessions, and the organizers' changes to a published session.</summary>
 public static class MeetingDesk
 {
+    /// <summary>The buttons under an organizer's <c>/meetings</c>: <c>mt:ACTION:ID</c>.</summary>
+    public const string ButtonPrefix = "mt:";
+
+    public const string RescheduleAction = "time", PlaceAction = "place", CancelAction = "cancel", NamesAction = "names", OutcomeAction = "outcome";
+
     public static IReadOnlyList<Command> Commands { get; } =
     [
         new("meeting", Need.Organizer, Places.Private, "", Texts.MeetingHelp,
             (c, ct) => c.Chat.StartAsync(c.Turn, c.Conversation, MeetingFlow.Name, MeetingFlow.InitialState, ct)) { Flow = MeetingFlow.Name },
-        new("reschedule", Need.Organizer, Places.Private, Texts.RescheduleUsage, Texts.RescheduleHelp, (c, ct) => RescheduleAsync(c.Turn, c.Arguments, c.Context, ct)),
-        new("place", Need.Organizer, Places.Private, Texts.PlaceUsage, Texts.PlaceHelp, (c, ct) => MoveAsync(c.Turn, c.Arguments, c.Context, ct)),
-        new("cancelmeeting", Need.Organizer, Places.Private, Texts.CancelMeetingUsage, Texts.CancelMeetingHelp, (c, ct) => CancelAsync(c.Turn, c.Arguments, c.Context, ct)),
+        new("reschedule", Need.Organizer, Places.Private, Texts.RescheduleUsage, Texts.RescheduleHelp, RescheduleAsync) { Flow = MeetingChangeFlow.Name },
+        new("place", Need.Organizer, Places.Private, Texts.PlaceUsage, Texts.PlaceHelp, MoveAsync),
+        new("cancelmeeting", Need.Organizer, Places.Private, Texts.CancelMeetingUsage, Texts.CancelMeetingHelp, CancelAsync),
         new("outcome", Need.Organizer, Places.Private, Texts.OutcomeUsage, Texts.OutcomeHelp, OutcomeAsync) { Flow = OutcomeFlow.Name },
     ];
 
     public static IReadOnlyList<ButtonRoute> Buttons { get; } =
     [
         new(MeetingNotices.RsvpPrefix, Need.Anyone, Places.Private, (c, ct) => RsvpAsync(c.Turn, c.Member, c.Arguments, c.Context, ct)),
+        new(ButtonPrefix, Need.Organizer, Places.Private, PressAsync),
+        // «عدم دریافت اطلاعیه‌ها» under an announcement: the same as /mute, which says what it stops.
+        new(RsvpButtons.MutePrefix, Need.Member, Places.Private, (c, _) =>
+        {
+            c.Turn.AnswerButton();
+            return MemberCommands.Mute(c, muted: true);
+        }),
     ];
 
     /// <summary><c>/outcome N</c>: the notice of a session that was held, written in a conversation.</summary>
@@ -33,7 +45,33 @@ public static class MeetingDesk
             await c.Chat.StartAsync(c.Turn, c.Conversation, OutcomeFlow.Name, OutcomeFlow.InitialState, ct, flow => ((OutcomeFlow)flow).For(held.Id));
     }
 
-    /// <summary>A press of «می‌آیم», «شاید» or «نمی‌آیم»: recorded until the session starts, for members of its audience only.</summary>
+    /// <summary>A button under <c>/meetings</c>: the same as the command with the session's number.</summary>
+    private static async Task PressAsync(CommandCall c, CancellationToken ct)
+    {
+        var parts = c.Arguments[ButtonPrefix.Length..].Split(':');
+        c.Turn.AnswerButton();
+        if (parts.Length != 2) { c.Turn.Reply(Texts.UnknownMeeting); return; }
+        var id = parts[1];
+        switch (parts[0])
+        {
+            case RescheduleAction: await ChangeAsync(c, MeetingChangeKind.Reschedule, id, null, ct); break;
+            case PlaceAction: await ChangeAsync(c, MeetingChangeKind.Move, id, null, ct); break;
+            case CancelAction: await ChangeAsync(c, MeetingChangeKind.Cancel, id, null, ct); break;
+            case OutcomeAction:
+                if (await HeldAsync(c.Turn, id, ct) is { } held)
+                    await c.Chat.StartAsync(c.Turn, c.Conversation, OutcomeFlow.Name, OutcomeFlow.InitialState, ct, flow => ((OutcomeFlow)flow).For(held.Id));
+                break;
+            case NamesAction:
+                if (await FindAsync(c.Turn, id, ct) is { } meeting) await MeetingNames.SendAsync(c.Turn, meeting, c.Context, ct);
+                break;
+            default: c.Turn.Reply(Texts.UnknownMeeting); break;
+        }
+    }
+
+    /// <summary>
+    /// A press of «می‌آیم», «شاید» or «نمی‌آیم»: recorded until the session starts, for members of its audience only.
+    /// The pressed message's buttons are redrawn with the answer marked, and a message confirms it.
+    /// </summary>
     public static async Task RsvpAsync(Turn turn, Member? member, string data, FlowContext context, CancellationToken ct)
     {
         var parts = data[MeetingNotices.RsvpPrefix.Length..].Split(':');
@@ -49,77 +87,81 @@ public static class MeetingDesk
         rsvp.Answer = answer.Value;
         rsvp.At = turn.Now;
         turn.AnswerButton(Texts.RsvpRecorded(answer.Value));
+
+        var marked = RsvpButtons.For(meeting.Id, answer.Value);
+        var pressed = turn.In.MessageId is { } messageId ? await RsvpButtons.PressedTextAsync(turn.Db, turn.In.Chat, messageId, ct) : null;
+        if (pressed is not null)
+        {
+            // The announcement keeps its mute button; the answer is marked where it was given.
+            var keyboard = RsvpButtons.For(meeting.Id, answer.Value, withMute: pressed == MeetingNotices.Announcement(meeting, context.Zone));
+            turn.Send(turn.In.Chat, turn.In.ChatKind, new Messages.TextEdit(turn.In.MessageId!.Value, pressed, keyboard), OutboxPriority.Interactive);
+        }
+
+        // Where the pressed message could not be redrawn, the confirmation carries the marked buttons instead.
+        turn.Reply(Texts.RsvpConfirmed(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), answer.Value), pressed is null ? marked : null);
     }
 
-    /// <summary>Upcoming sessions: a member sees those meant for them with their answer; organizers see the counts.</summary>
+    /// <summary><c>/meetings</c>: a member's upcoming sessions with their answer; an organizer's desk (<see cref="MeetingList"/>).</summary>
     public static async Task ListAsync(Turn turn, Member? member, Actor actor, FlowContext context, CancellationToken ct)
     {
+        if (CommandCatalog.Allows(actor, Need.Organizer))
+        {
+            await MeetingList.ForOrganizerAsync(turn, context, ct);
+            return;
+        }
+
         var upcoming = await turn.Db.Meetings.AsNoTracking().Include(m => m.Rsvps)
             .Where(m => m.Status == MeetingStatus.Published && m.StartsAt > turn.Now).OrderBy(m => m.StartsAt).Take(20).ToListAsync(ct);
         var lines = new List<string>();
         foreach (var meeting in upcoming)
         {
-            var when = MeetingTime.Format(meeting.StartsAt, context.Zone);
-            if (CommandCatalog.Allows(actor, Need.Organizer))
-            {
-                int Count(RsvpAnswer a) => meeting.Rsvps.Count(r => r.Answer == a);
-                var invited = (await MeetingNotices.AudienceOf(meeting).ChatsAsync(turn.Db, context, ct)).Count;
-                lines.Add(Texts.MeetingLineForOrganizer(meeting.Id, meeting.Title, when, Count(RsvpAnswer.Yes), Count(RsvpAnswer.Maybe), Count(RsvpAnswer.No), invited));
-            }
-            else if (member is not null && await MeetingNotices.AudienceOf(meeting).IncludesAsync(turn.Db, context, member, ct))
-            {
-                var mine = meeting.Rsvps.FirstOrDefault(r => r.MemberId == member.Id);
-                lines.Add(Texts.MeetingLineForMember(meeting.Title, when, meeting.Place, mine is null ? null : Texts.RsvpLabel(mine.Answer)));
-            }
+            if (member is null || !await MeetingNotices.AudienceOf(meeting).IncludesAsync(turn.Db, context, member, ct)) continue;
+            var mine = meeting.Rsvps.FirstOrDefault(r => r.MemberId == member.Id);
+            lines.Add(Texts.MeetingLineForMember(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), meeting.Place,
+                mine is null ? null : Texts.RsvpLabel(mine.Answer)));
         }
 
         turn.Reply(lines.Count == 0 ? Texts.NoMeetings : string.Join("\n\n", lines), member is null ? null : MainMenu.Keyboard);
     }
 
-    public static async Task CancelAsync(Turn turn, string args, FlowContext context, CancellationToken ct)
+    /// <summary><c>/cancelmeeting N</c>: the preview of the notice, then the confirmation.</summary>
+    private static Task CancelAsync(CommandCall c, CancellationToken ct) => ChangeAsync(c, MeetingChangeKind.Cancel, c.Arguments.Trim(), null, ct);
+
+    /// <summary><c>/reschedule N [time]</c>: without a time, it is asked.</summary>
+    private static Task RescheduleAsync(CommandCall c, CancellationToken ct) => ChangeWithArgumentAsync(c, MeetingChangeKind.Reschedule, Texts.RescheduleUsage, ct);
+
+    /// <summary><c>/place N [place]</c>: without a place, it is asked.</summary>
+    private static Task MoveAsync(CommandCall c, CancellationToken ct) => ChangeWithArgumentAsync(c, MeetingChangeKind.Move, Texts.PlaceUsage, ct);
+
+    private static Task ChangeWithArgumentAsync(CommandCall c, MeetingChangeKind kind, string usage, CancellationToken ct)
     {
-        if (await FindAsync(turn, args.Trim(), ct) is not { } meeting) return;
-        if (meeting.Status == MeetingStatus.Cancelled) { turn.Reply(Texts.MeetingAlreadyCancelled); return; }
-        var followers = await MeetingNotices.FollowersAsync(turn.Db, context, meeting, ct);
-        meeting.Status = MeetingStatus.Cancelled;
-        turn.Db.MeetingReminders.RemoveRange(meeting.Reminders.Where(r => r.SentAt is null));
-        var text = Texts.MeetingCancelled(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone));
-        foreach (var chat in followers) turn.Send(chat, ChatKind.Private, new Messages.TextMessage(text), OutboxPriority.Bulk);
-        turn.Reply(Texts.MeetingCancelDone(meeting.Id));
+        var args = c.Arguments.Trim();
+        if (args.Length == 0) { c.Turn.Reply(Texts.Usage($"/{c.Name} {usage}")); return Task.CompletedTask; }
+        var space = args.IndexOf(' ');
+        return space < 0 ? ChangeAsync(c, kind, args, null, ct) : ChangeAsync(c, kind, args[..space], args[(space + 1)..].Trim(), ct);
     }
 
-    public static async Task RescheduleAsync(Turn turn, string args, FlowContext context, CancellationToken ct)
+    /// <summary>Checks the session and what was given with the command, then starts the change's conversation.</summary>
+    private static async Task ChangeAsync(CommandCall c, MeetingChangeKind kind, string idText, string? given, CancellationToken ct)
     {
-        var space = args.Trim().IndexOf(' ');
-        if (space < 0) { turn.Reply(Texts.Usage("/reschedule شماره ۱۴۰۴/۰۹/۲۰ ۱۷:۳۰")); return; }
-        if (await FindAsync(turn, args[..space].Trim(), ct) is not { } meeting) return;
-        if (meeting.Status == MeetingStatus.Cancelled) { turn.Reply(Texts.MeetingAlreadyCancelled); return; }
-        if (!MeetingTime.TryParse(args[(space + 1)..], context.Zone, out var startsAt)) { turn.Reply(Texts.MeetingTimeInvalid); return; }
-        if (startsAt <= turn.Now) { turn.Reply(Texts.MeetingTimePast); return; }
+        if (await FindAsync(c.Turn, idText, ct) is not { } meeting) return;
+        if (meeting.Status == MeetingStatus.Cancelled) { c.Turn.Reply(Texts.MeetingAlreadyCancelled); return; }
+        DateTime? startsAt = null;
+        string? place = null;
+        if (given is not null && kind == MeetingChangeKind.Reschedule)
+        {
+            if (!MeetingTime.TryParse(given, c.Context.Zone, c.Turn.Now, out var at)) { c.Turn.Reply(Texts.MeetingTimeInvalid); return; }
+            if (at <= c.Turn.Now) { c.Turn.Reply(Texts.MeetingTimePast); return; }
+            startsAt = at;
+        }
+        else if (given is not null && kind == MeetingChangeKind.Move)
+        {
+            place = PersianText.SingleLine(PersianText.CleanInput(given));
+            if (place.Count(PersianText.IsVisibleLetterOrDigit) < 2) { c.Turn.Reply(Texts.MeetingTooShort); return; }
+        }
 
-        var before = MeetingTime.Format(meeting.StartsAt, context.Zone);
-        meeting.StartsAt = startsAt;
-        MeetingNotices.ScheduleReminders(turn.Db, meeting, context.MeetingSettings, turn.Now);
-        var after = MeetingTime.Format(startsAt, context.Zone);
-        var text = Texts.MeetingRescheduled(meeting.Title, before, after, meeting.Place);
-        foreach (var chat in await MeetingNotices.FollowersAsync(turn.Db, context, meeting, ct))
-            turn.Send(chat, ChatKind.Private, new Messages.TextMessage(text, MeetingNotices.RsvpKeyboard(meeting.Id)), OutboxPriority.Bulk);
-        turn.Reply(Texts.MeetingRescheduleDone(meeting.Id, after));
-    }
-
-    public static async Task MoveAsync(Turn turn, string args, FlowContext context, CancellationToken ct)
-    {
-        var space = args.Trim().IndexOf(' ');
-        if (space < 0) { turn.Reply(Texts.Usage("/place شماره محل تازه")); return; }
-        if (await FindAsync(turn, args[..space].Trim(), ct) is not { } meeting) return;
-        if (meeting.Status == MeetingStatus.Cancelled) { turn.Reply(Texts.MeetingAlreadyCancelled); return; }
-        var place = PersianText.SingleLine(PersianText.CleanInput(args[(space + 1)..]));
-        if (place.Count(PersianText.IsVisibleLetterOrDigit) < 2) { turn.Reply(Texts.MeetingTooShort); return; }
-        meeting.Place = place;
-        var text = Texts.MeetingMoved(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), place);
-        foreach (var chat in await MeetingNotices.FollowersAsync(turn.Db, context, meeting, ct))
-            turn.Send(chat, ChatKind.Private, new Messages.TextMessage(text), OutboxPriority.Bulk);
-        turn.Reply(Texts.MeetingMoveDone(meeting.Id));
+        await c.Chat.StartAsync(c.Turn, c.Conversation, MeetingChangeFlow.Name, MeetingChangeFlow.StateFor(kind, given is not null), ct,
+            flow => ((MeetingChangeFlow)flow).For(meeting.Id, kind, startsAt, place));
     }
 
     /// <summary>The session named in <c>/outcome</c>, if it exists, was not cancelled and has begun.</summary>

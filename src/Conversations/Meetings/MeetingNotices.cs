@@ -16,12 +16,8 @@ public static class MeetingNotices
 
     public static Audience AudienceOf(Meeting meeting) => Audience.Parse(meeting.Audience);
 
-    public static InlineKeyboard RsvpKeyboard(int meetingId) => new(
-    [[
-        new InlineButton(Texts.RsvpYes, $"{RsvpPrefix}{meetingId}:yes"),
-        new InlineButton(Texts.RsvpMaybe, $"{RsvpPrefix}{meetingId}:maybe"),
-        new InlineButton(Texts.RsvpNo, $"{RsvpPrefix}{meetingId}:no"),
-    ]]);
+    /// <summary>The RSVP buttons of someone who has not answered (see <see cref="RsvpButtons"/> for one who has).</summary>
+    public static InlineKeyboard RsvpKeyboard(int meetingId) => RsvpButtons.For(meetingId, null);
 
     public static string Announcement(Meeting meeting, TimeZoneInfo zone) =>
         Texts.MeetingAnnouncement(meeting.Title, MeetingTime.Format(meeting.StartsAt, zone), meeting.Place, meeting.Agenda);
@@ -65,8 +61,10 @@ public static class MeetingNotices
             // A reminder that came due too late (the bot was down past the start) is dropped, not sent.
             if (meeting.Status != MeetingStatus.Published || meeting.StartsAt <= now) continue;
             var text = Texts.MeetingReminder(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), meeting.Place, MeetingTime.Span(reminder.Before));
+            var answers = await RsvpButtons.ByChatAsync(db, meeting.Id, ct);
             foreach (var chat in await FollowersAsync(db, context, meeting, ct))
-                outgoing.Add(new TextMessage(text, RsvpKeyboard(meeting.Id)) { To = chat, ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk });
+                outgoing.Add(new TextMessage(text, RsvpButtons.For(meeting.Id, answers.TryGetValue(chat, out var a) ? a : null))
+                    { To = chat, ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk });
         }
 
         return outgoing;

@@ -22,7 +22,7 @@ public static partial class Texts
 
     public static string AnnouncementPreview(string text, string audience, int recipients, bool withFile) =>
         $"پیش‌نمایش اطلاعیه{(withFile ? " (همراه با فایل)" : "")}:\n\n{text}\n\n" +
-        $"مخاطبان: {audience} — {PersianText.ToPersianDigits(recipients)} نفر (گفتگو)\n" +
+        $"مخاطبان: {audience} — {PersianText.ToPersianDigits(recipients)} نفر\n" +
         "اگر درست است دکمه ارسال را بزنید؛ پس از ارسال پس گرفتنی نیست.";
 
     public const string AudienceReachesNobody = "این مخاطبان هیچ‌کس را در بر نمی‌گیرند (یا همه اطلاعیه‌ها را خاموش کرده‌اند). مخاطبان دیگری انتخاب کنید.";
@@ -33,15 +33,17 @@ public static partial class Texts
     public const string AddAudience = "افزودن مخاطبان دیگر";
 
     public static string AnnouncementQueued(int recipients) =>
-        $"اطلاعیه برای {PersianText.ToPersianDigits(recipients)} گفتگو در صف ارسال است و با سرعت مجاز پیام‌رسان‌ها فرستاده می‌شود. وضعیت رسیدن را با /broadcasts ببینید.";
+        $"اطلاعیه برای {PersianText.ToPersianDigits(recipients)} نفر در صف ارسال است و با سرعت مجاز پیام‌رسان‌ها فرستاده می‌شود. وضعیت رسیدن را با /broadcasts ببینید.";
 
     public static string AnnouncementForMembers(string assembly, string text) =>
         $"اطلاعیه {assembly}\n\n{text}\n\nبرای نگرفتن اطلاعیه‌ها /mute را بفرستید.";
 
     public static string AnnouncementForStaff(string assembly, string text) => $"اطلاعیه {assembly}\n\n{text}";
 
-    public const string Muted = "از این پس اطلاعیه‌های عمومی برای شما فرستاده نمی‌شود؛ خبرهای مسئله‌های خودتان و جلساتی که پاسخ داده‌اید همچنان می‌رسد. برای دریافت دوباره /unmute را بفرستید.";
-    public const string Unmuted = "اطلاعیه‌ها دوباره برای شما فرستاده می‌شود.";
+    public const string Muted = "از این پس اطلاعیه‌ها و دعوت به جلسه‌های تازه برای شما فرستاده نمی‌شود.\n" +
+        "همچنان می‌رسد: خبر مسئله‌های خودتان، و یادآوری، تغییر و نتایج جلسه‌هایی که گفته‌اید می‌آیید یا شاید بیایید.\n" +
+        "برای دریافت دوباره /unmute را بفرستید.";
+    public const string Unmuted = "اطلاعیه‌ها و دعوت به جلسه‌ها دوباره برای شما فرستاده می‌شود.\nبرای قطع دوباره /mute را بفرستید.";
 
     public const string NoBroadcasts = "هنوز اطلاعیه‌ای فرستاده نشده است.";
 

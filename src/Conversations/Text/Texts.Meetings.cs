@@ -6,8 +6,9 @@ namespace Assembly.Conversations.Text;
 public static partial class Texts
 {
     public const string AskMeetingTitle = "عنوان جلسه را بنویسید (مثلاً نهمین اجلاسیه مجمع).";
-    public const string AskMeetingTime = "تاریخ و ساعت جلسه را به وقت تهران بنویسید، مثلاً ۱۴۰۴/۰۹/۱۵ ۱۷:۳۰";
-    public const string MeetingTimeInvalid = "تاریخ و ساعت درست نیست یا چنین روزی در تقویم نیست. مثل ۱۴۰۴/۰۹/۱۵ ۱۷:۳۰ بنویسید.";
+    public const string AskMeetingTime = "تاریخ و ساعت جلسه را به وقت تهران بنویسید،\nمثلاً «۱۵ آذر ساعت ۱۷:۳۰» یا «فردا ساعت ۱۷».";
+    public const string MeetingTimeInvalid = "این تاریخ و ساعت را نتوانستیم بخوانیم، یا چنین روزی در تقویم نیست.\n" +
+        "یکی از این شکل‌ها را بنویسید:\n• ۱۴۰۵/۰۹/۱۵ ۱۷:۳۰\n• ۱۵ آذر ۱۴۰۵ ساعت ۱۷:۳۰\n• سه‌شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۷:۳۰\n• فردا ساعت ۱۷";
     public const string MeetingTimePast = "این زمان گذشته است؛ زمانی در آینده بنویسید.";
     public const string AskMeetingPlace = "محل برگزاری جلسه را بنویسید.";
     public const string AskMeetingAgenda = "دستور جلسه را بنویسید.";
@@ -18,14 +19,14 @@ public static partial class Texts
     public const string EditTime = "ویرایش زمان";
 
     public static string MeetingPreview(string announcement, string audience, int recipients) =>
-        $"پیش‌نمایش اعلام جلسه:\n\n{announcement}\n\nمخاطبان: {audience} — {PersianText.ToPersianDigits(recipients)} نفر (گفتگو)\n" +
+        $"پیش‌نمایش اعلام جلسه:\n\n{announcement}\n\nمخاطبان: {audience} — {PersianText.ToPersianDigits(recipients)} نفر\n" +
         "اگر درست است «انتشار» را بزنید.";
 
     public static string MeetingAnnouncement(string title, string when, string place, string agenda) =>
         $"{title}\n\nزمان: {when}\nمکان: {place}\nدستور جلسه: {agenda}\n\nلطفاً با دکمه‌های زیر بگویید می‌آیید یا نه.";
 
     public static string MeetingPublished(int id, int recipients) =>
-        $"جلسه شماره {PersianText.ToPersianDigits(id)} برای {PersianText.ToPersianDigits(recipients)} گفتگو اعلام شد. پاسخ‌ها را با /meetings ببینید.";
+        $"جلسه شماره {PersianText.ToPersianDigits(id)} برای {PersianText.ToPersianDigits(recipients)} نفر اعلام شد.\nپاسخ‌ها را با /meetings ببینید.";
 
     public const string RsvpYes = "می‌آیم";
     public const string RsvpMaybe = "شاید";
@@ -46,18 +47,22 @@ public static partial class Texts
 
     public static string MeetingMoved(string title, string when, string place) =>
         $"محل «{title}» ({when}) تغییر کرد. محل تازه: {place}";
-    public static string MeetingMoveDone(int id) => $"محل جلسه شماره {PersianText.ToPersianDigits(id)} تغییر کرد و به مخاطبانش خبر داده شد.";
+    public static string MeetingMoveDone(int id, int people) =>
+        $"محل جلسه شماره {PersianText.ToPersianDigits(id)} تغییر کرد و به {PersianText.ToPersianDigits(people)} نفر خبر داده شد.";
 
     public const string NoMeetings = "جلسه پیش‌رویی اعلام نشده است.";
     public static string MeetingLineForMember(string title, string when, string place, string? answer) =>
         $"• {title}\n  {when} — {place}\n  پاسخ شما: {answer ?? "هنوز پاسخ نداده‌اید"}";
     public static string MeetingLineForOrganizer(int id, string title, string when, int yes, int maybe, int no, int invited) =>
-        $"#{PersianText.ToPersianDigits(id)} {title} — {when}\n  می‌آیم {PersianText.ToPersianDigits(yes)}، شاید {PersianText.ToPersianDigits(maybe)}، نمی‌آیم {PersianText.ToPersianDigits(no)} از {PersianText.ToPersianDigits(invited)} گفتگو";
+        $"جلسه {PersianText.ToPersianDigits(id)}: {title}\n  {when}\n  می‌آیم {PersianText.ToPersianDigits(yes)}، شاید {PersianText.ToPersianDigits(maybe)}، " +
+        $"نمی‌آیم {PersianText.ToPersianDigits(no)} از {PersianText.ToPersianDigits(invited)} نفر";
 
     public const string UnknownMeeting = "جلسه‌ای با این شماره نیست. شماره‌ها را با /meetings ببینید.";
     public const string MeetingAlreadyCancelled = "این جلسه پیش‌تر لغو شده است.";
-    public static string MeetingCancelDone(int id) => $"جلسه شماره {PersianText.ToPersianDigits(id)} لغو شد و به مخاطبانش خبر داده شد.";
-    public static string MeetingRescheduleDone(int id, string when) => $"زمان جلسه شماره {PersianText.ToPersianDigits(id)} به {when} تغییر کرد و به مخاطبانش خبر داده شد.";
+    public static string MeetingCancelDone(int id, int people) =>
+        $"جلسه شماره {PersianText.ToPersianDigits(id)} لغو شد و به {PersianText.ToPersianDigits(people)} نفر خبر داده شد.";
+    public static string MeetingRescheduleDone(int id, string when, int people) =>
+        $"زمان جلسه شماره {PersianText.ToPersianDigits(id)} تغییر کرد:\n{when}\nبه {PersianText.ToPersianDigits(people)} نفر خبر داده شد.";
 }
 
 /// <summary>The outcome notice after a session.</summary>
@@ -76,7 +81,7 @@ public static partial class Texts
         (achievements.Count == 0 ? "" : "\n\nدستاوردها:\n" + string.Join('\n', achievements.Select((a, i) => $"{PersianText.ToPersianDigits(i + 1)}. {a}")));
 
     public static string OutcomePreview(string notice, int recipients) =>
-        $"پیش‌نمایش:\n\n{notice}\n\nگیرندگان: {PersianText.ToPersianDigits(recipients)} گفتگو. اگر درست است دکمه ارسال را بزنید.";
+        $"پیش‌نمایش:\n\n{notice}\n\nگیرندگان: {PersianText.ToPersianDigits(recipients)} نفر. اگر درست است دکمه ارسال را بزنید.";
 
-    public static string OutcomeQueued(int recipients) => $"اطلاعیه نتایج برای {PersianText.ToPersianDigits(recipients)} گفتگو در صف ارسال است.";
+    public static string OutcomeQueued(int recipients) => $"اطلاعیه نتایج برای {PersianText.ToPersianDigits(recipients)} نفر در صف ارسال است.";
 }

@@ -40,7 +40,7 @@ public sealed class MeetingTests : IAsyncLifetime
         await _chat.Press("county");
         var preview = await _chat.Press("0");
         Assert.StartsWith("پیش‌نمایش اعلام جلسه", preview.Last.Text);
-        Assert.Contains("زمان: ۱۴۰۵/۰۹/۱۵ ساعت ۱۷:۳۰", preview.Last.Text);
+        Assert.Contains("زمان: یکشنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۷:۳۰", preview.Last.Text);
         return await _chat.Press("publish");
     }
 
@@ -73,7 +73,7 @@ public sealed class MeetingTests : IAsyncLifetime
         Assert.Equal([Texts.MeetingTimePast, Texts.AskMeetingTime], (await _chat.Say("1405/09/01 10:00")).Texts);
         Assert.Equal([Texts.MeetingTimeInvalid, Texts.AskMeetingTime], (await _chat.Say("1405/12/30 10:00")).Texts); // 1405 is not a leap year
         Assert.Equal([Texts.MeetingTimeInvalid, Texts.AskMeetingTime], (await _chat.Say("1405/09/15 25:00")).Texts);
-        Assert.Equal([Texts.MeetingTimeInvalid, Texts.AskMeetingTime], (await _chat.Say("فردا ساعت ۵")).Texts);
+        Assert.Equal([Texts.MeetingTimeInvalid, Texts.AskMeetingTime], (await _chat.Say("فردا صبح")).Texts);
         Assert.Equal(Texts.AskMeetingPlace, (await _chat.Say("١٤٠٥/٠٩/١٥ ١٧:٣٠")).Last.Text); // Arabic digits
     }
 
@@ -107,8 +107,9 @@ public sealed class MeetingTests : IAsyncLifetime
         await PublishAsync();
         await Rsvp(No, "no");
         _chat.As = ("telegram", Organizer, "مدیر");
-        var moved = await _chat.Say("/reschedule 1 ۱۴۰۵/۰۹/۲۰ ۱۸:۰۰");
-        Assert.Equal([Texts.MeetingRescheduleDone(1, "۱۴۰۵/۰۹/۲۰ ساعت ۱۸:۰۰")], moved.Texts);
+        Assert.StartsWith("پیش‌نمایش", (await _chat.Say("/reschedule 1 ۱۴۰۵/۰۹/۲۰ ۱۸:۰۰")).Last.Text);
+        var moved = await _chat.Press("confirm");
+        Assert.Equal([Texts.MeetingRescheduleDone(1, "جمعه ۲۰ آذر ۱۴۰۵، ساعت ۱۸:۰۰", 2)], moved.Texts);
         Assert.Equal([Yes, Silent], moved.Messages.Where(m => m.To.ChatId != Organizer).Select(m => m.To.ChatId).Order());
 
         var newStart = new DateTime(2026, 12, 11, 14, 30, 0, DateTimeKind.Utc);
@@ -118,13 +119,15 @@ public sealed class MeetingTests : IAsyncLifetime
         Assert.Equal(2, (await _chat.RemindersDueAsync()).Count);
 
         _chat.As = ("telegram", Organizer, "مدیر");
-        var moved2 = await _chat.Say("/place 1 سالن اجتماعات دانشگاه کاشان");
-        Assert.Equal([Texts.MeetingMoveDone(1)], moved2.Texts);
-        Assert.Equal(Texts.MeetingMoved("نهمین اجلاسیه مجمع بسیجیان شهرستان کاشان", "۱۴۰۵/۰۹/۲۰ ساعت ۱۸:۰۰", "سالن اجتماعات دانشگاه کاشان"),
+        await _chat.Say("/place 1 سالن اجتماعات دانشگاه کاشان");
+        var moved2 = await _chat.Press("confirm");
+        Assert.Equal([Texts.MeetingMoveDone(1, 2)], moved2.Texts);
+        Assert.Equal(Texts.MeetingMoved("نهمین اجلاسیه مجمع بسیجیان شهرستان کاشان", "جمعه ۲۰ آذر ۱۴۰۵، ساعت ۱۸:۰۰", "سالن اجتماعات دانشگاه کاشان"),
             moved2.Messages.OfType<Conversations.Messages.TextMessage>().First(m => m.To.ChatId == Yes).Text);
 
-        var cancelled = await _chat.Say("/cancelmeeting 1");
-        Assert.Equal([Texts.MeetingCancelDone(1)], cancelled.Texts);
+        await _chat.Say("/cancelmeeting 1");
+        var cancelled = await _chat.Press("confirm");
+        Assert.Equal([Texts.MeetingCancelDone(1, 2)], cancelled.Texts);
         Assert.Equal(2, cancelled.Messages.Count(m => m.To.ChatId != Organizer));
         _chat.Now = newStart.AddHours(-1);
         Assert.Empty(await _chat.RemindersDueAsync());
@@ -144,7 +147,7 @@ public sealed class MeetingTests : IAsyncLifetime
         _chat.As = ("telegram", Natanz, "عضو");
         Assert.Equal([Texts.NoMeetings], (await _chat.Say("/meetings")).Texts);
         _chat.As = ("telegram", Organizer, "مدیر");
-        Assert.Contains("می‌آیم ۱، شاید ۰، نمی‌آیم ۰ از ۳ گفتگو", (await _chat.Say("/meetings")).Last.Text);
+        Assert.Contains("می‌آیم ۱، شاید ۰، نمی‌آیم ۰ از ۳ نفر", (await _chat.Say("/meetings")).Last.Text);
     }
 
     [Fact]
@@ -198,7 +201,7 @@ public sealed class OutcomeTests : IAsyncLifetime
         await _chat.Say("نخستین دستگاه اسپیرومتری هوش مصنوعی\nکتاب «بحران در تغذیه»\n- باند درمان زخم سالک");
         var preview = await _chat.Press("attendees");
         Assert.Contains("۱. نخستین دستگاه اسپیرومتری هوش مصنوعی\n۲. کتاب «بحران در تغذیه»\n۳. باند درمان زخم سالک", preview.Last.Text);
-        Assert.Contains("گیرندگان: ۱ گفتگو", preview.Last.Text);
+        Assert.Contains("گیرندگان: ۱ نفر", preview.Last.Text);
 
         var sent = await _chat.Press("send");
         Assert.Equal([Texts.OutcomeQueued(1)], sent.Texts);

@@ -19,6 +19,7 @@ public sealed class FlowDiagramTests
         { AnnounceFlow.Name, typeof(AnnounceFlow.State) },
         { MeetingFlow.Name, typeof(MeetingFlow.State) },
         { OutcomeFlow.Name, typeof(OutcomeFlow.State) },
+        { MeetingChangeFlow.Name, typeof(MeetingChangeFlow.State) },
         { ForgetFlow.Name, typeof(ForgetFlow.State) },
         { FreeTextFlow.Name, typeof(FreeTextFlow.State) },
         { ReportLifecycle.Name, typeof(ReportLifecycle.State) },
