@@ -143,13 +143,16 @@ public sealed class ChatHarness : IDisposable
         return written;
     }
 
-    /// <summary>Serves every waiting statistics request: read on a read-only snapshot, answered and deleted in one write.</summary>
+    /// <summary>
+    /// Serves every waiting statistics request nobody has claimed (one claimed is being read by a live worker): read on
+    /// a read-only snapshot, answered and deleted in one write.
+    /// </summary>
     public async Task<List<(OutgoingMessage Part, OutboxMessage Row)>> ServeReadsAsync()
     {
         var answers = new List<(ReadRequest Request, IReadOnlyList<OutgoingMessage> Answer)>();
         await using (var reader = Db())
         await using (await ReadSnapshot.BeginAsync(reader, CancellationToken.None))
-            foreach (var request in await reader.ReadRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync())
+            foreach (var request in await reader.ReadRequests.AsNoTracking().Where(r => r.ClaimedBy == null).OrderBy(r => r.Id).ToListAsync())
                 answers.Add((request, await Conversations.Statistics.StatisticsWork.AnswerAsync(reader, request, Context, CancellationToken.None)));
 
         await using var db = Db();
