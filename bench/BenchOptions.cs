@@ -61,7 +61,7 @@ internal sealed record BenchOptions(
         // The conversation runs as fast as it is answered unless --rate paces it.
         options = options with { Scenario = args[0], Runs = broadcast || memory || idle ? DefaultBroadcastRuns : DefaultRuns, Seconds = idle ? 60 : options.Seconds, Members = memory ? 100_000 : options.Members, Rate = conversation ? 0 : broadcast ? 10 : options.Rate, Reports = broadcast ? 2 : export ? 5_000 : options.Reports };
         // A busy bot, not a flooded one: the members' replies are measured beside the export, not the pipeline's limit.
-        if (export) options = options with { Rate = 50, Seconds = 20, Users = 200 };
+        if (export) options = options with { Rate = 50, Seconds = 40, Users = 200 };
         var settings = new List<KeyValuePair<string, string>>();
         for (var i = 1; i < args.Length; i++)
         {

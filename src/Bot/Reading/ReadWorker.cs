@@ -69,7 +69,8 @@ public sealed class ReadWorker(ReadingSide side, FlowContext context, TimeProvid
 
     /// <summary>
     /// The oldest request nobody alive is serving, now this instance's. Its own earlier claims count as free: it serves one
-    /// at a time, so such a claim is one whose answer could not be written.
+    /// at a time, so such a claim is one whose answer could not be written. Looked for on a reader's connection, so an
+    /// idle look costs the writer nothing; only taking one goes through the gate.
     /// </summary>
     private async Task<ReadRequest?> ClaimAsync(CancellationToken ct)
     {
@@ -78,18 +79,22 @@ public sealed class ReadWorker(ReadingSide side, FlowContext context, TimeProvid
         {
             var now = time.GetUtcNow().UtcDateTime;
             var aliveSince = now - side.Instances.Value.LeaseTime;
-            await using var write = await side.Outbound.Gate.EnterAsync(ct);
-            var db = write.Db;
-            var requests = db.ReadRequests.AsNoTracking();
-            // Alone on its database (SQLite), any other claimer is a predecessor that stopped.
-            var free = side.Me.SingleInstance
-                ? requests
-                : requests.Where(r => r.ClaimedBy == null || r.ClaimedBy == me || !db.Instances.Any(i => i.Id == r.ClaimedBy && i.SeenAt >= aliveSince));
-            var candidate = await free.OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+            ReadRequest? candidate;
+            await using (var reader = await side.Readers.CreateDbContextAsync(ct))
+            {
+                var requests = reader.ReadRequests.AsNoTracking();
+                // Alone on its database (SQLite), any other claimer is a predecessor that stopped.
+                var free = side.Me.SingleInstance
+                    ? requests
+                    : requests.Where(r => r.ClaimedBy == null || r.ClaimedBy == me || !reader.Instances.Any(i => i.Id == r.ClaimedBy && i.SeenAt >= aliveSince));
+                candidate = await free.OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+            }
+
             if (candidate is null) return null;
             var was = candidate.ClaimedBy;
+            await using var write = await side.Outbound.Gate.EnterAsync(ct);
             // Taken only if nobody took it since it was read (another instance looking at the same moment).
-            var taken = await db.ReadRequests.Where(r => r.Id == candidate.Id && r.ClaimedBy == was)
+            var taken = await write.Db.ReadRequests.Where(r => r.Id == candidate.Id && r.ClaimedBy == was)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, me).SetProperty(r => r.ClaimedAt, now), ct);
             if (taken == 1)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assembly.Conversations.Commands;
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
@@ -6,7 +5,6 @@ using Assembly.Conversations.Staff;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
 using Assembly.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Conversations.Statistics;
 
