@@ -30,6 +30,12 @@ using Assembly.Bot.Configuration;
 // idle runs the bot's executable and the grammY peer side by side with nothing to do, long-polling with
 // production's timeout, and reports the CPU each uses (% of one core) and its resident memory; see IdleScenario.
 //
+//   dotnet run -c Release --project bench -- export [--reports K] [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]...
+//
+// export measures members' replies while an admin exports a year of K reports (5,000 by default) again and again:
+// the export is read and drawn outside the writer's transaction, so the members' p99 should stay near the latency
+// scenario's; see ExportScenario.
+//
 // BENCH_LOG=1 in the environment keeps the bot's logs (they are off so as not to cost time), to see why a run fails.
 //
 // --set overrides one setting of the bot (e.g. --set Pipeline:Lanes=1), to compare configurations.
@@ -58,6 +64,7 @@ try
         "start" => await StartScenario.RunAsync(options),
         "memory" => await MemoryScenario.RunAsync(options),
         "idle" => await IdleScenario.RunAsync(options),
+        "export" => await ExportScenario.RunAsync(options, profiler),
         _ => await LatencyScenario.RunAsync(options, profiler),
     };
     Report.Print(options, measures);

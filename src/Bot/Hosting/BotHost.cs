@@ -113,6 +113,7 @@ public static class BotHost
         services.AddSingleton<MessengerCalls>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Reading.ReadSignal>();
         services.AddSingleton<PollCursorStore>();
         services.AddSingleton<ButtonAnswerer>();
         services.AddSingleton<UpdateCommit>();
@@ -156,6 +157,10 @@ public static class BotHost
         services.AddSingleton<SendingSide>();
         services.AddSingleton<Outbound>();
         services.AddHostedService<MessengerWorker>();
+        // Statistics and exports are read and drawn here, outside the writer's transaction (see ReadRequests).
+        services.AddSingleton<Reading.ReadingSide>();
+        services.AddSingleton<Reading.ReadWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reading.ReadWorker>());
         services.AddSingleton<Scheduling.Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduling.Scheduler>());
         // Counted for /metrics only; after DatabaseStartup, so the tables exist by its first count.

@@ -1,3 +1,4 @@
+using Assembly.Bot.Reading;
 using Assembly.Bot.Sending;
 using Assembly.Storage;
 
@@ -5,6 +6,7 @@ namespace Assembly.Bot.Pipeline;
 
 /// <summary>
 /// What a batch's commit touches: the write gate it commits through, the poll cursor recorded in the same
-/// transaction, then, once it is committed, the answers to button presses and the signal that wakes the sender.
+/// transaction, then, once it is committed, the answers to button presses, the signal that wakes the sender and the
+/// one that wakes the read worker (for a statistic or an export a turn queued).
 /// </summary>
-public sealed record UpdateCommit(WriteGate Gate, PollCursorStore Cursors, ButtonAnswerer Answerer, OutboxSignal Signal);
+public sealed record UpdateCommit(WriteGate Gate, PollCursorStore Cursors, ButtonAnswerer Answerer, OutboxSignal Signal, ReadSignal Reads);

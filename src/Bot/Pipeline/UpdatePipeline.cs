@@ -113,6 +113,7 @@ public sealed class UpdatePipeline(
         var outbox = new List<(OutgoingMessage Message, DateTime At)>();
         var answers = new List<ButtonAnswer>();
         var markers = new List<ProcessedUpdate>();
+        var readQueued = false;
         foreach (var update in updates)
         {
             if (seen.Contains(update.UpdateId)) continue;
@@ -125,6 +126,7 @@ public sealed class UpdatePipeline(
                 // then forgotten, so that each SaveChanges looks only at its own update's entities, not the batch's.
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+                readQueued |= turn.ReadQueued;
                 foreach (var outgoing in turn.Outgoing)
                     if (outgoing is ButtonAnswer answer) answers.Add(answer);
                     else outbox.Add((outgoing, now));
@@ -138,6 +140,7 @@ public sealed class UpdatePipeline(
         await tx.CommitAsync(ct);
         commit.Answerer.Answer(answers);
         foreach (var recipient in outbox.Select(o => o.Message.To.Messenger).Distinct()) commit.Signal.Wake(recipient);
+        if (readQueued) commit.Reads.Wake();
         metrics.Updates(messenger, "handled", markers.Count);
         metrics.Updates(messenger, "duplicate", updates.Count - markers.Count);
     }

@@ -15,6 +15,12 @@ public sealed partial record StatsPeriod(DateTime Start, DateTime End, string La
 {
     private static readonly PersianCalendar Calendar = new();
 
+    /// <summary>
+    /// The longest period a person may ask for, in months: five years. Longer would be one read of the whole history,
+    /// and a file too large to open on a phone.
+    /// </summary>
+    public const int MaxMonths = 60;
+
     /// <summary>True when the period is a run of whole Solar months (every typed period is).</summary>
     public bool IsMonthly => FirstMonth is not null && Months > 0;
 
@@ -90,6 +96,7 @@ public sealed partial record StatsPeriod(DateTime Start, DateTime End, string La
         }
 
         if (first.Index > current.Index) { error = Texts.StatsFuturePeriod; return false; }
+        if (last.Index - first.Index + 1 > MaxMonths) { error = Texts.StatsPeriodTooLong; return false; }
         // A period that has begun is counted up to now; its later months simply have nothing yet.
         period = OfMonths(first, last, zone);
         return true;

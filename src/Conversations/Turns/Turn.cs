@@ -27,6 +27,14 @@ public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
 
     public IReadOnlyList<OutgoingMessage> Outgoing => _outgoing;
 
+    /// <summary>
+    /// The turn queued a heavy read (a statistic, an export) to be done outside the writer's transaction: the pipeline
+    /// wakes the read worker once the turn is committed.
+    /// </summary>
+    public bool ReadQueued { get; private set; }
+
+    public void QueueRead() => ReadQueued = true;
+
     /// <summary>Answers in the chat the update came from, ahead of any bulk message.</summary>
     /// <param name="monospace">Parts of the text to show in a fixed-width font (a tracking code, to copy).</param>
     public void Reply(string text, Keyboard? keyboard = null, IReadOnlyList<string>? monospace = null) =>

@@ -118,6 +118,19 @@ public sealed class StatsPeriodTests
         Assert.Equal(Texts.StatsRangeReversed, Refused("1404/06 تا 1404/01"));
     }
 
+    [Theory]
+    [InlineData("1399 تا 1404")]
+    [InlineData("1399/12 تا 1404/12")]
+    [InlineData("1390 تا 1405/09")]
+    public void A_period_longer_than_five_years(string text) => Assert.Equal(Texts.StatsPeriodTooLong, Refused(text));
+
+    [Fact]
+    public void Five_years_are_the_most_a_period_holds()
+    {
+        Assert.Equal(60, Parse("1400 تا 1404").Months);
+        Assert.Equal(StatsPeriod.MaxMonths, Parse("1400/10 تا 1405/09").Months);
+    }
+
     [Fact]
     public void The_year_before_a_session_ends_at_the_session_or_now_whichever_comes_first()
     {

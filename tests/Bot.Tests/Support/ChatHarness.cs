@@ -117,10 +117,22 @@ public sealed class ChatHarness : IDisposable
         await using var tx = await db.Database.BeginTransactionAsync();
         var turn = new Turn(db, message, Now);
         await _router.HandleAsync(turn, CancellationToken.None);
-        // As the pipeline does, then as if the sender had sent each at once: rows with the messenger's message id.
-        // What was written, part by part: a message too long for one goes as several (MessageLimits).
-        var written = turn.Outgoing.SelectMany(o => OutboxWriter.EnqueueParts(db, o, Now)).ToList();
-        var rows = written.Select(w => w.Row).ToList();
+        var written = Written(db, turn.Outgoing);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        // A statistic or an export the turn queued is served after its commit, as the read worker does, on a snapshot
+        // of its own; here at once, so its answer is part of this reply.
+        if (turn.ReadQueued) written.AddRange(await ServeReadsAsync());
+        return new Reply(written.Select(w => w.Part).ToList(), written.Select(w => w.Row.SentMessageId!.Value).ToList(), message.Chat);
+    }
+
+    /// <summary>
+    /// As the pipeline writes them, then as if the sender had sent each at once: rows with the messenger's message id.
+    /// What was written, part by part: a message too long for one goes as several (MessageLimits).
+    /// </summary>
+    private List<(OutgoingMessage Part, OutboxMessage Row)> Written(BotDbContext db, IEnumerable<OutgoingMessage> outgoing)
+    {
+        var written = outgoing.SelectMany(o => OutboxWriter.EnqueueParts(db, o, Now)).ToList();
         foreach (var (part, row) in written)
         {
             row.Status = OutboxStatus.Sent;
@@ -128,9 +140,33 @@ public sealed class ChatHarness : IDisposable
             row.SentMessageId = part is TextEdit edit ? edit.MessageId : Interlocked.Increment(ref _nextMessageId);
         }
 
+        return written;
+    }
+
+    /// <summary>
+    /// Serves every waiting statistics request nobody has claimed (one claimed is being read by a live worker): read on
+    /// a read-only snapshot, answered and deleted in one write.
+    /// </summary>
+    public async Task<List<(OutgoingMessage Part, OutboxMessage Row)>> ServeReadsAsync()
+    {
+        var answers = new List<(ReadRequest Request, IReadOnlyList<OutgoingMessage> Answer)>();
+        await using (var reader = Db())
+        await using (await ReadSnapshot.BeginAsync(reader, CancellationToken.None))
+            foreach (var request in await reader.ReadRequests.AsNoTracking().Where(r => r.ClaimedBy == null).OrderBy(r => r.Id).ToListAsync())
+                answers.Add((request, await Conversations.Statistics.StatisticsWork.AnswerAsync(reader, request, Context, CancellationToken.None)));
+
+        await using var db = Db();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var written = new List<(OutgoingMessage Part, OutboxMessage Row)>();
+        foreach (var (request, answer) in answers)
+        {
+            await db.ReadRequests.Where(r => r.Id == request.Id).ExecuteDeleteAsync();
+            written.AddRange(Written(db, answer));
+        }
+
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return new Reply(written.Select(w => w.Part).ToList(), rows.Select(r => r.SentMessageId!.Value).ToList(), message.Chat);
+        return written;
     }
 
     /// <summary>Registers the current person with a typed number, county by its index.</summary>

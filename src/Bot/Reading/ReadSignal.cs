@@ -1,0 +1,22 @@
+using System.Threading.Channels;
+
+namespace Assembly.Bot.Reading;
+
+/// <summary>Wakes the read worker when a committed turn queued a statistic or an export.</summary>
+public sealed class ReadSignal
+{
+    // One pending wake is enough: the worker takes every waiting request before it sleeps again.
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Wake() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Waits until woken or until <paramref name="timeout"/> passes, whichever is first.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    {
+        if (_channel.Reader.TryRead(out _)) return;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(Task.Delay(timeout, time, cts.Token), _channel.Reader.WaitToReadAsync(cts.Token).AsTask());
+        await cts.CancelAsync();
+        _channel.Reader.TryRead(out _);
+    }
+}
