@@ -19,7 +19,7 @@ public static partial class Texts
     public const string EditSolution = "ویرایش راهکار";
     public const string EditAnonymity = "ویرایش نمایش نام";
 
-    public const string AskTopic = "موضوع مسئله کدام است؟ اگر نمی‌دانید «نمی‌دانم» را بزنید تا از روی شرح شما دبیرخانه مربوط را پیشنهاد کنم.";
+    public const string AskTopic = "موضوع مسئله کدام است؟ اگر نمی‌دانید «نمی‌دانم» را بزنید تا از روی شرح شما دبیرخانه مربوط را پیشنهاد کنیم.";
 
     public static string AskDescription(int minWords) =>
         $"مسئله را شرح دهید: چه مشکلی هست، از کی، و چه کسانی گرفتار آن‌اند. (دست‌کم {PersianText.ToPersianDigits(minWords)} کلمه)";
