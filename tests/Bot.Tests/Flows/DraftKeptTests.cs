@@ -125,4 +125,19 @@ public sealed class DraftKeptTests : IAsyncLifetime
     }
 
     private const string ForgetValue = "forget";
+
+    [Fact]
+    public async Task A_tracking_code_typed_while_a_text_waits_shows_the_report_and_keeps_the_offer()
+    {
+        await _chat.FileReportAsync(); // RJ-1001
+        var offer = await _chat.Say("یک نکته دیگر هم درباره همین مسئله هست");
+        Assert.Equal(Texts.OfferOneReport("RJ-1001"), offer.Last.Text);
+        var shown = await _chat.Say("rj-1001");
+        Assert.StartsWith("مسئله RJ-1001\n", shown.Last.Text);
+        Assert.DoesNotContain(Texts.OfferTextKept, shown.Texts);
+        var added = await _chat.Press("a:RJ-1001");
+        Assert.Equal(Texts.Added("RJ-1001"), added.Last.Text);
+        await using var db = _chat.Db();
+        Assert.Equal("یک نکته دیگر هم درباره همین مسئله هست", await db.ReportEvents.OrderBy(e => e.Id).Select(e => e.Text).LastAsync());
+    }
 }
