@@ -259,6 +259,7 @@ public sealed class OutboxSender(
         SendOutcome outcome;
         var withFile = false;
         var asked = false;
+        string? carriedFrom = null;
         try
         {
             OutgoingMessage? message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
@@ -270,7 +271,10 @@ public sealed class OutboxSender(
             }
 
             if (message is FileMessage { FromMessenger: { } from } carried && from != _name)
+            {
+                carriedFrom = from;
                 message = await CarryAsync(carried, from);
+            }
 
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
             if (message is null)
@@ -304,7 +308,9 @@ public sealed class OutboxSender(
 
         var decided = RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile, claimed.CreatedAt), outcome, at,
             options.GiveUpAfter);
-        if (decided is OutboxOutcome.Refused refused && Notice(claimed, at) is { } notice) decided = refused with { Notice = notice };
+        // A file the other messenger would not hand over never reached the messenger at all: the sender is told that, not a refusal.
+        var why = carriedFrom is not null && !asked ? Texts.FileNotCarried(claimed.Subject, carriedFrom, _name) : Texts.MessageRefused(claimed.Subject);
+        if (decided is OutboxOutcome.Refused refused && Notice(claimed, why, at) is { } notice) decided = refused with { Notice = notice };
         _results.Enqueue(decided);
     }
 
@@ -312,12 +318,12 @@ public sealed class OutboxSender(
     /// One line to the person whose action sent a refused message elsewhere (a staff member's reply, a report posted
     /// to a staff chat). A broadcast's copies are counted in <c>/broadcasts</c> instead, not told one by one.
     /// </summary>
-    private static OutboxMessage? Notice(ClaimedRow claimed, DateTime at)
+    private static OutboxMessage? Notice(ClaimedRow claimed, string text, DateTime at)
     {
         if (claimed.BroadcastId is not null || !AccountRef.TryParse(claimed.CausedBy, out var causer)) return null;
         // Group ids are negative on both messengers, a person's private chat has their (positive) user id.
         var kind = causer.Id < 0 ? ChatKind.Group : ChatKind.Private;
-        return OutboxWriter.Row(new TextMessage(Texts.MessageRefused(claimed.Subject))
+        return OutboxWriter.Row(new TextMessage(text)
         {
             To = new ChatAddress(causer.Messenger, causer.Id), ToKind = kind, Priority = OutboxPriority.Interactive,
         }, at);

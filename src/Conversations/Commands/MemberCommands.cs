@@ -56,12 +56,7 @@ public static class MemberCommands
             c.Turn.AnswerButton();
             return MyReports.ShowAsync(c.Turn, c.Member!, c.Arguments[MyReports.ShowPrefix.Length..], c.Context, ct);
         }),
-        new(MyReports.AddPrefix, Need.Member, Places.Private, (c, ct) =>
-        {
-            c.Turn.AnswerButton();
-            var code = c.Arguments[MyReports.AddPrefix.Length..];
-            return c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code));
-        }),
+        new(MyReports.AddPrefix, Need.Member, Places.Private, AddAsync),
         new(ReportHistory.OlderPrefix, Need.Member, Places.Private,
             (c, ct) => ReportHistory.ShowOlderAsync(c.Turn, c.Member!, c.Arguments[ReportHistory.OlderPrefix.Length..], c.Context, ct)),
         new(Satisfaction.Prefix, Need.Member, Places.Private, (c, ct) => Satisfaction.AnswerAsync(c.Turn, c.Member!, c.Arguments, c.Context, ct)),
@@ -81,6 +76,21 @@ public static class MemberCommands
 
         c.Turn.AnswerButton();
         await c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code, answering: true));
+    }
+
+    /// <summary>«افزودن به این مسئله» under a member's report: what they send next, until «تمام», is added to it.</summary>
+    private static async Task AddAsync(CommandCall c, CancellationToken ct)
+    {
+        var code = c.Arguments[MyReports.AddPrefix.Length..];
+        // Checked before anything else: a button made up for another's report starts nothing and ends nothing under way.
+        if (!await ReporterThread.IsReporterAsync(c.Turn, c.Member!, code, ct))
+        {
+            c.Turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
+        c.Turn.AnswerButton();
+        await c.Chat.StartAsync(c.Turn, c.Conversation, AddToReportFlow.Name, AddToReportFlow.InitialState, ct, flow => ((AddToReportFlow)flow).For(code));
     }
 
     private static Task StartAsync(CommandCall c, CancellationToken ct)

@@ -131,7 +131,7 @@ public abstract class Flow<TState, TTrigger, TData> : IFlow, IRebindableFlow
 
     private void Save()
     {
-        Row.Data = JsonSerializer.Serialize(Data, Json);
+        Row.Data = Drafts.CarryOver(Row.Data, JsonSerializer.Serialize(Data, Json));
         Row.UpdatedAt = Turn.Now;
     }
 

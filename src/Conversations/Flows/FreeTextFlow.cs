@@ -83,6 +83,14 @@ public sealed class FreeTextFlow : Flow<FreeTextFlow.State, FreeTextFlow.Trigger
             return;
         }
 
+        // A tracking code typed while the offer waits is a question about that report, not more of the same message:
+        // it is shown, and the offer stays where it was.
+        if (input.IsText && TrackingCode.TryParse(input.Text, out var code) && await MemberDirectory.SenderAsync(Turn, ct) is { } member)
+        {
+            await MyReports.ShowAsync(Turn, member, code, _context, ct);
+            return;
+        }
+
         // More lines of the same message: kept with it, and the question asked again.
         if (input.IsText && Data.Text.Length + 1 + input.Text.Length <= PrivateChat.MaxTextLength)
         {

@@ -30,15 +30,19 @@ public static class IdleConversations
                 continue;
             }
 
-            if (Drafts.Worth(conversation))
+            if (Drafts.Unresume(conversation))
+            {
+                // Asked whether to continue the draft and never answered: it stays as it was, and says so again.
+                text = Texts.DraftStillKept;
+            }
+            else if (Drafts.Worth(conversation))
             {
                 Drafts.Keep(conversation, now.AddDays(options.DraftDays));
                 text = Texts.DraftKept(options.IdleMinutes, options.DraftDays);
             }
             else
             {
-                PrivateChat.End(conversation);
-                text = Texts.Expired(options.IdleMinutes);
+                text = PrivateChat.End(conversation) ? Texts.Expired(options.IdleMinutes) + "\n" + Texts.DraftStillKept : Texts.Expired(options.IdleMinutes);
             }
 
             // Not an answer to anything the member just sent: a notice, paced like the rest of bulk.

@@ -46,6 +46,8 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
         {
             if (text.Length == 0) { turn.Reply(Texts.EmptyText); return; }
             if (text.Length > MaxTextLength) { turn.Reply(Texts.TooLong(text.Length, MaxTextLength)); return; }
+            // Asked whether to continue a draft, the member went elsewhere: the draft stays as it was.
+            if (conversation is not null && IsMenuOrCommand(text)) Drafts.Unresume(conversation);
             if (conversation is not null && LeavesReport(conversation, text))
             {
                 turn.Reply(Texts.AskDropReport, FlowButtons.Keyboard(conversation.Step,
@@ -94,6 +96,10 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
          || (CommandText.TryParse(text, out var command) && command.Name is "report" or "myreports" or "meetings" or "start"))
         && Drafts.Worth(conversation);
 
+    private static bool IsMenuOrCommand(string text) =>
+        text is Texts.MenuReport or Texts.MenuMyReports or Texts.MenuMeetings or Texts.MenuHelp
+        || (CommandText.TryParse(text, out var command) && command.Name != "cancel"); // «لغو» keeps the draft and says so
+
     /// <summary>A press of a conversation's button: acts only on the step it was made for.</summary>
     internal async Task FlowButtonAsync(Turn turn, Conversation? conversation, CancellationToken ct)
     {
@@ -120,11 +126,13 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
             turn.Db.Conversations.Add(row);
         }
 
-        // «ثبت مسئله» over a kept draft first asks whether to continue it; any other flow replaces it.
-        var resume = flow == ReportFlow.Name && Drafts.TryRead(row, out var draftState) ? Drafts.ForResume(row, draftState) : null;
+        // «ثبت مسئله» over a kept draft first asks whether to continue it. Any other conversation, or a report started
+        // with what the member already wrote, carries the draft and gives it back when it ends.
+        var draft = Drafts.Find(row);
+        var resume = flow == ReportFlow.Name && prepare is null && draft is not null;
         row.Flow = flow;
-        row.State = resume is null ? initialState : ReportFlow.ResumeState;
-        row.Data = resume ?? "{}";
+        row.State = resume ? ReportFlow.ResumeState : initialState;
+        row.Data = resume ? Drafts.ForResume(draft!) : Drafts.Carry("{}", draft);
         row.Step++; // buttons of whatever came before are stale from now on
         row.StartedAt = turn.Now;
         row.UpdatedAt = turn.Now;
@@ -161,17 +169,23 @@ public sealed class PrivateChat(FlowContext context, Staff.StaffDesk staff)
 
     internal static void Cancel(Turn turn, Conversation row, Member? member)
     {
-        End(row);
-        turn.Reply(Texts.Cancelled, member is null ? new RemoveKeyboard() : MainMenu.Keyboard);
+        var kept = Drafts.Unresume(row) || End(row);
+        turn.Reply(kept ? Texts.Cancelled + "\n" + Texts.DraftStillKept : Texts.Cancelled, member is null ? new RemoveKeyboard() : MainMenu.Keyboard);
     }
 
-    /// <summary>Nothing half-made is kept: the answers go with the conversation.</summary>
-    public static void End(Conversation row)
+    /// <summary>
+    /// The answers go with the conversation; a report's draft it carried comes back (<see cref="Drafts"/>), unless
+    /// <paramref name="keepDraft"/> is false (the member is being forgotten).
+    /// </summary>
+    /// <returns>Whether a draft came back.</returns>
+    public static bool End(Conversation row, bool keepDraft = true)
     {
+        var draft = keepDraft ? Drafts.Carried(row.Data) : null;
         row.Flow = "";
         row.State = "";
         row.Data = "{}";
         row.Step++;
         row.ExpiresAt = null;
+        return Drafts.Restore(row, draft);
     }
 }

@@ -60,12 +60,15 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         /// <summary>The step a kept draft stopped at, while the member chooses to continue it or start afresh.</summary>
         public string? DraftState { get; set; }
 
+        /// <summary>When the draft goes, should the member leave that question unanswered (<see cref="Drafts.Unresume"/>).</summary>
+        public DateTime? DraftUntil { get; set; }
+
         /// <summary>Forgets every answer, for a fresh start over a draft.</summary>
         public void Clear()
         {
             (Topic, Secretariat, RoutedBy, RoutedOn, Suggested, Description) = (null, null, default, null, null, null);
             (County, Place, Latitude, Longitude, Solution, Anonymous) = (null, null, null, null, null, false);
-            (Album, Spoken, Reviewing, DraftState) = (new AlbumTally(), false, false, null);
+            (Album, Spoken, Reviewing, DraftState, DraftUntil) = (new AlbumTally(), false, false, null, null);
             Attachments.Clear();
             Offered.Clear();
         }
@@ -232,7 +235,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 if (input.Choice == "continue")
                 {
                     await Machine.FireAsync(Trigger.Continue);
-                    Data.DraftState = null;
+                    (Data.DraftState, Data.DraftUntil) = (null, null);
                 }
                 else if (input.Choice == "fresh")
                 {

@@ -27,7 +27,7 @@ public static class Forgetting
             if (await db.Conversations.FindAsync([account.Messenger, account.ChatId], ct) is { } conversation)
                 // Emptied, not deleted: a chat's row keeps its step, so that a button from before can never match a
                 // step of the conversations this chat has next (a new row would count from zero again).
-                PrivateChat.End(conversation);
+                PrivateChat.End(conversation, keepDraft: false);
             if (await db.Chats.FindAsync([account.Messenger, account.ChatId], ct) is { } chat)
                 (chat.Title, chat.Username) = (null, null);
             await ForgetMessagesToAsync(db, account.Messenger, account.ChatId, ct);

@@ -44,9 +44,10 @@ public static class ReporterThread
     /// </summary>
     public static async Task<ReportAggregate?> OwnAsync(Turn turn, Member? member, string code, FlowContext context, CancellationToken ct)
     {
-        if (member is null) return null;
-        var report = await ReportAggregate.LoadAsync(turn, context, code, ct);
-        return report is not null && report.Report.MemberId == member.Id ? report : null;
+        // Checked before the lock: somebody else's code must not make this turn wait on that report's lock.
+        if (member is null || !await IsReporterAsync(turn, member, code, ct)) return null;
+        // The reporter of a report never changes, so what was checked still holds once it is locked.
+        return await ReportAggregate.LoadAsync(turn, context, code, ct);
     }
 
     /// <summary>

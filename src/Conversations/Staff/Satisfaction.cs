@@ -17,8 +17,8 @@ public static class Satisfaction
     public static async Task AnswerAsync(Turn turn, Member member, string data, FlowContext context, CancellationToken ct)
     {
         var parts = data[Prefix.Length..].Split(':');
-        var report = parts.Length == 2 ? await ReportAggregate.LoadAsync(turn, context, parts[0], ct) : null;
-        if (report is null || report.Report.MemberId != member.Id)
+        var report = parts.Length == 2 ? await ReporterThread.OwnAsync(turn, member, parts[0], context, ct) : null;
+        if (report is null)
         {
             turn.AnswerButton(Texts.StaleButton);
             return;

@@ -113,9 +113,15 @@ public sealed partial class StaffDesk
         var held = question is not null && OutgoingJson.Read(question.Payload) is TextMessage { Memo: { } memo }
             ? JsonSerializer.Deserialize<HeldWords>(memo)
             : null;
-        if (question is null || held is null)
+        if (question is null)
         {
             turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
+        if (held is null)
+        {
+            await HeldGoneAsync(turn, question.Id, ct);
             return;
         }
 
@@ -156,6 +162,23 @@ public sealed partial class StaffDesk
                 turn.Reply(Texts.HeldDropped);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The question outlived its words: retention emptied its row (<c>Retention:OutboxPayloadDays</c>). The writer is told
+    /// plainly, once (the question is answered from then on), rather than met with a silent stale press.
+    /// </summary>
+    private static async Task HeldGoneAsync(Turn turn, long questionId, CancellationToken ct)
+    {
+        if (await turn.Db.Outbox.Where(o => o.Id == questionId && o.SubjectAction == HeldAction)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.SubjectAction, HeardAction), ct) == 0)
+        {
+            turn.AnswerButton(Texts.StaleButton);
+            return;
+        }
+
+        turn.AnswerButton();
+        turn.Reply(Texts.HeldGone);
     }
 }
 

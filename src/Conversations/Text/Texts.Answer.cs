@@ -42,16 +42,16 @@ public static partial class Texts
     public static string AddTextTo(string code) => $"افزودن به مسئله {code}";
 
     public const string OfferNewReport =
-        "این پیام به کار نیمه‌تمامی مربوط نیست. اگر مسئله‌ای را شرح می‌دهد، آن را به‌عنوان مسئله تازه ثبت کنید تا متن شما شرح آن شود. " +
-        "برای کارهای دیگر /help را بفرستید.";
+        "پیام شما رسید. اگر مسئله‌ای را شرح می‌دهد، «" + NewReportFromText + "» را بزنید تا متن شما شرح آن شود.\n" +
+        "برای کارهای دیگر «" + MenuHelp + "» را بزنید.";
 
     public static string OfferOneReport(string code) =>
-        $"این پیام به کار نیمه‌تمامی مربوط نیست. آن را به مسئله باز شما، {code}، بیفزاییم یا به‌عنوان مسئله تازه ثبت کنیم؟";
+        $"پیام شما رسید. آن را به مسئله {code} که هنوز باز است بیفزاییم، یا مسئله تازه‌ای با آن ثبت کنیم؟";
 
     public const string OfferSeveralReports =
-        "این پیام به کار نیمه‌تمامی مربوط نیست. آن را به یکی از مسئله‌های باز شما بیفزاییم یا به‌عنوان مسئله تازه ثبت کنیم؟";
+        "پیام شما رسید. آن را به کدام مسئله باز خود بیفزاییم؟ یا «" + NewReportFromText + "» را بزنید.";
 
     public const string OfferTextKept = "این متن هم کنار پیام قبلی شما نگه داشته شد.";
 
-    public const string DescribedAskTopic = "متنی که فرستادید شرح این مسئله می‌شود و در پیش‌نمایش می‌توانید آن را ویرایش کنید.\n\n" + AskTopic;
+    public const string DescribedAskTopic = "متن شما شرح مسئله شد؛ پیش از ثبت نهایی می‌توانید آن را تغییر دهید.\n\n" + AskTopic;
 }

@@ -5,11 +5,9 @@ public static partial class Texts
 {
     /// <summary>The message with the tracking code: who has the report, what happens next, within how long, and how to answer later.</summary>
     public static string Submitted(string code, string secretariat, int firstAnswerHours) =>
-        $"مسئله شما ثبت شد و به «{secretariat}» رسید.\n\nکد پیگیری: {code}\n\n" +
-        $"بعد از این: کارشناسان دبیرخانه مسئله را بررسی می‌کنند و {Within(firstAnswerHours)} نخستین پاسخ را برایتان می‌فرستند. " +
-        "هر خبر و پاسخی درباره این مسئله با همین کد به شما می‌رسد.\n\n" +
-        "برای افزودن توضیح یا فایل، یا پاسخ به پرسش دبیرخانه، دکمه «پاسخ به دبیرخانه» را بزنید؛ " +
-        "یا در «مسئله‌های من» روی کد مسئله بزنید.";
+        $"مسئله شما ثبت شد و به «{secretariat}» رسید.\nکد پیگیری: {code}\n\n" +
+        $"کارشناسان دبیرخانه آن را بررسی می‌کنند و {Within(firstAnswerHours)} نخستین پاسخ را می‌دهند. خبرهای آن همین‌جا به شما می‌رسد و در «{MenuMyReports}» هم هست.\n\n" +
+        $"برای افزودن توضیح یا فایل، یا پاسخ به پرسش دبیرخانه، «{AnswerSecretariat}» را بزنید.";
 
     /// <summary>A span of hours in plain words: whole days as days («تا دو روز»), anything else as hours («تا ۳۶ ساعت»).</summary>
     public static string Within(int hours) => hours % 24 == 0 ? $"تا {Count(hours / 24)} روز" : $"تا {Count(hours)} ساعت";

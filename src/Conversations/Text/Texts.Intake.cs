@@ -23,7 +23,7 @@ public static partial class Texts
     /// <summary>The description of a report told only by voice: what staff and the member read in its place.</summary>
     public const string DescriptionInVoice = "(شرح در پیام صوتی پیوست است)";
 
-    public const string FileKeptDescribeIt = "فایل شما به‌عنوان پیوست مسئله نگه داشته شد؛ اکنون مسئله را در چند جمله شرح دهید.";
+    public const string FileKeptDescribeIt = "فایل شما به‌عنوان پیوست مسئله نگه داشته شد. مسئله را در چند جمله شرح دهید.";
 
     public const string StickerWhereTextExpected = "برچسب (استیکر) به‌جای متن پذیرفته نمی‌شود. لطفاً پاسخ را بنویسید.";
 

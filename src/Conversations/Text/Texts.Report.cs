@@ -19,7 +19,7 @@ public static partial class Texts
     public const string EditSolution = "ویرایش راهکار";
     public const string EditAnonymity = "ویرایش نمایش نام";
 
-    public const string AskTopic = "موضوع مسئله کدام است؟ اگر نمی‌دانید «نمی‌دانم» را بزنید تا از روی شرح شما دبیرخانه مربوط را پیشنهاد کنم.";
+    public const string AskTopic = "موضوع مسئله کدام است؟ اگر نمی‌دانید «نمی‌دانم» را بزنید تا از روی شرح شما دبیرخانه مربوط را پیشنهاد کنیم.";
 
     public static string AskDescription(int minWords) =>
         $"مسئله را شرح دهید: چه مشکلی هست، از کی، و چه کسانی گرفتار آن‌اند. (دست‌کم {PersianText.ToPersianDigits(minWords)} کلمه)";
@@ -46,7 +46,7 @@ public static partial class Texts
 
     public static string AskReportCounty(string memberCounty) => $"مسئله در کدام شهرستان است؟ اگر در {memberCounty} است همان را بزنید.";
 
-    public const string AskPlace = "محل دقیق مسئله را بنویسید (محله، خیابان، نام اداره و …) یا موقعیت مکانی را از بخش پیوست پیام‌رسان بفرستید.";
+    public const string AskPlace = "محل دقیق مسئله را بنویسید (محله، خیابان، نام اداره و …) یا دکمه «" + SendLocation + "» را بزنید.";
     public const string PlaceTooShort = "لطفاً محل را کمی دقیق‌تر بنویسید یا موقعیت مکانی را بفرستید.";
 
     public const string AskSolution = "راهکار پیشنهادی شما برای حل این مسئله چیست؟ (اختیاری؛ اگر ندارید «رد کردن» را بزنید)";

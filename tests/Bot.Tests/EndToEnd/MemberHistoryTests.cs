@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.EndToEnd;
 
 /// <summary>
-/// A member on Telegram files a report with the location button, is told what to expect, and reads the secretariat's
-/// replies in the report's history, paged, without the notes.
+/// A member on Telegram or on Bale files a report with the location button, is told what to expect, and reads the
+/// secretariat's replies (from staff on Telegram) in the report's history, paged, without the notes.
 /// </summary>
 [Trait(Suites.Name, Suites.Slow)]
 public sealed class MemberHistoryTests
@@ -17,26 +17,31 @@ public sealed class MemberHistoryTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private const long Reporter = 7101, Staff = 201;
 
-    [Fact]
-    public async Task A_member_shares_the_location_by_button_and_reads_the_secretariats_replies_page_by_page()
+    [Theory]
+    [InlineData("telegram")]
+    [InlineData("bale")]
+    public async Task A_member_shares_the_location_by_button_and_reads_the_secretariats_replies_page_by_page(string messenger)
     {
         using var database = new TestDatabase();
-        await using var telegram = await FakeBotApiServer.StartAsync();
-        await using var bot = await BotTestHost.StartAsync(database, telegram, settings: new Dictionary<string, string?>
+        await using var staffSide = await FakeBotApiServer.StartAsync();
+        await using var bale = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Token = "987654:BALE-token_xyz", IgnoreLongPollTimeout = true, ChatTypeForGroups = "group" });
+        await using var bot = await BotTestHost.StartAsync(database, staffSide, bale, settings: new Dictionary<string, string?>
         {
             ["Assembly:Secretariats:1:Staff:0"] = "telegram:201",
         });
+        // The member on either messenger; staff on Telegram.
+        var member = messenger == "bale" ? bale : staffSide;
 
         async Task<SentMessage> Until(Func<SentMessage, bool> match, int before)
         {
-            await telegram.WaitUntilAsync(t => t.SentTo(Reporter).Skip(before).Any(match), Wait);
-            return telegram.SentTo(Reporter).Skip(before).First(match);
+            await member.WaitUntilAsync(t => t.SentTo(Reporter).Skip(before).Any(match), Wait);
+            return member.SentTo(Reporter).Skip(before).First(match);
         }
 
         async Task<SentMessage> Say(string text, string expect)
         {
-            var before = telegram.SentTo(Reporter).Count;
-            telegram.EnqueueText(Reporter, text);
+            var before = member.SentTo(Reporter).Count;
+            member.EnqueueText(Reporter, text);
             return await Until(m => m.Text!.StartsWith(expect, StringComparison.Ordinal), before);
         }
 
@@ -44,8 +49,8 @@ public sealed class MemberHistoryTests
         {
             await using var db = bot.Db();
             var step = (await db.Conversations.SingleAsync(c => c.ChatId == Reporter)).Step;
-            var before = telegram.SentTo(Reporter).Count;
-            telegram.EnqueueCallback(Reporter, Conversations.Flows.FlowButtons.Data(step, value), telegram.SentTo(Reporter)[^1].MessageId);
+            var before = member.SentTo(Reporter).Count;
+            member.EnqueueCallback(Reporter, Conversations.Flows.FlowButtons.Data(step, value), member.SentTo(Reporter)[^1].MessageId);
             return await Until(m => m.Text!.StartsWith(expect, StringComparison.Ordinal), before);
         }
 
@@ -62,8 +67,8 @@ public sealed class MemberHistoryTests
         var button = JsonNode.Parse(place.ReplyMarkupJson!)!["keyboard"]![0]![0]!;
         Assert.Equal((Texts.SendLocation, true), ((string)button["text"]!, (bool)button["request_location"]!));
 
-        var before = telegram.SentTo(Reporter).Count;
-        telegram.EnqueueLocation(Reporter);
+        var before = member.SentTo(Reporter).Count;
+        member.EnqueueLocation(Reporter);
         await Until(m => m.Text == Texts.LocationNoted, before);
         await Press("skip", Texts.AskAnonymity);
         await Press("named", "پیش‌نمایش");
@@ -71,12 +76,15 @@ public sealed class MemberHistoryTests
         Assert.Equal(Texts.Submitted("RJ-1001", "دبیرخانه شهید رجایی", 48), submitted.Text);
         Assert.Contains("تا دو روز", submitted.Text);
 
-        telegram.EnqueueText(Staff, "/note RJ-1001 یادداشتی که عضو نباید ببیند");
+        // The pinned place reaches staff as a map beside the post.
+        await staffSide.WaitUntilAsync(t => t.SentTo(Staff).Any(m => m.Method == "sendLocation"), Wait);
+
+        staffSide.EnqueueText(Staff, "/note RJ-1001 یادداشتی که عضو نباید ببیند");
         for (var i = 1; i <= ReportHistory.EventsPerPage; i++)
         {
             var reply = $"پاسخ شماره {PersianText.ToPersianDigits(i)} دبیرخانه";
-            telegram.EnqueueText(Staff, "/reply RJ-1001 " + reply);
-            await telegram.WaitUntilAsync(t => t.SentTo(Reporter).Any(m => m.Text!.EndsWith(reply, StringComparison.Ordinal)), Wait);
+            staffSide.EnqueueText(Staff, "/reply RJ-1001 " + reply);
+            await member.WaitUntilAsync(t => t.SentTo(Reporter).Any(m => m.Text!.EndsWith(reply, StringComparison.Ordinal)), Wait);
         }
 
         var history = await Say("RJ-1001", "مسئله RJ-1001\n");
@@ -85,8 +93,8 @@ public sealed class MemberHistoryTests
         Assert.DoesNotContain(Texts.HistoryCreated, history.Text);
         Assert.Contains(Texts.OlderEventsButton, history.ReplyMarkupJson);
 
-        before = telegram.SentTo(Reporter).Count;
-        telegram.EnqueueCallback(Reporter, OlderData(history), history);
+        before = member.SentTo(Reporter).Count;
+        member.EnqueueCallback(Reporter, OlderData(history), history);
         var older = await Until(m => m.Text!.StartsWith(Texts.HistoryOlderHeader("RJ-1001"), StringComparison.Ordinal), before);
         Assert.EndsWith(Texts.HistoryCreated, older.Text);
         Assert.DoesNotContain("یادداشتی", older.Text);

@@ -214,13 +214,16 @@ public sealed class FollowerTests : IDisposable
         await FollowAsync();
 
         // Even with a button crafted for it, nothing is stored and nothing reaches the staff.
-        await AsFollower(() => _chat.PressData(MyReports.AddPrefix + "RJ-1001"));
+        // The press is refused before anything starts, so what follows is read as any text or file of theirs.
+        Assert.Equal(Texts.StaleButton, (await AsFollower(() => _chat.PressData(MyReports.AddPrefix + "RJ-1001"))).Answer?.Notice);
         var text = await AsFollower(() => _chat.Say("من هم همین مشکل را دارم"));
-        Assert.Equal([Texts.NotYourReport], text.Texts);
+        Assert.Equal(Texts.OfferNewReport, text.Last.Text);
         Assert.Empty(text.To(Rajaei));
-        await AsFollower(() => _chat.PressData(MyReports.AddPrefix + "RJ-1001"));
+        await AsFollower(() => _chat.Say("/cancel"));
+        Assert.Equal(Texts.StaleButton, (await AsFollower(() => _chat.PressData(MyReports.AddPrefix + "RJ-1001"))).Answer?.Notice);
         var file = await AsFollower(() => _chat.SendFile(AttachmentKind.Photo));
-        Assert.Equal([Texts.NotYourReport], file.Texts);
+        Assert.Equal([Texts.TextExpected], file.Texts);
+        Assert.Empty(file.To(Rajaei));
 
         await using var db = _chat.Db();
         Assert.Equal([ReportEventKind.Created, ReportEventKind.Followed], await db.ReportEvents.OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());

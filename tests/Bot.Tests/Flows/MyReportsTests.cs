@@ -60,9 +60,12 @@ public sealed class MyReportsTests : IAsyncLifetime
         var stranger = NewMember();
         Assert.Equal([Texts.NotYourReport], (await stranger.Say("md-1001")).Texts);
         Assert.Equal([Texts.NotYourReport], (await stranger.PressData(MyReports.ShowPrefix + "MD-1001")).Texts);
-        // Even with a button crafted for it, the addition is refused and stored nowhere.
-        await stranger.PressData(MyReports.AddPrefix + "MD-1001");
-        Assert.Equal([Texts.NotYourReport], (await stranger.Say("من هم همین مشکل را دارم")).Texts);
+        // Even with a button crafted for it, the press is refused before anything starts, and what follows is
+        // read as any text of theirs: offered as a report of their own, never added to this one.
+        var forged = await stranger.PressData(MyReports.AddPrefix + "MD-1001");
+        Assert.Equal(Texts.StaleButton, forged.Answer?.Notice);
+        Assert.Empty(forged.Texts);
+        Assert.Equal(Texts.OfferNewReport, (await stranger.Say("من هم همین مشکل را دارم")).Last.Text);
 
         await using var db = _chat.Db();
         Assert.Equal(1, await db.ReportEvents.CountAsync());

@@ -18,8 +18,8 @@ public sealed class WhatToExpectTests : IDisposable
     {
         await _chat.RegisterAsync();
         var text = (await _chat.FileReportAsync()).Last.Text; // «آب و برق و گاز» → rajaei
-        Assert.StartsWith("مسئله شما ثبت شد و به «دبیرخانه شهید رجایی» رسید.\n\nکد پیگیری: RJ-1001", text);
-        Assert.Contains("کارشناسان دبیرخانه مسئله را بررسی می‌کنند و تا ۳۶ ساعت نخستین پاسخ را برایتان می‌فرستند", text);
+        Assert.StartsWith("مسئله شما ثبت شد و به «دبیرخانه شهید رجایی» رسید.\nکد پیگیری: RJ-1001", text);
+        Assert.Contains("کارشناسان دبیرخانه آن را بررسی می‌کنند و تا ۳۶ ساعت نخستین پاسخ را می‌دهند", text);
         Assert.Contains("«پاسخ به دبیرخانه»", text);
         Assert.Contains("«مسئله‌های من»", text);
         Assert.True(text.Length < 600, "one phone screen");
