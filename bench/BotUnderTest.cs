@@ -57,7 +57,8 @@ internal sealed class BotUnderTest : IAsyncDisposable
         {
             var polls = Fake.GetUpdatesCalls;
             Process = BotProcess.Start(Fake, Database, _folder, settings);
-            await Fake.WaitUntilAsync(f => f.GetUpdatesCalls > polls, TimeSpan.FromSeconds(60));
+            // Generous: on a machine loaded by others a process can take minutes to start, and only a stuck one should fail.
+            await Fake.WaitUntilAsync(f => f.GetUpdatesCalls > polls, TimeSpan.FromSeconds(300));
             return;
         }
 

@@ -14,7 +14,8 @@ namespace Assembly.Bench;
 /// of each reply is measured at a steady load.
 ///
 /// A reply is recognised by what the next step needs: the button it will press, or, before a text, any
-/// message; after «submit», a tracking code. Messages that match nothing expected are counted, not used.
+/// message; after «submit», a tracking code. A step's acknowledgement (<see cref="ReportScript.Acknowledges"/>) comes
+/// before the answer and is counted on its own; messages that match nothing expected are counted, not used.
 /// </summary>
 internal sealed partial class ConversationDriver : IDisposable
 {
@@ -29,6 +30,7 @@ internal sealed partial class ConversationDriver : IDisposable
     private readonly SentMessage?[] _lastMessage;
     private int _remaining;
     private int _unexpected;
+    private int _acknowledgements;
 
     private sealed class MemberState
     {
@@ -58,6 +60,9 @@ internal sealed partial class ConversationDriver : IDisposable
     public TimeSpan Elapsed { get; private set; }
 
     public int Unexpected => Volatile.Read(ref _unexpected);
+
+    /// <summary>Acknowledgements received (sent before the answer to a step, by bots that send one).</summary>
+    public int Acknowledgements => Volatile.Read(ref _acknowledgements);
 
     /// <summary>Every reply's latency (step sent → reply recorded), in ms, sorted.</summary>
     public List<double> Latencies() => _members.SelectMany(m => m.Latencies).Order().ToList();
@@ -139,6 +144,12 @@ internal sealed partial class ConversationDriver : IDisposable
         var member = _members[(int)m];
         lock (member)
         {
+            if (member.Report < _reports && ReportScript.Acknowledges(member.Step, sent.Text))
+            {
+                Interlocked.Increment(ref _acknowledgements);
+                return;
+            }
+
             if (member.Report >= _reports || !Answers(member, (int)m, sent))
             {
                 Interlocked.Increment(ref _unexpected);

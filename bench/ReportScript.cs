@@ -36,6 +36,14 @@ internal static class ReportScript
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is the acknowledgement of step <paramref name="step"/> that comes before the next
+    /// question: after the place, the bot's line that brings the menu keyboard back (the place step's reply keyboard
+    /// must give way, and a message carries one keyboard, the next question's being inline). The peer sends the same.
+    /// </summary>
+    public static bool Acknowledges(int step, string? text) =>
+        step == 5 && text is Assembly.Conversations.Text.Texts.PlaceNoted or Assembly.Conversations.Text.Texts.LocationNoted;
+
     /// <summary>Ten topics: both bots offer at least that many.</summary>
     private static int Topic(int member, int report) => (member + report) % 10;
 

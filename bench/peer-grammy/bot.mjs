@@ -4,7 +4,7 @@
 //
 // Env: BOT_TOKEN, API_ROOT (e.g. http://127.0.0.1:34567), DB_PATH; optional POLL_TIMEOUT (getUpdates long-poll
 // seconds, default 1). Prints "ready" once bot.init() has finished and the runner has started.
-import { Bot, InlineKeyboard } from "grammy";
+import { Bot, InlineKeyboard, Keyboard } from "grammy";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { run, sequentialize } from "@grammyjs/runner";
 import { openDatabase, SqliteAdapter, conversationStorage } from "./sqlite-storage.mjs";
@@ -63,6 +63,12 @@ const countyKeyboard = () => {
     COUNTIES.forEach((county, i) => kb.text(county, `c:${i}`).row());
     return kb;
 };
+// As the bot: the place is asked under a reply keyboard that can share a location, and once it is given the menu's
+// reply keyboard comes back in a line of its own (a message carries one keyboard; the next question's is inline).
+const placeKeyboard = () =>
+    new Keyboard().requestLocation(T.sendLocation).row().text(T.back).text(T.cancelButton).resized();
+const menuKeyboard = () =>
+    new Keyboard().text(T.menuReport).text(T.menuMyReports).row().text(T.menuMeetings).text(T.menuHelp).resized();
 const doneKeyboard = () => new InlineKeyboard().text(T.doneButton, "a:done");
 const skipKeyboard = () => new InlineKeyboard().text(T.skipButton, "s:skip");
 const anonymityKeyboard = () =>
@@ -115,12 +121,13 @@ async function report(conversation, ctx) {
         .and((c) => Number(c.match[1]) < COUNTIES.length, { otherwise: pressHint(T.pressCounty) });
     const county = COUNTIES[Number(step.match[1])];
     await step.answerCallbackQuery();
-    await step.reply(T.askPlace);
+    await step.reply(T.askPlace, { reply_markup: placeKeyboard() });
 
     // 5. place
     step = await conversation.waitFor("message:text", { otherwise: pressHint(T.askPlace) })
         .and((c) => c.message.text.trim().length >= 2, { otherwise: (c) => c.reply(T.placeTooShort) });
     const place = step.message.text.trim();
+    await step.reply(T.placeNoted, { reply_markup: menuKeyboard() });
     await step.reply(T.askSolution, { reply_markup: skipKeyboard() });
 
     // 6. solution: text, or "skip"

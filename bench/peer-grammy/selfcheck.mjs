@@ -9,7 +9,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import Database from "better-sqlite3";
-import { TOPICS, COUNTIES } from "./texts.mjs";
+import { TOPICS, COUNTIES, T } from "./texts.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TOKEN = "123456:selfcheck-token";
@@ -244,6 +244,9 @@ async function stepsFiveToNine(m) {
     assert.match(r.text, /محل/);
 
     r = await m.text(PLACE);
+    assert.equal(r.text, T.placeNoted, "the place is acknowledged first");
+    assert.ok(r.reply_markup?.keyboard, "with the menu's reply keyboard");
+    r = m.last = await nextReply(m.id);
     buttonEnding(r, "skip");
 
     r = await m.press("skip");
@@ -283,7 +286,8 @@ try {
     await settle();
     assert.equal(new Set(codes).size, count, `distinct tracking codes: ${codes}`);
     members.forEach((m, i) => {
-        assert.equal(chatBox(m.id).received, i === 0 ? 10 : 9, `exactly one sendMessage per step for chat ${m.id}`);
+        // One sendMessage per step, the place's acknowledgement besides.
+        assert.equal(chatBox(m.id).received, i === 0 ? 11 : 10, `exactly one sendMessage per step for chat ${m.id}`);
         for (const id of m.callbackIds) assert.ok(callbackAnswers.has(id), `callback ${id} answered`);
     });
     {
@@ -328,7 +332,7 @@ try {
     await settle();
     assert.ok(!codes.includes(code4));
     assert.equal(calls.get("answerCallbackQuery"), 6 * (count + 1), "one answerCallbackQuery per button press, none for the duplicate");
-    assert.equal(chatBox(99999).received, 9, "the redelivered update got no second reply");
+    assert.equal(chatBox(99999).received, 10, "the redelivered update got no second reply");
     assert.equal(deliveries.get(duplicate.update_id), 2, "the duplicate was delivered again");
     {
         const db = new Database(DB_PATH, { readonly: true });

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assembly.Storage.CompiledModels;
 using Assembly.Storage.CompiledModels.Postgres;
 using Assembly.Storage.Coordination;
@@ -52,13 +53,10 @@ public static class StorageServiceCollectionExtensions
         switch (options.Provider)
         {
             case StorageOptions.Sqlite:
-                (connection is null ? builder.UseSqlite(options.ConnectionString) : builder.UseSqlite(connection))
-                    .AddInterceptors(new SqliteConnectionSetup(), new SqliteStatementCache());
-                if (compiledModel) builder.UseModel(BotDbContextModel.Instance);
+                ConfigureSqlite(builder, options, compiledModel, connection);
                 break;
             case StorageOptions.Postgres:
-                builder.UseNpgsql(options.ConnectionString);
-                if (compiledModel) builder.UseModel(PostgresBotDbContextModel.Instance);
+                ConfigurePostgres(builder, options, compiledModel);
                 break;
             default:
                 // The configuration check at start names the key before we ever get here.
@@ -69,6 +67,23 @@ public static class StorageServiceCollectionExtensions
         // the model from the configurations: about half a second of the first start on a new database. The comparison
         // is a test instead (CompiledModelTests: no model change lacks its migration, for either provider).
         if (compiledModel) builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    // Each provider in a method of its own, never inlined: compiling one provider's branch loads that provider's
+    // assemblies and compiled model, which a bot on the other provider would carry in memory for nothing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ConfigureSqlite(DbContextOptionsBuilder builder, StorageOptions options, bool compiledModel, SqliteConnection? connection)
+    {
+        (connection is null ? builder.UseSqlite(options.ConnectionString) : builder.UseSqlite(connection))
+            .AddInterceptors(new SqliteConnectionSetup(), new SqliteStatementCache());
+        if (compiledModel) builder.UseModel(BotDbContextModel.Instance);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ConfigurePostgres(DbContextOptionsBuilder builder, StorageOptions options, bool compiledModel)
+    {
+        builder.UseNpgsql(options.ConnectionString);
+        if (compiledModel) builder.UseModel(PostgresBotDbContextModel.Instance);
     }
 
     /// <summary>The file a SQLite connection string points at, or null for an in-memory database.</summary>

@@ -11,6 +11,10 @@ namespace Assembly.Storage;
 /// </summary>
 public static class TransactionLocks
 {
+    // The provider's name, not IsNpgsql(): that extension loads the PostgreSQL provider's assembly on SQLite too and
+    // reads an assembly name at every call, and this is asked for every batch of updates.
+    internal const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public static Task TakeAsync(BotDbContext db, string name, CancellationToken ct) => TakeAsync(db, [name], ct);
 
     /// <summary>
@@ -20,7 +24,7 @@ public static class TransactionLocks
     /// </summary>
     public static async Task TakeAsync(BotDbContext db, IReadOnlyCollection<string> names, CancellationToken ct)
     {
-        if (names.Count == 0 || !db.Database.IsNpgsql()) return;
+        if (names.Count == 0 || db.Database.ProviderName != NpgsqlProvider) return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Transaction locks are taken inside a transaction.");
         // One round trip for all of them. The ordered subquery feeds the aggregate in key order, which is the order

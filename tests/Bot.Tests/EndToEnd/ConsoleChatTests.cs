@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Assembly.Bot.ConsoleChat;
 using Assembly.Bot.Hosting;
 using Assembly.Bot.Tests.Support;
@@ -47,13 +46,5 @@ public sealed class ConsoleChatTests
         Assert.True(File.Exists(database.File));
     }
 
-    private static async Task Until(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(15)) throw new TimeoutException("The console never showed the expected text.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task Until(Func<bool> condition) => Eventually.TrueAsync(condition, seconds: 60);
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Assembly.Bot.Tests.Support;
 using Assembly.Conversations.Text;
 using Assembly.FakeBotApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assembly.Bot.Tests.EndToEnd;
 
@@ -42,19 +44,29 @@ public sealed class ReceivingTests
     {
         using var database = new TestDatabase();
         await using var bale = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { IgnoreLongPollTimeout = true });
-        await using var bot = await BotTestHost.StartAsync(database, telegram: null, bale: bale);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var bot = await BotTestHost.StartAsync(database, telegram: null, bale: bale, clock: clock);
 
-        // Counted from the first call, so a slow start on a busy machine does not eat into the three seconds.
+        // Each empty answer is followed by a wait on the bot's clock, doubling from 250 ms to 2 s: with the clock
+        // moved on in small steps, the next call comes only once that wait has passed, and a spinning loop would
+        // call again without the clock moving at all.
         await bale.WaitUntilAsync(b => b.GetUpdatesCalls >= 1, Wait);
-        var first = bale.GetUpdatesCalls;
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var calls = bale.GetUpdatesCalls - first;
+        foreach (var wait in new[] { 250, 500, 1000, 2000, 2000 })
+        {
+            var calls = bale.GetUpdatesCalls;
+            var moved = await AdvanceUntilAsync(clock, () => bale.GetUpdatesCalls > calls);
+            Assert.Equal(calls + 1, bale.GetUpdatesCalls);
+            // The call may be seen one step after it was made, so the wait may look one step shorter than it was; and the
+            // clock moves on while the answer is read, before the next wait begins, so it may look a few steps longer.
+            Assert.InRange(moved.TotalMilliseconds, wait - Step.TotalMilliseconds, wait + 10 * Step.TotalMilliseconds);
+        }
 
-        // Backing off from 250 ms to 2 s makes about six calls in three seconds; a spinning loop makes thousands.
-        Assert.InRange(calls, 1, 15);
-
-        // And it still answers promptly enough when somebody writes.
+        // And it still answers promptly enough when somebody writes: the message is taken at the end of the current wait.
+        var polls = bale.GetUpdatesCalls;
         bale.EnqueueText(3002, "/help");
+        var taken = await AdvanceUntilAsync(clock, () => bale.GetUpdatesCalls > polls);
+        // The clock moves on while the last empty answer is read, before the wait begins: a few steps' slack, as above.
+        Assert.True(taken <= TimeSpan.FromSeconds(2) + 10 * Step, $"taken {taken.TotalSeconds:0.00} s later on the bot's clock");
         await bale.WaitUntilAsync(b => b.Sent.Count >= 1, Wait);
     }
 
@@ -66,7 +78,8 @@ public sealed class ReceivingTests
         var logs = new LogCollector();
         const string secret = "424242:SECRET_never-in-logs";
         var port = ClosedPort();
-        await using var bot = await BotTestHost.StartAsync(database, telegram: null, logs: logs, settings: new Dictionary<string, string?>
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var bot = await BotTestHost.StartAsync(database, telegram: null, logs: logs, clock: clock, settings: new Dictionary<string, string?>
         {
             // Telegram answers 401 to a wrong token; Bale's address has nobody listening.
             ["Messengers:Telegram:Token"] = secret,
@@ -75,15 +88,41 @@ public sealed class ReceivingTests
             ["Messengers:Bale:BaseUrl"] = $"http://127.0.0.1:{port}",
         });
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        List<string> Failures(string messenger) => logs.Lines
+            .Where(l => l.Contains(messenger + ": getUpdates failed", StringComparison.Ordinal)).ToList();
+
+        // Each failure is followed by a wait on the bot's clock, doubling from 1 s: three failures each take the clock
+        // past 1 + 2 s, and the waits they announce are 1 s, 2 s and 4 s.
+        var moved = await AdvanceUntilAsync(clock, () => Failures("telegram").Count >= 3 && Failures("bale").Count >= 3);
         await bot.StopAsync();
 
-        var failures = logs.Lines.Where(l => l.Contains("getUpdates failed", StringComparison.Ordinal)).ToList();
-        Assert.Contains(failures, l => l.Contains("telegram", StringComparison.Ordinal) && l.Contains("Unauthorized", StringComparison.Ordinal));
-        Assert.Contains(failures, l => l.Contains("bale", StringComparison.Ordinal));
-        // 1 s, 2 s, 4 s …: in 3.5 s each messenger fails at most three or four times, not hundreds.
-        Assert.InRange(failures.Count, 2, 10);
+        Assert.InRange(moved.TotalSeconds, 3 - Step.TotalSeconds, 4);
+        foreach (var messenger in new[] { "telegram", "bale" })
+        {
+            var failures = Failures(messenger);
+            Assert.Equal(3, failures.Count);
+            Assert.Equal(["00:00:01", "00:00:02", "00:00:04"], failures.Select(l => Regex.Match(l, @"trying again in (\S+):").Groups[1].Value));
+        }
+
+        Assert.Contains(Failures("telegram"), l => l.Contains("Unauthorized", StringComparison.Ordinal));
         Assert.DoesNotContain("SECRET_never-in-logs", logs.All, StringComparison.Ordinal);
+    }
+
+    /// <summary>How far the bot's clock is moved at a time.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Moves <paramref name="clock"/> on a step at a time, letting the bot act after each, until <paramref name="condition"/> holds; returns how far it moved.</summary>
+    private static async Task<TimeSpan> AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> condition)
+    {
+        var moved = TimeSpan.Zero;
+        await Eventually.TrueAsync(() =>
+        {
+            if (condition()) return true;
+            clock.Advance(Step);
+            moved += Step;
+            return false;
+        }, seconds: 60);
+        return moved;
     }
 
     private static int ClosedPort()

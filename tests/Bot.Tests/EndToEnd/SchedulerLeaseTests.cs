@@ -135,7 +135,12 @@ public sealed class SchedulerLeaseTests
             Assert.False(MultiInstanceSendingTests.Holds(first) && MultiInstanceSendingTests.Holds(second), "both instances hold the lease");
 
             await telegram.WaitUntilAsync(t => t.Sent.Count(m => m.ChatId >= 9501) >= 40, TimeSpan.FromSeconds(15));
-            await Task.Delay(2500); // more scheduler runs on both instances: a second copy would come now
+            // Two more turns of the scheduler on both instances, then everything they queued sent: a second copy would
+            // have come by now.
+            var turns = (first.Services.GetRequiredService<Scheduler>().Turns, second.Services.GetRequiredService<Scheduler>().Turns);
+            await Eventually.TrueAsync(() => first.Services.GetRequiredService<Scheduler>().Turns >= turns.Item1 + 2
+                && second.Services.GetRequiredService<Scheduler>().Turns >= turns.Item2 + 2, seconds: 15);
+            await first.WaitUntilQuietAsync(TimeSpan.FromSeconds(15), telegram);
             for (var chat = 9501L; chat < 9521; chat++)
             {
                 Assert.Single(telegram.SentTo(chat), m => IsReminder(m, "اجلاسیه بهار"));
