@@ -40,7 +40,7 @@ public static class Deadlines
             if (report.RemindedAt is null)
             {
                 foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct))
-                    outgoing.Add(new TextMessage(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code), Monospace: [report.Code])
+                    outgoing.Add(new TextMessage(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code])
                         { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code, SubjectAction = StaffNotices.PostAction });
                 report.RemindedAt = now;
             }

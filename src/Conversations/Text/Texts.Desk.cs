@@ -1,0 +1,42 @@
+using Assembly.Storage.Entities;
+
+namespace Assembly.Conversations.Text;
+
+/// <summary>The desk's buttons for a follow-up action and for closing as a duplicate.</summary>
+public static partial class Texts
+{
+    public const string StaffFollowUpButton = "ثبت پیگیری";
+    public const string FollowUpInOneWeek = "یک هفته دیگر";
+    public const string FollowUpInTwoWeeks = "دو هفته دیگر";
+
+    public static string AskFollowUpWhat(string code) =>
+        $"ثبت پیگیری مسئله {code}\nچه اقدامی انجام شد؟ شرح آن را در پاسخ به همین پیام بنویسید؛ برای گزارش‌دهنده هم فرستاده می‌شود.";
+
+    public static string AskFollowUpWhen(string code) =>
+        $"پیگیری بعدی مسئله {code} چه روزی است؟\nیکی از دکمه‌ها را بزنید، یا در پاسخ به همین پیام بنویسید:\nتاریخی مثل ۱۴۰۵/۱۰/۰۱ یا «ده روز دیگر».";
+
+    public static string FollowUpOnlyInFollowUp(string code, ReportStage stage) =>
+        $"ثبت پیگیری فقط در مرحله مطالبه‌گری است.\nمسئله {code} اکنون در مرحله «{StageLabel(stage)}» است؛ اگر لازم است، اول مرحله را عوض کنید.";
+
+    public const string FollowUpWhatMissing = "شرح اقدام را به‌صورت متن در پاسخ به همان پیام بنویسید.";
+
+    public const string FollowUpDateUnknown =
+        "این تاریخ را نشناختیم.\nتاریخ شمسی مثل ۱۴۰۵/۱۰/۰۱، یا «یک هفته دیگر» یا «۱۰ روز دیگر» را در پاسخ به همان پیام بنویسید.";
+
+    public static string FollowUpDatePast(string day) =>
+        $"روز {day} گذشته یا امروز است.\nپیگیری بعدی باید بعد از امروز باشد؛ تاریخ دیگری در پاسخ به همان پیام بنویسید.";
+
+    public static string AskDuplicateOf(string code) =>
+        $"مسئله {code} تکرار کدام مسئله است؟\nدر پاسخ به همین پیام، کد مسئله اصلی را بنویسید (مثل RJ-1001)\nیا چند کلمه از شرح آن را، تا در مسئله‌های باز دبیرخانه بگردیم.";
+
+    public static string DuplicateOriginalUnknown(string code) =>
+        $"مسئله‌ای با کد {code} پیدا نشد.\nکد را بررسی کنید، یا چند کلمه از شرح مسئله اصلی را در پاسخ به همان پیام بنویسید.";
+
+    public const string DuplicateOfItself = "مسئله تکرار خودش نیست. کد مسئله اصلی را در پاسخ به همان پیام بنویسید.";
+
+    public const string DuplicateFound = "این مسئله‌های باز با کلمه‌های شما جورند.\nمسئله اصلی را انتخاب کنید، یا کلمه‌های دیگری در پاسخ به همین پیام بنویسید.";
+
+    public const string DuplicateNoneFound = "مسئله بازی با این کلمه‌ها پیدا نشد.\nکلمه‌های دیگر یا کد مسئله اصلی را در پاسخ به همین پیام بنویسید.";
+
+    public static string DuplicateChoice(string code, string? topic, string county) => $"مسئله {code}، {topic ?? NoTopic}، {county}";
+}
