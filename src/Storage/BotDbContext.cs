@@ -36,6 +36,7 @@ public class BotDbContext : DbContext
     public DbSet<Instance> Instances => Set<Instance>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ChatMigration> ChatMigrations => Set<ChatMigration>();
+    public DbSet<ReadyReply> ReadyReplies => Set<ReadyReply>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("228fdfa4-1e0d-47c1-8d16-c03af3c50883"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("b72410cb-c77f-412d-99c0-1a6add82d254"), entityTypeCount: 23)
         {
         }
 
@@ -33,6 +33,7 @@ namespace Assembly.Storage.CompiledModels
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var pollCursor = PollCursorEntityType.Create(this);
             var processedUpdate = ProcessedUpdateEntityType.Create(this);
+            var readyReply = ReadyReplyEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
@@ -67,6 +68,7 @@ namespace Assembly.Storage.CompiledModels
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             PollCursorEntityType.CreateAnnotations(pollCursor);
             ProcessedUpdateEntityType.CreateAnnotations(processedUpdate);
+            ReadyReplyEntityType.CreateAnnotations(readyReply);
             ReportEntityType.CreateAnnotations(report);
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);

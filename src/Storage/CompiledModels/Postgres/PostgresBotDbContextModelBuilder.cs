@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("93ec8288-b4e0-4af3-b101-d1053cbe2569"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("b1d75a49-df66-4d91-95cd-22cfbfaf318a"), entityTypeCount: 23)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var pollCursor = PollCursorEntityType.Create(this);
             var processedUpdate = ProcessedUpdateEntityType.Create(this);
+            var readyReply = ReadyReplyEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
@@ -68,6 +69,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             PollCursorEntityType.CreateAnnotations(pollCursor);
             ProcessedUpdateEntityType.CreateAnnotations(processedUpdate);
+            ReadyReplyEntityType.CreateAnnotations(readyReply);
             ReportEntityType.CreateAnnotations(report);
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);
