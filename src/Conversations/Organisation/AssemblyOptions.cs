@@ -36,6 +36,9 @@ public sealed class SecretariatOptions
 
     /// <summary>While in follow-up, the secretariat must act again at least every this many days.</summary>
     public int FollowUpDays { get; set; }
+
+    /// <summary>Ready-made replies offered after «پاسخ», besides those its staff add from the chat.</summary>
+    public List<string> ReadyReplies { get; set; } = [];
 }
 
 /// <summary>What happens when a deadline passes, and the check after a report is resolved (<c>Deadlines</c>).</summary>

@@ -254,6 +254,7 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         switch (action, value)
         {
             case ("reply", _):
+                await OfferReadyRepliesAsync(turn, report, ct);
                 Prompt(turn, code, Texts.AskStaffReply(code), ReplyAction);
                 break;
             case ("note", _):

@@ -40,3 +40,41 @@ public static partial class Texts
 
     public static string DuplicateChoice(string code, string? topic, string county) => $"مسئله {code}، {topic ?? NoTopic}، {county}";
 }
+
+/// <summary>Ready-made replies (پاسخ‌های آماده): offered after «پاسخ», kept with <c>/ready</c>.</summary>
+public static partial class Texts
+{
+    public const string ReadyUsage = "[افزودن متن | حذف شماره]";
+    public const string ReadyHelp = "پاسخ‌های آماده دبیرخانه: فهرست، افزودن، حذف";
+    public const string ReadySendButton = "ارسال همین متن";
+
+    public static string ReadyRepliesOffer(string code) =>
+        $"پاسخ‌های آماده برای مسئله {code}:\nیکی را انتخاب کنید، یا پاسخ خود را در جواب پیام بعدی بنویسید.";
+
+    public static string ReadyReplyChosen(string code, string text) =>
+        $"پاسخ آماده برای مسئله {code}:\n\n{text}\n\nهمین متن را بفرستیم؟ اگر تغییری لازم است، متن تازه را در پاسخ به همین پیام بنویسید.";
+
+    /// <param name="replies">Each with its number when staff added it (and may remove it); null for one from the settings.</param>
+    public static string ReadyRepliesList(string secretariat, IReadOnlyList<(string? Number, string Text)> replies) =>
+        replies.Count == 0
+            ? $"{secretariat} هنوز پاسخ آماده‌ای ندارد."
+            : $"پاسخ‌های آماده {secretariat}:\n" + string.Join('\n', replies.Select(r =>
+                r.Number is { } number ? $"{PersianText.ToPersianDigits(number)}. {r.Text}" : $"• {r.Text} (از تنظیمات)"));
+
+    public const string ReadyHowTo = "برای افزودن: /ready افزودن متن\nبرای حذف: /ready حذف شماره";
+
+    public const string ReadyReplyEmpty = "متن پاسخ آماده خالی است.\nمتن را بعد از «افزودن» بنویسید، مثلاً:\n/ready افزودن مسئله شما در دست بررسی است.";
+
+    public static string ReadyReplyTooLong(int max) => $"پاسخ آماده حداکثر {PersianText.ToPersianDigits(max)} نویسه است؛ آن را کوتاه‌تر بنویسید.";
+
+    public static string ReadyWhichSecretariat(IEnumerable<string> keys) =>
+        $"شما در چند دبیرخانه کار می‌کنید. نام دبیرخانه را بعد از «افزودن» بنویسید: {string.Join("، ", keys)}";
+
+    public static string ReadyReplyAdded(int number, string secretariat) =>
+        $"پاسخ آماده شماره {PersianText.ToPersianDigits(number)} به پاسخ‌های {secretariat} افزوده شد.\nاز این پس پس از «پاسخ» پیشنهاد می‌شود.";
+
+    public static string ReadyReplyRemoved(int number) => $"پاسخ آماده شماره {PersianText.ToPersianDigits(number)} حذف شد.";
+
+    public const string ReadyReplyNotFound =
+        "پاسخ آماده‌ای با این شماره در دبیرخانه شما نیست.\nشماره را از فهرست /ready بنویسید؛ پاسخ‌های «از تنظیمات» را فقط مدیر فنی تغییر می‌دهد.";
+}
