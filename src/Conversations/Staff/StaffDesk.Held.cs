@@ -92,7 +92,7 @@ public sealed partial class StaffDesk
                 Hold(turn, report.Code, new HeldWords(turn.In.From!.UserId, CloseHeld(outcome), text));
                 break;
             default:
-                await StepReplyAsync(turn, work, report, action, text, file is not null, ct);
+                await StepReplyAsync(turn, work, report, action, text, file, ct);
                 break;
         }
     }

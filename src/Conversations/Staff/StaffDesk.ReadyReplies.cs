@@ -15,12 +15,15 @@ namespace Assembly.Conversations.Staff;
 /// <summary>
 /// Ready-made replies (پاسخ‌های آماده): each secretariat's, from the settings (<c>ReadyReplies</c> of the secretariat)
 /// and added by its staff with <c>/ready</c>. After «پاسخ» they are offered as buttons; the one chosen is shown with
-/// «ارسال همین متن», and a reply to it sends a changed version instead (it is a «پاسخ» prompt too), so a standard
+/// «ارسال همین متن», and a reply to it sends a changed version instead, so a standard
 /// answer can be fitted to the case before the reporter reads it.
 /// </summary>
 public sealed partial class StaffDesk
 {
     private const string ReadyHeld = "ready";
+
+    /// <summary>The chosen reply, shown to send as is or to be answered with changed words; marked answered once either is done.</summary>
+    private const string ReadyAction = "ready";
 
     /// <summary>How much of a reply a button shows.</summary>
     private const int ReadyLabelLength = 40;
@@ -82,13 +85,13 @@ public sealed partial class StaffDesk
             turn.AnswerButton();
             turn.Send(turn.In.Chat, turn.In.ChatKind, new TextMessage(Texts.ReadyReplyChosen(report.Code, text), ReadyChosenButtons(report.Code), Monospace: [report.Code])
             {
-                Subject = report.Code, SubjectAction = ReplyAction, Memo = JsonSerializer.Serialize(new HeldWords(turn.In.From!.UserId, ReadyHeld, text)),
+                Subject = report.Code, SubjectAction = ReadyAction, Memo = JsonSerializer.Serialize(new HeldWords(turn.In.From!.UserId, ReadyHeld, text)),
             }, OutboxPriority.Interactive);
             return;
         }
 
         // Under the chosen text: read back from it, acted on once (the question is marked answered in this transaction).
-        if (await QuestionAsync(turn, turn.In.MessageId, ReplyAction, ct) is not { } question || question.Code != report.Code || question.Held.Purpose != ReadyHeld)
+        if (await QuestionAsync(turn, turn.In.MessageId, ReadyAction, ct) is not { } question || question.Code != report.Code)
         {
             turn.AnswerButton(Texts.StaleButton);
             return;
@@ -100,8 +103,7 @@ public sealed partial class StaffDesk
             return;
         }
 
-        if (await turn.Db.Outbox.Where(o => o.Id == question.Id && o.SubjectAction == ReplyAction)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.SubjectAction, HeardAction), ct) == 0)
+        if (!await AnsweredAsync(turn, question, ReadyAction, ct))
         {
             turn.AnswerButton(Texts.StaleButton);
             return;
@@ -110,6 +112,15 @@ public sealed partial class StaffDesk
         turn.AnswerButton();
         if (parts[0] == "send") await work.ReplyAsync(report, question.Held.Text, ct);
         else turn.Reply(Texts.HeldDropped);
+    }
+
+    /// <summary>Changed words written in reply to the chosen reply: sent instead of it, once.</summary>
+    private async Task ReadyChangedAsync(Turn turn, ReportWork work, ReportAggregate report, string text, HeldFile? file, CancellationToken ct)
+    {
+        if (await QuestionAsync(turn, turn.In.ReplyToMessageId, ReadyAction, ct) is not { } question) return;
+        if (text.Length == 0 && file is null) { turn.Reply(Texts.ReadyReplyEmpty); return; }
+        if (!await AnsweredAsync(turn, question, ReadyAction, ct)) { turn.Reply(Texts.StaleButton); return; }
+        await SendAsync(work, report, text, file, ct);
     }
 
     private static InlineKeyboard ReadyChosenButtons(string code) => new(

@@ -87,33 +87,34 @@ public sealed partial class StaffDesk
         else await CloseAsDuplicateAsync(turn, work, report, parts[1], ct);
     }
 
-    /// <summary>An answer to one of these questions, written as a reply to it; false when <paramref name="action"/> is none of them.</summary>
-    private async Task<bool> StepReplyAsync(Turn turn, ReportWork work, ReportAggregate report, string action, string text, bool withFile, CancellationToken ct)
+    /// <summary>An answer to one of these questions, written as a reply to it; anything else is left alone.</summary>
+    private async Task StepReplyAsync(Turn turn, ReportWork work, ReportAggregate report, string action, string text, HeldFile? file, CancellationToken ct)
     {
         switch (action)
         {
+            case ReadyAction:
+                await ReadyChangedAsync(turn, work, report, text, file, ct);
+                return;
             case FollowUpWhatAction:
-                if (withFile || text.Length == 0) { turn.Reply(Texts.FollowUpWhatMissing); return true; }
-                if (report.Report.Stage != ReportStage.FollowUp) { turn.Reply(Texts.FollowUpOnlyInFollowUp(report.Code, report.Report.Stage), monospace: [report.Code]); return true; }
+                if (file is not null || text.Length == 0) { turn.Reply(Texts.FollowUpWhatMissing); return; }
+                if (report.Report.Stage != ReportStage.FollowUp) { turn.Reply(Texts.FollowUpOnlyInFollowUp(report.Code, report.Report.Stage), monospace: [report.Code]); return; }
                 turn.Send(turn.In.Chat, turn.In.ChatKind, new TextMessage(Texts.AskFollowUpWhen(report.Code), DeskSteps.NextDays(report.Code), turn.In.MessageId, [report.Code])
                 {
                     Subject = report.Code, SubjectAction = FollowUpWhenAction,
                     Memo = JsonSerializer.Serialize(new HeldWords(turn.In.From!.UserId, FollowUpHeld, text)),
                 }, OutboxPriority.Interactive);
-                return true;
+                return;
             case FollowUpWhenAction:
-                if (await QuestionAsync(turn, turn.In.ReplyToMessageId, FollowUpWhenAction, ct) is not { } question) return true;
-                if (question.Held.Writer != turn.In.From!.UserId) { turn.Reply(Texts.HeldNotYours); return true; }
-                if (!NextFollowUp.TryParse(text, Today(turn), out var day)) { turn.Reply(Texts.FollowUpDateUnknown); return true; }
+                if (await QuestionAsync(turn, turn.In.ReplyToMessageId, FollowUpWhenAction, ct) is not { } question) return;
+                if (question.Held.Writer != turn.In.From!.UserId) { turn.Reply(Texts.HeldNotYours); return; }
+                if (!NextFollowUp.TryParse(text, Today(turn), out var day)) { turn.Reply(Texts.FollowUpDateUnknown); return; }
                 await RecordFollowUpAsync(turn, work, report, question, day, ct);
-                return true;
+                return;
             case DuplicateOfAction:
-                if (!report.CanClose(ReportOutcome.Duplicate)) { turn.Reply(Texts.AlreadyClosed); return true; }
+                if (!report.CanClose(ReportOutcome.Duplicate)) { turn.Reply(Texts.AlreadyClosed); return; }
                 if (TrackingCode.TryParse(text, out var original)) await CloseAsDuplicateAsync(turn, work, report, original, ct);
                 else await OfferOriginalsAsync(turn, report, text, ct);
-                return true;
-            default:
-                return false;
+                return;
         }
     }
 
@@ -121,9 +122,7 @@ public sealed partial class StaffDesk
     {
         if (day <= Today(turn)) { turn.Reply(Texts.FollowUpDatePast(PersianTime.Day(day))); return; }
         if (report.Report.Stage != ReportStage.FollowUp) { turn.Reply(Texts.FollowUpOnlyInFollowUp(report.Code, report.Report.Stage), monospace: [report.Code]); return; }
-        // Answered once: a second press or reply under the same question finds it answered (read before the report's lock).
-        if (await turn.Db.Outbox.Where(o => o.Id == question.Id && o.SubjectAction == FollowUpWhenAction)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.SubjectAction, HeardAction), ct) == 0)
+        if (!await AnsweredAsync(turn, question, FollowUpWhenAction, ct))
         {
             turn.Reply(Texts.StaleButton);
             return;
@@ -176,6 +175,14 @@ public sealed partial class StaffDesk
             ? new StepQuestion(row.Id, row.Subject!, held)
             : null;
     }
+
+    /// <summary>
+    /// Marks the question answered; false when it was already (a second press or reply, which may have read it before
+    /// the report's lock was taken, finds it answered here and does nothing).
+    /// </summary>
+    private static async Task<bool> AnsweredAsync(Turn turn, StepQuestion question, string action, CancellationToken ct) =>
+        await turn.Db.Outbox.Where(o => o.Id == question.Id && o.SubjectAction == action)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.SubjectAction, HeardAction), ct) > 0;
 
     private DateTime Today(Turn turn) => TimeZoneInfo.ConvertTimeFromUtc(turn.Now, context.Zone).Date;
 

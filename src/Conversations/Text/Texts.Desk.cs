@@ -32,9 +32,9 @@ public static partial class Texts
     public static string DuplicateOriginalUnknown(string code) =>
         $"مسئله‌ای با کد {code} پیدا نشد.\nکد را بررسی کنید، یا چند کلمه از شرح مسئله اصلی را در پاسخ به همان پیام بنویسید.";
 
-    public const string DuplicateOfItself = "مسئله تکرار خودش نیست. کد مسئله اصلی را در پاسخ به همان پیام بنویسید.";
+    public const string DuplicateOfItself = "یک مسئله نمی‌تواند تکرار خودش باشد. کد مسئله اصلی را در پاسخ به همان پیام بنویسید.";
 
-    public const string DuplicateFound = "این مسئله‌های باز با کلمه‌های شما جورند.\nمسئله اصلی را انتخاب کنید، یا کلمه‌های دیگری در پاسخ به همین پیام بنویسید.";
+    public const string DuplicateFound = "این مسئله‌های باز با کلمه‌های شما همخوانی دارند.\nمسئله اصلی را انتخاب کنید، یا کلمه‌های دیگری در پاسخ به همین پیام بنویسید.";
 
     public const string DuplicateNoneFound = "مسئله بازی با این کلمه‌ها پیدا نشد.\nکلمه‌های دیگر یا کد مسئله اصلی را در پاسخ به همین پیام بنویسید.";
 
@@ -71,7 +71,7 @@ public static partial class Texts
         $"شما در چند دبیرخانه کار می‌کنید. نام دبیرخانه را بعد از «افزودن» بنویسید: {string.Join("، ", keys)}";
 
     public static string ReadyReplyAdded(int number, string secretariat) =>
-        $"پاسخ آماده شماره {PersianText.ToPersianDigits(number)} به پاسخ‌های {secretariat} افزوده شد.\nاز این پس پس از «پاسخ» پیشنهاد می‌شود.";
+        $"پاسخ آماده شماره {PersianText.ToPersianDigits(number)} به پاسخ‌های {secretariat} افزوده شد.\nاز این پس، با زدن «پاسخ» پیشنهاد می‌شود.";
 
     public static string ReadyReplyRemoved(int number) => $"پاسخ آماده شماره {PersianText.ToPersianDigits(number)} حذف شد.";
 

@@ -63,6 +63,7 @@ public sealed class ReadyRepliesTests : IAsyncLifetime
         var chosen = await _chat.PressData("rr:pick:RJ-1001:c0");
         var changed = await _chat.Send(IncomingKind.Text, m => m with { Text = Received + " تا پایان هفته خبر می‌دهیم.", ReplyToMessageId = chosen.IdOfLastTo(Rajaei) });
         Assert.Equal(Texts.ToReporterReply("RJ-1001", "دبیرخانه شهید رجایی", Received + " تا پایان هفته خبر می‌دهیم."), changed.To(Reporter).Single().Text);
+        Assert.Equal(Texts.StaleButton, (await _chat.PressUnder(chosen.IdOfLastTo(Rajaei), "rr:send:RJ-1001")).Answer!.Notice); // sent once, changed
 
         var again = await _chat.PressData("rr:pick:RJ-1001:c0");
         var dropped = await _chat.PressUnder(again.IdOfLastTo(Rajaei), "rr:drop:RJ-1001");
