@@ -58,6 +58,27 @@ public sealed class WorkingTimeTests : IDisposable
     }
 
     [Fact]
+    public async Task At_night_a_members_session_reminder_keeps_its_time_while_the_staff_reminder_waits()
+    {
+        await FileAtAsync(new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc)); // due Sunday 15:30 in Tehran
+        _chat.As = ("telegram", 1, "مدیر");
+        await _chat.Say("/meeting");
+        await _chat.Say("جلسه شبانه کارگروه");
+        await _chat.Say("۱۴۰۵/۰۹/۰۹ ۰۱:۰۰"); // reminders at 01:00 on 1405/09/08 and at 23:00 that night
+        await _chat.Say("اتاق جلسات فرمانداری");
+        await _chat.Say("بررسی مسئله‌های آب");
+        await _chat.Press("county");
+        await _chat.Press("0");
+        await _chat.Press("publish");
+
+        _chat.Now = new DateTime(2026, 11, 28, 21, 31, 0, DateTimeKind.Utc); // 01:01 in Tehran
+        Assert.Equal([Reporter], (await _chat.RemindersDueAsync()).Select(m => m.To.ChatId));
+        _chat.Now = new DateTime(2026, 11, 29, 19, 31, 0, DateTimeKind.Utc); // 23:01
+        Assert.Equal([Reporter], (await _chat.RemindersDueAsync()).Select(m => m.To.ChatId));
+        Assert.Empty(await _chat.DeadlinesDueAsync()); // overdue since 15:30, held until the morning
+    }
+
+    [Fact]
     public async Task A_first_answer_asked_on_a_thursday_is_due_on_saturday_and_a_holiday_is_skipped_too()
     {
         await FileAtAsync(new DateTime(2026, 12, 3, 8, 0, 0, DateTimeKind.Utc)); // Thursday 11:30 in Tehran
