@@ -37,6 +37,7 @@ public class BotDbContext : DbContext
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<ChatMigration> ChatMigrations => Set<ChatMigration>();
     public DbSet<ReadRequest> ReadRequests => Set<ReadRequest>();
+    public DbSet<ReadyReply> ReadyReplies => Set<ReadyReply>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,6 +14,7 @@ public static class CommandCatalog
     [
         .. MemberCommands.Commands,
         .. StaffDesk.Commands,
+        .. StaffDesk.ReadyCommands,
         .. Announcements.AnnouncementCommands.Commands,
         .. Meetings.MeetingDesk.Commands,
         .. Statistics.StatisticsDesk.Commands,
@@ -27,6 +28,8 @@ public static class CommandCatalog
         .. MemberCommands.Buttons,
         .. Meetings.MeetingDesk.Buttons,
         .. StaffDesk.Buttons,
+        .. StaffDesk.StepButtons,
+        .. StaffDesk.ReadyButtons,
     ];
 
     private static readonly ILookup<string, Command> ByName = Commands.ToLookup(c => c.Name, StringComparer.Ordinal);

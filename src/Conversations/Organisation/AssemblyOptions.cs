@@ -36,6 +36,9 @@ public sealed class SecretariatOptions
 
     /// <summary>While in follow-up, the secretariat must act again at least every this many days.</summary>
     public int FollowUpDays { get; set; }
+
+    /// <summary>Ready-made replies offered after «پاسخ», besides those its staff add from the chat.</summary>
+    public List<string> ReadyReplies { get; set; } = [];
 }
 
 /// <summary>What happens when a deadline passes, and the check after a report is resolved (<c>Deadlines</c>).</summary>
@@ -46,6 +49,21 @@ public sealed class DeadlineOptions
 
     /// <summary>Days after a report is closed as resolved before its reporter is asked whether it really was.</summary>
     public int ResolvedCheckDays { get; set; }
+
+    /// <summary>Staff are not reminded from this time of the night (the assembly's time)…</summary>
+    public TimeSpan QuietFrom { get; set; } = new(22, 0, 0);
+
+    /// <summary>…until this time of the morning; equal to <see cref="QuietFrom"/>, no quiet window.</summary>
+    public TimeSpan QuietUntil { get; set; } = new(7, 0, 0);
+
+    /// <summary>Weekdays no deadline counts (Friday in Iran).</summary>
+    public List<DayOfWeek> DaysOff { get; set; } = [];
+
+    /// <summary>Holidays on the same Solar day every year, <c>MM/DD</c> (Nowruz: 01/01 to 01/04).</summary>
+    public List<string> YearlyHolidays { get; set; } = [];
+
+    /// <summary>Holidays of one year, <c>YYYY/MM/DD</c>: the lunar ones move every year.</summary>
+    public List<string> Holidays { get; set; } = [];
 }
 
 /// <summary>Who may administer the bot (<c>Access:Admins</c>, accounts like <c>telegram:123456</c>).</summary>

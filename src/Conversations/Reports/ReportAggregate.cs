@@ -243,7 +243,10 @@ public sealed class ReportAggregate
         Report.EscalatedAt = null;
     }
 
-    private void FirstAnswerDue() => SetDeadline(DeadlineKind.FirstAnswer, _turn.Now.AddHours(SecretariatOf.FirstAnswerHours));
+    // Staff deadlines count working days only (Staff.WorkingDays): a weekend or a holiday does not make a report late.
+    private void FirstAnswerDue() =>
+        SetDeadline(DeadlineKind.FirstAnswer, Staff.WorkingDays.Of(_context).AddWorkingHours(_turn.Now, SecretariatOf.FirstAnswerHours));
 
-    private void NextFollowUpDue() => SetDeadline(DeadlineKind.FollowUp, _turn.Now.AddDays(SecretariatOf.FollowUpDays));
+    private void NextFollowUpDue() =>
+        SetDeadline(DeadlineKind.FollowUp, Staff.WorkingDays.Of(_context).AddWorkingDays(_turn.Now, SecretariatOf.FollowUpDays));
 }

@@ -24,11 +24,13 @@ namespace Assembly.Conversations.Staff;
 public static class Deadlines
 {
     /// <summary>Reminders, escalations and resolved-checks that are due now, as messages to send.</summary>
+    /// <remarks>At night (<see cref="QuietHours"/>) staff and organizers are left alone: what is overdue waits for the morning.</remarks>
     public static async Task<IReadOnlyList<OutgoingMessage>> DueAsync(BotDbContext db, FlowContext context, AccessOptions access, DateTime now, CancellationToken ct)
     {
         var outgoing = new List<OutgoingMessage>();
         var escalateBefore = now.AddHours(-context.Deadlines.EscalateAfterHours);
-        var overdue = await db.Reports
+        var quiet = QuietHours.IsQuiet(now, context.Deadlines, context.Zone);
+        var overdue = quiet ? [] : await db.Reports
             .Where(r => r.DueAt != null && r.DueAt <= now && r.Stage != ReportStage.Closed
                         && (r.RemindedAt == null || (r.EscalatedAt == null && r.RemindedAt <= escalateBefore)))
             .ToListAsync(ct);
@@ -38,7 +40,7 @@ public static class Deadlines
             if (report.RemindedAt is null)
             {
                 foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct))
-                    outgoing.Add(new TextMessage(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code), Monospace: [report.Code])
+                    outgoing.Add(new TextMessage(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code])
                         { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code, SubjectAction = StaffNotices.PostAction });
                 report.RemindedAt = now;
             }

@@ -91,6 +91,9 @@ public sealed partial class StaffDesk
                 if (!report.CanClose(outcome)) { turn.Reply(Texts.AlreadyClosed); return; }
                 Hold(turn, report.Code, new HeldWords(turn.In.From!.UserId, CloseHeld(outcome), text));
                 break;
+            default:
+                await StepReplyAsync(turn, work, report, action, text, file, ct);
+                break;
         }
     }
 

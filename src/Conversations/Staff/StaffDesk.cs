@@ -219,7 +219,7 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
                 report.Anonymous ? Texts.Anonymous
                     : Texts.ReporterLine(reporter.Name, turn.In.ChatKind == ChatKind.Private && reporter.Phone is { } phone ? PhoneNumber.Display(phone) : null),
                 report.Description, report.ProposedSolution, attachments, timeline),
-            StaffButtons.Actions(report.Code), [report.Code]);
+            StaffButtons.Actions(report.Code, stage: report.Stage), [report.Code]);
     }
 
     /// <summary>Staff accounts by the name their private chat goes by, for the internal timeline.</summary>
@@ -254,6 +254,7 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         switch (action, value)
         {
             case ("reply", _):
+                await OfferReadyRepliesAsync(turn, report, ct);
                 Prompt(turn, code, Texts.AskStaffReply(code), ReplyAction);
                 break;
             case ("note", _):
@@ -271,8 +272,9 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
                 StaffNotices.FullText(turn, report.Report);
                 break;
             case ("close", null):
-                turn.Reply(Texts.ChooseOutcome(code), StaffButtons.Choices("close", code,
-                    new[] { ReportOutcome.Resolved, ReportOutcome.Unresolved, ReportOutcome.Rejected }.Select(o => (Texts.OutcomeLabel(o), o.ToString().ToLowerInvariant()))));
+                turn.Reply(Texts.ChooseOutcome(code), new InlineKeyboard([.. StaffButtons.Choices("close", code,
+                    new[] { ReportOutcome.Resolved, ReportOutcome.Unresolved, ReportOutcome.Rejected }.Select(o => (Texts.OutcomeLabel(o), o.ToString().ToLowerInvariant()))).Rows,
+                    [new InlineButton(Texts.OutcomeLabel(ReportOutcome.Duplicate), DeskSteps.DuplicateData(code))]]));
                 break;
             case ("stage", { } stageValue) when ParseStage(stageValue) is { } stage:
                 await work.StageAsync(report, stage, ct);

@@ -31,7 +31,7 @@ public static class StaffNotices
         {
             var elsewhere = report.Attachments.FirstOrDefault(a => a.Messenger != chat.Messenger);
             turn.Send(chat, kind, new TextMessage(text + (elsewhere is null ? "" : Texts.AttachmentsElsewhere(elsewhere.Messenger)),
-                StaffButtons.Actions(report.Code, fullText: cut), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+                StaffButtons.Actions(report.Code, fullText: cut, stage: report.Stage), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
             SendLocation(turn, chat, kind, report);
             SendFiles(turn, chat, kind, report.Code, report.Attachments);
         }
@@ -88,7 +88,7 @@ public static class StaffNotices
             var elsewhere = file is not null && file.Messenger != chat.Messenger;
             turn.Send(chat, kind, new TextMessage(Texts.ToStaffReporterAdded(report.Code, report.Topic, report.County, text, file is not null, closedAs)
                     + (elsewhere ? Texts.AttachmentsElsewhere(file!.Messenger) : ""),
-                StaffButtons.Actions(report.Code), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+                StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
             if (file is not null) SendFiles(turn, chat, kind, report.Code, [file]);
         }
     }
@@ -125,12 +125,14 @@ public static class StaffButtons
     public const string Prefix = "st:";
 
     /// <param name="fullText">The post cut a long field: a button sends it whole.</param>
-    public static InlineKeyboard Actions(string code, bool fullText = false) => new(
+    /// <param name="stage">The report's stage when known: in follow-up the card offers «ثبت پیگیری».</param>
+    public static InlineKeyboard Actions(string code, bool fullText = false, ReportStage? stage = null) => new(
     [
         [new InlineButton(Texts.StaffReplyButton, $"{Prefix}reply:{code}"), new InlineButton(Texts.StaffNoteButton, $"{Prefix}note:{code}")],
         [new InlineButton(Texts.StaffStageButton, $"{Prefix}stage:{code}"), new InlineButton(Texts.StaffRouteButton, $"{Prefix}route:{code}"),
             new InlineButton(Texts.StaffCloseButton, $"{Prefix}close:{code}")],
         .. fullText ? [(IReadOnlyList<InlineButton>)[new InlineButton(Texts.StaffFullTextButton, $"{Prefix}full:{code}")]] : Array.Empty<IReadOnlyList<InlineButton>>(),
+        .. stage == ReportStage.FollowUp ? [(IReadOnlyList<InlineButton>)[new InlineButton(Texts.StaffFollowUpButton, DeskSteps.FollowUpData(code))]] : Array.Empty<IReadOnlyList<InlineButton>>(),
     ]);
 
     public static InlineKeyboard Choices(string action, string code, IEnumerable<(string Label, string Value)> values) =>

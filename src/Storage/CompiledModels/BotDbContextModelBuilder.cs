@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("69c16fc2-8c05-4d30-b111-178b78e24ca6"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("743815d4-e557-4941-8fc2-33f70e522e06"), entityTypeCount: 24)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Assembly.Storage.CompiledModels
             var pollCursor = PollCursorEntityType.Create(this);
             var processedUpdate = ProcessedUpdateEntityType.Create(this);
             var readRequest = ReadRequestEntityType.Create(this);
+            var readyReply = ReadyReplyEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
@@ -69,6 +70,7 @@ namespace Assembly.Storage.CompiledModels
             PollCursorEntityType.CreateAnnotations(pollCursor);
             ProcessedUpdateEntityType.CreateAnnotations(processedUpdate);
             ReadRequestEntityType.CreateAnnotations(readRequest);
+            ReadyReplyEntityType.CreateAnnotations(readyReply);
             ReportEntityType.CreateAnnotations(report);
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);

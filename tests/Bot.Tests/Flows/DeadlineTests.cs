@@ -52,7 +52,9 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.Equal((Rajaei, Texts.DeadlineReminder("RJ-1001", DeadlineKind.FirstAnswer)), (reminder.To.ChatId, reminder.Text));
         Assert.Empty(await _chat.DeadlinesDueAsync()); // never twice
 
-        _chat.Now = start.AddHours(38);
+        _chat.Now = start.AddHours(38); // 05:30 in Tehran: the night holds the escalation until 07:00
+        Assert.Empty(await _chat.DeadlinesDueAsync());
+        _chat.Now = start.AddHours(40);
         var escalation = Assert.Single(await _chat.DeadlinesDueAsync());
         Assert.Equal((Organizer, Texts.DeadlineEscalation("RJ-1001", "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer)), (escalation.To.ChatId, escalation.Text));
         _chat.Now = start.AddDays(10);
@@ -67,10 +69,10 @@ public sealed class DeadlineTests : IAsyncLifetime
         _chat.Now = start.AddDays(5);
         Assert.Empty(await _chat.DeadlinesDueAsync());
 
-        await As(Rajaei, "/stage RJ-1001 followup"); // due in 7 days from now
-        _chat.Now = start.AddDays(11);
+        await As(Rajaei, "/stage RJ-1001 followup"); // due in 7 working days from Thursday: two Fridays off, so on Saturday
+        _chat.Now = start.AddDays(13);
         Assert.Empty(await _chat.DeadlinesDueAsync());
-        _chat.Now = start.AddDays(12).AddHours(1);
+        _chat.Now = start.AddDays(14).AddHours(1);
         Assert.Equal(Texts.DeadlineReminder("RJ-1001", DeadlineKind.FollowUp), Assert.Single(await _chat.DeadlinesDueAsync()).Text);
 
         // Recording an action sets the next date and starts a fresh reminder cycle.

@@ -187,9 +187,9 @@ public sealed class ReportAggregateTests : IAsyncLifetime
         await As(Admin, "/route RJ-1001 rajaei"); // answered already: no new first-answer time
         Assert.Null((await ReportAsync()).DueAt);
 
-        await As(Rajaei, "/stage RJ-1001 followup");
+        await As(Rajaei, "/stage RJ-1001 followup"); // seven working days from Sunday: Friday is off
         report = await ReportAsync();
-        Assert.Equal((DeadlineKind.FollowUp, (DateTime?)_chat.Now.AddDays(7)), (report.DueKind, report.DueAt));
+        Assert.Equal((DeadlineKind.FollowUp, (DateTime?)_chat.Now.AddDays(8)), (report.DueKind, report.DueAt));
 
         await As(Rajaei, "/followup RJ-1001 ۱۴۰۵/۱۰/۰۱ نامه به فرمانداری فرستاده شد");
         var day = new PersianCalendar().ToDateTime(1405, 10, 1, 0, 0, 0, 0);
@@ -216,6 +216,6 @@ public sealed class ReportAggregateTests : IAsyncLifetime
         await As(Rajaei, "/close RJ-1001 resolved");
         await AsReporter(() => _chat.PressData(Satisfaction.Data("RJ-1001", resolved: false)));
         report = await ReportAsync();
-        Assert.Equal((ReportStage.FollowUp, DeadlineKind.FollowUp, (DateTime?)_chat.Now.AddDays(7)), (report.Stage, report.DueKind, report.DueAt));
+        Assert.Equal((ReportStage.FollowUp, DeadlineKind.FollowUp, (DateTime?)_chat.Now.AddDays(8)), (report.Stage, report.DueKind, report.DueAt));
     }
 }

@@ -66,6 +66,10 @@ public sealed class ConfigurationTests
     [InlineData("Scheduler:IntervalSeconds", "0", "Scheduler:IntervalSeconds")]
     [InlineData("Scheduler:IntervalSeconds", "3601", "Scheduler:IntervalSeconds")]
     [InlineData("Messengers:Whatsapp:Token", "1:a", "Messengers:Whatsapp")]
+    [InlineData("Deadlines:QuietFrom", "1.02:00:00", "Deadlines:QuietFrom")]
+    [InlineData("Deadlines:YearlyHolidays:0", "13/01", "Deadlines:YearlyHolidays")]
+    [InlineData("Deadlines:Holidays:0", "1405/12/30", "Deadlines:Holidays")]
+    [InlineData("Assembly:Secretariats:1:ReadyReplies:0", " ", "Assembly:Secretariats:1:ReadyReplies")]
     public void Invalid_settings_stop_the_start_with_one_sentence_naming_the_key(string key, string value, string named)
     {
         var error = Assert.Throws<ConfigurationError>(() => Read((key, value)));

@@ -42,6 +42,10 @@ public sealed partial class AssemblyValidator : SectionValidator<AssemblyOptions
             foreach (var problem in NameLists.Problems(s.Keywords, $"{key}:Keywords", required: false)) yield return problem;
             foreach (var problem in Accounts.Problems(s.Staff, $"{key}:Staff")) yield return problem;
             foreach (var problem in Accounts.Problems(s.StaffChats, $"{key}:StaffChats")) yield return problem;
+            if (s.ReadyReplies.Any(string.IsNullOrWhiteSpace))
+                yield return $"{key}:ReadyReplies has an empty reply.";
+            if (s.ReadyReplies.Any(r => r.Length > global::Assembly.Storage.Configuration.ReadyReplyConfiguration.MaxText))
+                yield return $"{key}:ReadyReplies has a reply longer than {(global::Assembly.Storage.Configuration.ReadyReplyConfiguration.MaxText)} characters.";
         }
     }
 

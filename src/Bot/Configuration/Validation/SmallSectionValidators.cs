@@ -35,6 +35,16 @@ public sealed class DeadlinesValidator : SectionValidator<DeadlineOptions>
             yield return $"Deadlines:EscalateAfterHours must be from 1 to 720 (it is {deadlines.EscalateAfterHours}).";
         if (deadlines.ResolvedCheckDays is < 1 or > 90)
             yield return $"Deadlines:ResolvedCheckDays must be from 1 to 90 (it is {deadlines.ResolvedCheckDays}).";
+        if (deadlines.QuietFrom < TimeSpan.Zero || deadlines.QuietFrom >= TimeSpan.FromDays(1))
+            yield return $"Deadlines:QuietFrom must be a time of day like 22:00 (it is {deadlines.QuietFrom}).";
+        if (deadlines.QuietUntil < TimeSpan.Zero || deadlines.QuietUntil >= TimeSpan.FromDays(1))
+            yield return $"Deadlines:QuietUntil must be a time of day like 07:00 (it is {deadlines.QuietUntil}).";
+        if (deadlines.DaysOff.Distinct().Count() > 6)
+            yield return "Deadlines:DaysOff must leave at least one working day in the week.";
+        foreach (var day in deadlines.YearlyHolidays.Where(d => !Conversations.Staff.WorkingDays.TryReadYearly(d, out _)))
+            yield return $"Deadlines:YearlyHolidays has '{day}', which is not a Solar month and day like 01/04.";
+        foreach (var day in deadlines.Holidays.Where(d => !Conversations.Text.SolarDate.TryParse(d, out _)))
+            yield return $"Deadlines:Holidays has '{day}', which is not a Solar date like 1405/01/25.";
     }
 }
 

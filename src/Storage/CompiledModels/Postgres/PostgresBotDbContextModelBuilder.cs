@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("aaf308f3-8281-440a-8462-0dda3a94d0ac"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("a946a9af-f3f2-4363-bee1-afd3d30531b8"), entityTypeCount: 24)
         {
         }
 
@@ -35,6 +35,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             var pollCursor = PollCursorEntityType.Create(this);
             var processedUpdate = ProcessedUpdateEntityType.Create(this);
             var readRequest = ReadRequestEntityType.Create(this);
+            var readyReply = ReadyReplyEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
@@ -70,6 +71,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             PollCursorEntityType.CreateAnnotations(pollCursor);
             ProcessedUpdateEntityType.CreateAnnotations(processedUpdate);
             ReadRequestEntityType.CreateAnnotations(readRequest);
+            ReadyReplyEntityType.CreateAnnotations(readyReply);
             ReportEntityType.CreateAnnotations(report);
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);

@@ -599,6 +599,39 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.ToTable("ReadRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.ReadyReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Secretariat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Secretariat");
+
+                    b.ToTable("ReadyReplies");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.Report", b =>
                 {
                     b.Property<int>("Id")

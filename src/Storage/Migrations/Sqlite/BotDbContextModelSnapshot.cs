@@ -580,6 +580,37 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.ToTable("ReadRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.ReadyReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secretariat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Secretariat");
+
+                    b.ToTable("ReadyReplies");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.Report", b =>
                 {
                     b.Property<int>("Id")
