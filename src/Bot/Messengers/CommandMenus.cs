@@ -12,12 +12,20 @@ namespace Assembly.Bot.Messengers;
 /// brings a menu up to date after a change of roles in the configuration. Later changes of role queue their menus
 /// through the outbox. Never throws: a menu is a convenience, and the help lists the same commands.
 /// </summary>
-public sealed class CommandMenus(IDbContextFactory<BotDbContext> factory, AssemblyOptions assembly, AccessOptions access, ILogger<CommandMenus> logger)
+public sealed class CommandMenus(IDbContextFactory<BotDbContext> factory, AssemblyOptions assembly, AccessOptions access, TimeProvider time,
+    ILogger<CommandMenus> logger)
 {
+    /// <summary>
+    /// How long after the messenger starts: a bot that starts with a queue of updates (or on a busy machine) answers
+    /// them first; a menu can wait.
+    /// </summary>
+    public static readonly TimeSpan After = TimeSpan.FromSeconds(5);
+
     public async Task PublishAsync(IMessengerClient messenger, CancellationToken ct)
     {
         try
         {
+            await Task.Delay(After, time, ct);
             IReadOnlyList<Conversations.Messages.CommandMenuMessage> menus;
             await using (var db = await factory.CreateDbContextAsync(ct))
                 menus = await RoleMenus.HoldersAsync(db, assembly, access, messenger.Name, ct);
