@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("228fdfa4-1e0d-47c1-8d16-c03af3c50883"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("b92c045a-fc8f-4f0d-a812-0e8813d71315"), entityTypeCount: 23)
         {
         }
 
@@ -37,6 +37,7 @@ namespace Assembly.Storage.CompiledModels
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
             var reportFollower = ReportFollowerEntityType.Create(this);
+            var reportPost = ReportPostEntityType.Create(this);
             var roleGrant = RoleGrantEntityType.Create(this);
             var rsvp = RsvpEntityType.Create(this);
 
@@ -48,6 +49,7 @@ namespace Assembly.Storage.CompiledModels
             ReportEventEntityType.CreateForeignKey1(reportEvent, report);
             ReportFollowerEntityType.CreateForeignKey1(reportFollower, member);
             ReportFollowerEntityType.CreateForeignKey2(reportFollower, report);
+            ReportPostEntityType.CreateForeignKey1(reportPost, report);
             RsvpEntityType.CreateForeignKey1(rsvp, meeting);
             RsvpEntityType.CreateForeignKey2(rsvp, member);
 
@@ -71,6 +73,7 @@ namespace Assembly.Storage.CompiledModels
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);
             ReportFollowerEntityType.CreateAnnotations(reportFollower);
+            ReportPostEntityType.CreateAnnotations(reportPost);
             RoleGrantEntityType.CreateAnnotations(roleGrant);
             RsvpEntityType.CreateAnnotations(rsvp);
 

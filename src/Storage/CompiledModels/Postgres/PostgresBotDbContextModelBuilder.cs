@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("93ec8288-b4e0-4af3-b101-d1053cbe2569"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("2704b985-c768-4dc5-9940-0b8a19d42777"), entityTypeCount: 23)
         {
         }
 
@@ -38,6 +38,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
             var reportFollower = ReportFollowerEntityType.Create(this);
+            var reportPost = ReportPostEntityType.Create(this);
             var roleGrant = RoleGrantEntityType.Create(this);
             var rsvp = RsvpEntityType.Create(this);
 
@@ -49,6 +50,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             ReportEventEntityType.CreateForeignKey1(reportEvent, report);
             ReportFollowerEntityType.CreateForeignKey1(reportFollower, member);
             ReportFollowerEntityType.CreateForeignKey2(reportFollower, report);
+            ReportPostEntityType.CreateForeignKey1(reportPost, report);
             RsvpEntityType.CreateForeignKey1(rsvp, meeting);
             RsvpEntityType.CreateForeignKey2(rsvp, member);
 
@@ -72,6 +74,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);
             ReportFollowerEntityType.CreateAnnotations(reportFollower);
+            ReportPostEntityType.CreateAnnotations(reportPost);
             RoleGrantEntityType.CreateAnnotations(roleGrant);
             RsvpEntityType.CreateAnnotations(rsvp);
 
