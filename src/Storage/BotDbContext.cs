@@ -26,6 +26,7 @@ public class BotDbContext : DbContext
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<ReportFollower> ReportFollowers => Set<ReportFollower>();
+    public DbSet<ReportPost> ReportPosts => Set<ReportPost>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<ClaimCode> ClaimCodes => Set<ClaimCode>();
     public DbSet<ClaimAttempt> ClaimAttempts => Set<ClaimAttempt>();

@@ -17,6 +17,7 @@ public sealed partial class FakeBotApiServer
     private readonly Lock _lock = new();
     private readonly Queue<Fault> _faults = new();
     private readonly HashSet<long> _blockedChats = [];
+    private readonly HashSet<(long ChatId, long MessageId)> _deleted = [];
     private readonly Dictionary<long, long> _upgradedGroups = [];
     private readonly Dictionary<long, (int Code, string Description)> _refusingChats = [];
     private readonly SendRateLimiter _limiter;
@@ -57,6 +58,13 @@ public sealed partial class FakeBotApiServer
             _refusingChats[chatId] = (code, description);
     }
 
+    /// <summary>Somebody deleted the bot's message: an edit of it answers 400 "message to edit not found" from now on.</summary>
+    public void DeleteMessage(long chatId, long messageId)
+    {
+        lock (_lock)
+            _deleted.Add((chatId, messageId));
+    }
+
     public void UnblockChat(long chatId)
     {
         lock (_lock)
@@ -94,6 +102,15 @@ public sealed partial class FakeBotApiServer
             return Gate(null, () => RecordSent(0, 0, "editMessageText", text, markup, null)) ?? BotReply.True;
         var chatId = ChatId(request);
         var messageId = request.Long("message_id") ?? throw new BadRequestException("message identifier is not specified");
+        // As Telegram: only a message that is there can be edited, and an edit must change something.
+        SentMessage? current;
+        lock (_lock)
+            current = _deleted.Contains((chatId, messageId)) ? null : _sent.LastOrDefault(m => m.ChatId == chatId && m.MessageId == messageId);
+        if (current is null && !_upgradedGroups.ContainsKey(chatId))
+            throw new BadRequestException("message to edit not found");
+        if (current is not null && current.Text == text && current.ReplyMarkupJson == markup)
+            throw new BadRequestException(
+                "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
         return Send("editMessageText", chatId, text, markup, null, (_, message) =>
         {
             message["edit_date"] = message["date"]!.GetValue<long>();

@@ -194,9 +194,7 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
                     var pinned = await _client.SendLocation(location.To.ChatId, location.Latitude, location.Longitude, cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(pinned.MessageId);
                 case TextEdit edit:
-                    var edited = await _client.EditMessageText(edit.To.ChatId, checked((int)edit.MessageId), edit.Text,
-                        replyMarkup: Markup(edit.Keyboard) as InlineKeyboardMarkup, cancellationToken: timeout.Token);
-                    return new SendOutcome.Sent(edited.MessageId);
+                    return await EditAsync(edit, timeout.Token);
                 case CommandMenuMessage menu:
                     await SetChatMenuAsync(menu, timeout.Token);
                     return new SendOutcome.Sent(null);
@@ -237,6 +235,31 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         else await _client.SetMyCommands(menu.Commands.Select(c => new BotCommand(c.Name, c.Description)), scope, cancellationToken: ct);
     }
 
+    /// <summary>
+    /// An edit. One that changes nothing has the effect it wanted, and the message keeps its id. One the messenger can no
+    /// longer apply (the message deleted or too old) is sent as a new message when the edit asks for it.
+    /// </summary>
+    private async Task<SendOutcome> EditAsync(TextEdit edit, CancellationToken ct)
+    {
+        try
+        {
+            var edited = await _client.EditMessageText(edit.To.ChatId, checked((int)edit.MessageId), edit.Text,
+                replyMarkup: Markup(edit.Keyboard) as InlineKeyboardMarkup, entities: Entities(edit.Text, edit.Monospace), cancellationToken: ct);
+            return new SendOutcome.Sent(edited.MessageId);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && Says(e.Message, "message is not modified"))
+        {
+            return new SendOutcome.Sent(edit.MessageId);
+        }
+        catch (ApiRequestException e) when (edit.ResendIfGone && e.ErrorCode == 400 && e.Parameters?.MigrateToChatId is null
+                                            && (Says(e.Message, "message to edit not found") || Says(e.Message, "message can't be edited")))
+        {
+            _logger.LogInformation("{Messenger}: an edit was refused ({Error}); sending the message again", Name, _redactor.Redact(e.Message));
+            var sent = await SendTextAsync(new TextMessage(edit.Text, edit.Keyboard, Monospace: edit.Monospace) { To = edit.To, ToKind = edit.ToKind }, ct);
+            return new SendOutcome.Sent(sent.MessageId);
+        }
+    }
+
     private async Task<Message> SendTextAsync(TextMessage text, CancellationToken ct)
     {
         var markup = Markup(text.Keyboard);
@@ -264,10 +287,12 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
     /// Formatting as entities, never as HTML or Markdown: the text goes out literally, so whatever a member
     /// typed (&lt;, *, _) reaches its reader as typed.
     /// </summary>
-    private static MessageEntity[]? Entities(TextMessage text) =>
-        text.Monospace is not { Count: > 0 } parts
+    private static MessageEntity[]? Entities(TextMessage text) => Entities(text.Text, text.Monospace);
+
+    private static MessageEntity[]? Entities(string text, IReadOnlyList<string>? monospace) =>
+        monospace is not { Count: > 0 } parts
             ? null
-            : parts.Select(part => (part, at: text.Text.IndexOf(part, StringComparison.Ordinal)))
+            : parts.Select(part => (part, at: text.IndexOf(part, StringComparison.Ordinal)))
                 .Where(p => p.at >= 0)
                 .Select(p => new MessageEntity { Type = MessageEntityType.Code, Offset = p.at, Length = p.part.Length })
                 .ToArray();

@@ -30,6 +30,7 @@ public static class CommandCatalog
         .. StaffDesk.Buttons,
         .. StaffDesk.StepButtons,
         .. StaffDesk.ReadyButtons,
+        .. Inbox.Buttons,
     ];
 
     private static readonly ILookup<string, Command> ByName = Commands.ToLookup(c => c.Name, StringComparer.Ordinal);

@@ -118,5 +118,18 @@ public sealed record UploadMessage(UploadKind Kind, string FileName, string Cont
 /// <summary>A point on the map, shown by the messenger as its own map (a member's pinned place, to staff).</summary>
 public sealed record LocationMessage(double Latitude, double Longitude) : OutgoingMessage;
 
-/// <summary>New text (and buttons) for a message the bot already sent in this chat: a count that grows as files arrive.</summary>
-public sealed record TextEdit(long MessageId, string Text, InlineKeyboard? Keyboard = null) : OutgoingMessage;
+/// <summary>
+/// New text (and buttons) for a message the bot already sent in this chat: a count that grows as files arrive, a
+/// report's card kept current.
+/// </summary>
+public sealed record TextEdit(long MessageId, string Text, InlineKeyboard? Keyboard = null) : OutgoingMessage
+{
+    /// <summary>Parts shown in a fixed-width font, as for a <see cref="TextMessage"/>.</summary>
+    public IReadOnlyList<string>? Monospace { get; init; }
+
+    /// <summary>
+    /// Where the message can no longer be edited (deleted, too old, or its group moved to a supergroup), send the text
+    /// as a new message instead: for a card, which must stay in front of its readers.
+    /// </summary>
+    public bool ResendIfGone { get; init; }
+}

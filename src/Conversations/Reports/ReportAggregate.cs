@@ -132,6 +132,8 @@ public sealed class ReportAggregate
         Require(Trigger.Route);
         var from = Report.Secretariat;
         Report.Secretariat = secretariat;
+        // Taken on by the staff of the secretariat it leaves: the new one takes it afresh.
+        Report.Assignee = null;
         if (Report is { DueKind: DeadlineKind.FirstAnswer, DueAt: not null }) FirstAnswerDue();
         Record(ReportEventKind.Routed, by, null, $"{SecretariatName(from)} ← {SecretariatName(secretariat)}");
         return true;
@@ -162,6 +164,18 @@ public sealed class ReportAggregate
         if (!Allows(Trigger.RecordFollowUp)) return false;
         Record(ReportEventKind.FollowUp, by, text, SolarDate.Format(next));
         SetDeadline(DeadlineKind.FollowUp, TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), _context.Zone));
+        return true;
+    }
+
+    /// <summary>
+    /// A staff member takes the report on (<paramref name="assignee"/> is <paramref name="by"/>) or hands it to another.
+    /// False, and nothing changed, when it is closed or already theirs.
+    /// </summary>
+    public bool Assign(string by, string assignee)
+    {
+        if (!Allows(Trigger.Assign) || Report.Assignee == assignee) return false;
+        Report.Assignee = assignee;
+        Record(ReportEventKind.Assigned, by, null, assignee);
         return true;
     }
 

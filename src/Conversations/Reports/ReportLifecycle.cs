@@ -29,6 +29,9 @@ public sealed class ReportLifecycle
         // Staff work that leaves the state as it is.
         Reply, Note, Route, RecordFollowUp,
 
+        // A staff member takes the report on, or hands it to another: only while it is open.
+        Assign,
+
         // Members: the reporter adds to their report; another member follows it.
         MemberAdds, Follow,
 
@@ -53,7 +56,7 @@ public sealed class ReportLifecycle
 
         _machine.Configure(State.Open)
             .Ignore(Trigger.Reply).Ignore(Trigger.Note).Ignore(Trigger.Route).Ignore(Trigger.RecordFollowUp)
-            .Ignore(Trigger.MemberAdds).Ignore(Trigger.Follow)
+            .Ignore(Trigger.MemberAdds).Ignore(Trigger.Follow).Ignore(Trigger.Assign)
             .Permit(Trigger.Resolve, State.Resolved)
             .Permit(Trigger.CloseUnresolved, State.Unresolved)
             .Permit(Trigger.Reject, State.Rejected)

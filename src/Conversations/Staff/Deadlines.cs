@@ -12,8 +12,9 @@ namespace Assembly.Conversations.Staff;
 /// <summary>
 /// The secretariat's deadlines, kept on the report (so a restart loses none) and set by the report itself
 /// (<see cref="Reports.ReportAggregate"/>): the first answer within <c>FirstAnswerHours</c>, then, while in follow-up,
-/// an action at least every <c>FollowUpDays</c>. When one passes, the secretariat's staff are reminded once, and if
-/// nothing happens for <c>EscalateAfterHours</c> more, the organizers are told. Some days after a report is closed as
+/// an action at least every <c>FollowUpDays</c>. When one passes, the report's assignee is reminded once (the
+/// secretariat's staff while nobody has taken it), and if nothing happens for <c>EscalateAfterHours</c> more, the
+/// organizers are told, and the secretariat's staff too when only the assignee was reminded. Some days after a report is closed as
 /// resolved its reporter is asked whether it really was.
 /// </summary>
 /// <remarks>
@@ -39,13 +40,18 @@ public static class Deadlines
         {
             if (report.RemindedAt is null)
             {
-                foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct))
-                    outgoing.Add(new TextMessage(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code])
-                        { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code, SubjectAction = StaffNotices.PostAction });
+                foreach (var (chat, kind) in await RemindedAsync(db, context, report, ct))
+                    outgoing.Add(Reminder(report, chat, kind));
                 report.RemindedAt = now;
             }
             else
             {
+                // The assignee was reminded alone; now the secretariat hears of it too.
+                if (report.Assignee is not null)
+                    foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct))
+                        if (kind != ChatKind.Private || chat != AssigneeChat(report))
+                            outgoing.Add(Reminder(report, chat, kind));
+
                 organizers ??= await OrganizerChatsAsync(db, access, ct);
                 var name = Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat;
                 foreach (var (chat, kind) in organizers)
@@ -72,6 +78,19 @@ public static class Deadlines
 
         return outgoing;
     }
+
+    private static TextMessage Reminder(Report report, ChatAddress chat, ChatKind kind) =>
+        new(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code])
+            { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code, SubjectAction = StaffNotices.PostAction };
+
+    private static ChatAddress? AssigneeChat(Report report) =>
+        AccountRef.TryParse(report.Assignee, out var account) ? new ChatAddress(account.Messenger, account.Id) : null;
+
+    /// <summary>Who is reminded first: the assignee alone, in private; the secretariat's staff while nobody has taken it.</summary>
+    private static async Task<IReadOnlyList<(ChatAddress, ChatKind)>> RemindedAsync(BotDbContext db, FlowContext context, Report report, CancellationToken ct) =>
+        AssigneeChat(report) is { } assignee
+            ? [(assignee, ChatKind.Private)]
+            : await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct);
 
     /// <summary>Organizers' private chats; the admins' when no organizer is named, so an escalation always reaches somebody.</summary>
     private static async Task<List<(ChatAddress, ChatKind)>> OrganizerChatsAsync(BotDbContext db, AccessOptions access, CancellationToken ct)

@@ -25,6 +25,7 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
     {
         report.Reply(actor.Account, text);
         await StaffNotices.ToReporterAsync(turn, report.Report, Texts.ToReporterReply(report.Code, SecretariatName(report.Secretariat), text), ct);
+        await RefreshAsync(report, ct);
         Done(report, Texts.DoneReplied);
     }
 
@@ -57,6 +58,7 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
                 turn.Send(chat, ChatKind.Private, new TextMessage(reply, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
         }
 
+        await RefreshAsync(report, ct);
         Done(report, Texts.DoneReplied);
     }
 
@@ -71,6 +73,7 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         if (!report.MoveTo(actor.Account, stage)) { turn.Reply(Texts.SameStage(stage)); return; }
         await StaffNotices.ToReporterAsync(turn, report.Report, Texts.ToReporterStage(report.Code, SecretariatName(report.Secretariat), stage), ct);
         await StaffNotices.ToFollowersAsync(turn, report.Report, Texts.ToFollowerStage(report.Code, SecretariatName(report.Secretariat), stage), ct);
+        await RefreshAsync(report, ct);
         Done(report, Texts.DoneStage(stage));
     }
 
@@ -79,6 +82,8 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         var from = report.Secretariat;
         if (!report.Route(actor.Account, key)) { turn.Reply(Texts.SameSecretariat); return; }
         await StaffNotices.ToReporterAsync(turn, report.Report, Texts.ToReporterRouted(report.Code, SecretariatName(from), SecretariatName(key)), ct);
+        // The old secretariat's copies say where it went, without buttons; the new one's staff get a card of their own.
+        await RefreshAsync(report, ct);
         var reporter = await turn.Db.Members.SingleAsync(m => m.Id == report.Report.MemberId, ct);
         await turn.Db.Entry(report.Report).Collection(r => r.Attachments).LoadAsync(ct);
         await StaffNotices.PostReportAsync(turn, report.Report, reporter, context, ct);
@@ -96,6 +101,7 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         if (original is not null && await ReportAggregate.LoadAsync(turn, context, original, ct) is { } carriesOn
             && carriesOn.Report.MemberId != report.Report.MemberId)
             await carriesOn.FollowAsync(report.Report.MemberId, ct);
+        await RefreshAsync(report, ct);
         Done(report, Texts.DoneClosed(outcome));
     }
 
@@ -104,8 +110,12 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         if (!report.RecordFollowUp(actor.Account, next, text)) { turn.Reply(Texts.AlreadyClosed); return; }
         var date = SolarDate.Format(next);
         await StaffNotices.ToReporterAsync(turn, report.Report, Texts.ToReporterFollowUp(report.Code, SecretariatName(report.Secretariat), text, date), ct);
+        await RefreshAsync(report, ct);
         Done(report, Texts.DoneFollowUp(date));
     }
+
+    /// <summary>Every copy of the report's card shows what was just done (<see cref="ReportPosts"/>).</summary>
+    private Task RefreshAsync(ReportAggregate report, CancellationToken ct) => ReportPosts.RefreshAsync(turn, context, report.Report, ct);
 
     private void Done(ReportAggregate report, string what) => turn.Reply(Texts.StaffDone(report.Code, what), monospace: [report.Code]);
 }

@@ -41,7 +41,8 @@ public static class Satisfaction
 
         ReporterThread.ReplyAbout(turn, report.Code, Texts.Reopened(report.Code), ReporterThread.AnswerButton(report.Code));
         await StaffNotices.ToFollowersAsync(turn, report.Report, Texts.ToFollowerReopened(report.Code), ct);
-        foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
+        await ReportPosts.RefreshAsync(turn, context, report.Report, ct);
+        foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report.Report, ct))
             turn.Send(chat, kind, new TextMessage(Texts.ToStaffReopened(report.Code), StaffButtons.Actions(report.Code), Monospace: [report.Code])
                 { Subject = report.Code, SubjectAction = StaffNotices.PostAction }, OutboxPriority.Bulk);
     }

@@ -193,26 +193,18 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
             stage = parsed;
         }
 
-        var keys = actor.IsAdmin ? context.Assembly.Secretariats.Select(s => s.Key).ToList() : actor.StaffOf.ToList();
-        var open = await turn.Db.Reports.AsNoTracking()
-            .Where(r => keys.Contains(r.Secretariat) && r.Stage != ReportStage.Closed && (stage == null || r.Stage == stage))
-            .OrderBy(r => r.Id).Take(30)
-            .Select(r => new { r.Code, r.Stage, r.County, r.CreatedAt })
-            .ToListAsync(ct);
-        turn.Reply(open.Count == 0
-            ? Texts.InboxEmpty
-            : Texts.InboxHeader(open.Count) + "\n\n" + string.Join('\n', open.Select(r =>
-                Texts.InboxLine(r.Code, Texts.StageLabel(r.Stage), r.County, PersianTime.Relative(r.CreatedAt, turn.Now)))),
-            monospace: open.Select(r => r.Code).ToList());
+        await new Inbox(turn, actor, context).ShowAsync(new Inbox.View(stage, Mine: false, Page: 0), ct);
     }
 
     private async Task ShowAsync(Turn turn, Report report, CancellationToken ct)
     {
         var reporter = await turn.Db.Members.AsNoTracking().SingleAsync(m => m.Id == report.MemberId, ct);
         var attachments = await turn.Db.ReportAttachments.CountAsync(a => a.ReportId == report.Id, ct);
-        var names = await ActorNamesAsync(turn, report.Events.Select(e => e.Actor), ct);
+        var names = await ActorNamesAsync(turn, report.Events.Select(e => e.Actor)
+            .Concat(report.Events.Where(e => e.Kind == ReportEventKind.Assigned).Select(e => e.Detail ?? "")), ct);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e =>
-            Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), names.GetValueOrDefault(e.Actor, e.Actor), e.Text, e.Detail));
+            Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), names.GetValueOrDefault(e.Actor, e.Actor), e.Text,
+                e.Kind == ReportEventKind.Assigned ? names.GetValueOrDefault(e.Detail ?? "", Texts.SomeStaff) : e.Detail));
         turn.Reply(Texts.StaffDetails(report.Code, Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat,
                 Texts.StageName(report.Stage, report.Outcome), report.Topic ?? Texts.NoTopic, report.County,
                 Texts.PlaceWithMap(report.Place ?? "—", report.Latitude, report.Longitude),
@@ -281,6 +273,18 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
                 break;
             case ("route", { } key) when Routing.Find(context.Assembly, key) is { } to:
                 await work.RouteAsync(report, to.Key, ct);
+                break;
+            case ("open", _):
+                await new Assignment(turn, actor, context).OpenAsync(report, ct);
+                break;
+            case ("take", _):
+                await new Assignment(turn, actor, context).TakeAsync(report, ct);
+                break;
+            case ("hand", null):
+                await new Assignment(turn, actor, context).ChooseAsync(report, ct);
+                break;
+            case ("hand", { } to):
+                await new Assignment(turn, actor, context).HandAsync(report, to, ct);
                 break;
             case ("close", { } outcomeValue) when ParseOutcome(outcomeValue) is { } outcome and not ReportOutcome.Duplicate:
                 if (!report.CanClose(outcome)) turn.Reply(Texts.AlreadyClosed);

@@ -15,32 +15,21 @@ public static class StaffNotices
     public const string PostAction = "post";
 
     /// <summary>
-    /// Posts a report to every staff chat of its secretariat, with the buttons staff act by. A post names the reporter
-    /// but never gives their number: a staff group is a wider audience than a private chat, and the number is shown
-    /// only by <c>/show</c> in private.
+    /// Posts a report's card (<see cref="ReportCard"/>) to its secretariat's staff chats and, privately, to its assignee
+    /// only, or to every staff member where the secretariat has no staff chat (<see cref="ReportPosts.AudienceAsync"/>).
+    /// A post names the reporter but never gives their number: a staff group is a wider audience than a private chat,
+    /// and the number is shown only by <c>/show</c> in private.
     /// </summary>
     public static async Task PostReportAsync(Turn turn, Report report, Member reporter, FlowContext context, CancellationToken ct)
     {
-        var secretariat = Routing.Find(context.Assembly, report.Secretariat)!;
-        var text = Texts.NewReportForStaff(report.Code, secretariat.Name, report.Topic ?? Texts.NoTopic, report.County,
-            MessageLimits.Cut(report.Place ?? "—", QuotedLength.Place), MessageLimits.Cut(report.Description, QuotedLength.Description),
-            report.Attachments.Count, report.ProposedSolution is { } solution ? MessageLimits.Cut(solution, QuotedLength.Solution) : null,
-            report.Anonymous ? Texts.Anonymous : Texts.ReporterLine(reporter.Name, phone: null));
-        var cut = IsCut(report);
-        foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
+        var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
+        foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
-            var elsewhere = report.Attachments.FirstOrDefault(a => a.Messenger != chat.Messenger);
-            turn.Send(chat, kind, new TextMessage(text + (elsewhere is null ? "" : Texts.AttachmentsElsewhere(elsewhere.Messenger)),
-                StaffButtons.Actions(report.Code, fullText: cut, stage: report.Stage), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+            await ReportPosts.SendAsync(turn, facts, chat, kind, OutboxPriority.Bulk, ct);
             SendLocation(turn, chat, kind, report);
             SendFiles(turn, chat, kind, report.Code, report.Attachments);
         }
     }
-
-    /// <summary>Whether the post had to cut one of the member's fields, so its «متن کامل» button is needed.</summary>
-    private static bool IsCut(Report report) =>
-        report.Description.Length > QuotedLength.Description || report.ProposedSolution?.Length > QuotedLength.Solution
-        || report.Place?.Length > QuotedLength.Place;
 
     /// <summary>The member's fields in full, to the chat that asked (in parts when they are long: see MessageLimits).</summary>
     public static void FullText(Turn turn, Report report) =>
@@ -70,14 +59,14 @@ public static class StaffNotices
 
     /// <summary>
     /// What the reporter added reaches the secretariat's staff, with the code, topic and county, and the buttons to act;
-    /// on a closed report, saying so, since nobody is waiting on it any more.
+    /// on a closed report, saying so, since nobody is waiting on it any more. Every copy of the card shows it came.
     /// </summary>
     /// <param name="post">False for a later file of an album: only the file goes, under the post its first one made.</param>
     public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct,
         bool post = true)
     {
         var closedAs = report.Stage == ReportStage.Closed ? report.Outcome : null;
-        foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct))
+        foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
             if (!post && file is not null)
             {
@@ -91,6 +80,8 @@ public static class StaffNotices
                 StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
             if (file is not null) SendFiles(turn, chat, kind, report.Code, [file]);
         }
+
+        await ReportPosts.RefreshAsync(turn, context, report, ct);
     }
 
     /// <summary>
@@ -119,21 +110,18 @@ public static class StaffNotices
     }
 }
 
-/// <summary>The buttons under a report in a staff chat: data <c>st:ACTION:CODE[:VALUE]</c>.</summary>
+/// <summary>
+/// The buttons under a report in a staff chat: data <c>st:ACTION:CODE[:VALUE]</c>. <c>st:open:CODE</c> sends the
+/// report's card to the chat it is pressed in (<see cref="ReportCard.OpenButton"/>).
+/// </summary>
 public static class StaffButtons
 {
     public const string Prefix = "st:";
 
-    /// <param name="fullText">The post cut a long field: a button sends it whole.</param>
+    /// <summary>The card's buttons (<see cref="ReportCard"/>), under a notice about a report or <c>/show</c>.</summary>
+    /// <param name="fullText">A long field was cut: a button sends it whole.</param>
     /// <param name="stage">The report's stage when known: in follow-up the card offers «ثبت پیگیری».</param>
-    public static InlineKeyboard Actions(string code, bool fullText = false, ReportStage? stage = null) => new(
-    [
-        [new InlineButton(Texts.StaffReplyButton, $"{Prefix}reply:{code}"), new InlineButton(Texts.StaffNoteButton, $"{Prefix}note:{code}")],
-        [new InlineButton(Texts.StaffStageButton, $"{Prefix}stage:{code}"), new InlineButton(Texts.StaffRouteButton, $"{Prefix}route:{code}"),
-            new InlineButton(Texts.StaffCloseButton, $"{Prefix}close:{code}")],
-        .. fullText ? [(IReadOnlyList<InlineButton>)[new InlineButton(Texts.StaffFullTextButton, $"{Prefix}full:{code}")]] : Array.Empty<IReadOnlyList<InlineButton>>(),
-        .. stage == ReportStage.FollowUp ? [(IReadOnlyList<InlineButton>)[new InlineButton(Texts.StaffFollowUpButton, DeskSteps.FollowUpData(code))]] : Array.Empty<IReadOnlyList<InlineButton>>(),
-    ]);
+    public static InlineKeyboard Actions(string code, bool fullText = false, ReportStage? stage = null) => new(ReportCard.ActionRows(code, fullText, stage));
 
     public static InlineKeyboard Choices(string action, string code, IEnumerable<(string Label, string Value)> values) =>
         new(values.Select(v => (IReadOnlyList<InlineButton>)[new InlineButton(v.Label, $"{Prefix}{action}:{code}:{v.Value}")]).ToList());

@@ -35,7 +35,7 @@ public static partial class Texts
 
     // Staff.
     public const string InboxUsage = "[مرحله]";
-    public const string InboxHelp = "صف مسئله‌های باز";
+    public const string InboxHelp = "صف مسئله‌های باز، نزدیک‌ترین مهلت اول، با دکمه برای هر مسئله";
     public const string ShowUsage = "کد";
     public const string ShowHelp = "جزئیات و رویدادهای یک مسئله";
     public const string ReplyUsage = "کد متن";

@@ -11,13 +11,6 @@ public static partial class Texts
     public const string StaffRouteButton = "ارجاع";
     public const string StaffCloseButton = "بستن";
 
-    public static string NewReportForStaff(string code, string secretariat, string topic, string county, string place, string description,
-        int attachments, string? solution, string reporter) =>
-        $"مسئله تازه {code} برای {secretariat}\n\n" +
-        $"موضوع: {topic}\nمکان: {county}، {place}\nگزارش‌دهنده: {reporter}\nپیوست‌ها: {PersianText.ToPersianDigits(attachments)}\n" +
-        $"شرح: {description}\nراهکار پیشنهادی: {solution ?? "—"}\n\n" +
-        "برای پاسخ به گزارش‌دهنده دکمه «پاسخ» را بزنید. جوابی که به خود این پیام بدهید، پیش از ارسال از شما پرسیده می‌شود.";
-
     public const string Anonymous = "ناشناس";
 
     public static string AttachmentCaption(string code, int index, int count) =>
@@ -72,8 +65,6 @@ public static partial class Texts
     public static string Usage(string usage) => $"شکل درست دستور: {usage}";
 
     public const string InboxEmpty = "در صف شما مسئله‌ای باز نمانده است.";
-    public static string InboxHeader(int count) => $"صف شما ({PersianText.ToPersianDigits(count)} مسئله باز):";
-    public static string InboxLine(string code, string stage, string county, string age) => $"{code} — {stage} — {county} — {age}";
 
     public static string StaffDetails(string code, string secretariat, string stage, string topic, string county, string place,
         string reporter, string description, string? solution, int attachments, IEnumerable<string> timeline) =>
@@ -95,6 +86,7 @@ public static partial class Texts
         ReportEventKind.Closed => $"• {when} بسته شد ({actor}): {detail}{(text is null ? "" : " — " + text)}",
         ReportEventKind.Reopened => $"• {when} باز شد ({actor}): {text}",
         ReportEventKind.ConfirmedResolved => StaffConfirmedLine(when),
+        ReportEventKind.Assigned => $"• {when} کارشناس مسئول ({actor}): {detail}",
         _ => $"• {when}",
     };
 

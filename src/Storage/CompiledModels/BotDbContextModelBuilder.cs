@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("743815d4-e557-4941-8fc2-33f70e522e06"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("45746fce-61cc-411f-80f4-f849f3dfa2e1"), entityTypeCount: 25)
         {
         }
 
@@ -39,6 +39,7 @@ namespace Assembly.Storage.CompiledModels
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
             var reportFollower = ReportFollowerEntityType.Create(this);
+            var reportPost = ReportPostEntityType.Create(this);
             var roleGrant = RoleGrantEntityType.Create(this);
             var rsvp = RsvpEntityType.Create(this);
 
@@ -50,6 +51,7 @@ namespace Assembly.Storage.CompiledModels
             ReportEventEntityType.CreateForeignKey1(reportEvent, report);
             ReportFollowerEntityType.CreateForeignKey1(reportFollower, member);
             ReportFollowerEntityType.CreateForeignKey2(reportFollower, report);
+            ReportPostEntityType.CreateForeignKey1(reportPost, report);
             RsvpEntityType.CreateForeignKey1(rsvp, meeting);
             RsvpEntityType.CreateForeignKey2(rsvp, member);
 
@@ -75,6 +77,7 @@ namespace Assembly.Storage.CompiledModels
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);
             ReportFollowerEntityType.CreateAnnotations(reportFollower);
+            ReportPostEntityType.CreateAnnotations(reportPost);
             RoleGrantEntityType.CreateAnnotations(roleGrant);
             RsvpEntityType.CreateAnnotations(rsvp);
 

@@ -20,7 +20,7 @@ namespace Assembly.Storage.CompiledModels
                 "Assembly.Storage.Entities.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -41,6 +41,14 @@ namespace Assembly.Storage.CompiledModels
                 propertyInfo: typeof(Report).GetProperty("Anonymous", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Report).GetField("<Anonymous>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var assignee = runtimeEntityType.AddProperty(
+                "Assignee",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("Assignee", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<Assignee>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var checkAskedAt = runtimeEntityType.AddProperty(
                 "CheckAskedAt",

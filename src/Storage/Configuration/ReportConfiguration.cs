@@ -13,6 +13,7 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => r.Code).IsUnique();
         b.Property(r => r.Secretariat).HasMaxLength(32);
         b.Property(r => r.County).HasMaxLength(64);
+        b.Property(r => r.Assignee).HasMaxLength(32);
         b.HasIndex(r => new { r.MemberId, r.UpdatedAt });
         b.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId);
         b.Property(r => r.Version).IsConcurrencyToken();

@@ -82,6 +82,9 @@ public sealed class Report
     /// <summary>The reporter's answer to that question, once given.</summary>
     public bool? ConfirmedResolved { get; set; }
 
+    /// <summary>The staff member who took the report on (an account, <c>telegram:123</c>), or null while nobody has.</summary>
+    public string? Assignee { get; set; }
+
     /// <summary>Goes up with every change; two staff acting at the same moment cannot both win.</summary>
     public int Version { get; set; }
     public List<ReportAttachment> Attachments { get; init; } = [];
@@ -107,6 +110,9 @@ public enum ReportEventKind
 
     /// <summary>The reporter answered that the report closed as resolved really was.</summary>
     ConfirmedResolved,
+
+    /// <summary>A staff member took the report on, or handed it to another (the new assignee in the detail).</summary>
+    Assigned,
 }
 
 /// <summary>One thing that happened to a report, with who and when: the report's timeline.</summary>

@@ -31,7 +31,7 @@ public sealed class OutboxRetentionTests : IDisposable
     private async Task<OutboxMessage> PostAsync(string code)
     {
         await using var db = _chat.Db();
-        return await db.Outbox.AsNoTracking().SingleAsync(o => o.ChatId == Rajaei && o.Subject == code && o.SubjectAction == "post");
+        return await db.Outbox.AsNoTracking().SingleAsync(o => o.ChatId == Rajaei && o.Subject == code && o.SubjectAction == Conversations.Staff.ReportCard.Action);
     }
 
     [Fact]

@@ -46,17 +46,19 @@ public sealed class StaffDeskTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_report_is_posted_to_its_secretariats_staff_and_groups_only_with_the_reporters_name()
+    public async Task A_new_report_is_posted_to_its_secretariats_group_only_not_privately_with_the_reporters_name()
     {
-        var toStaff = _submitted.To(Rajaei).Single();
+        // The secretariat has a staff chat: a private copy goes only to the report's assignee, and nobody has taken it yet.
+        Assert.Empty(_submitted.To(Rajaei));
+        var toStaff = _submitted.To(Group).Single();
         Assert.StartsWith("مسئله تازه RJ-1001 برای دبیرخانه شهید رجایی", toStaff.Text);
         // A post names the reporter; the number is for a private /show only.
         Assert.Contains("گزارش‌دهنده: زهرا احمدی", toStaff.Text);
         Assert.DoesNotContain("۰۹۱۲۱۲۳۴۵۶۷", toStaff.Text);
         Assert.DoesNotContain("۰۹۱۲۱۲۳۴۵۶۷", _submitted.To(Group).Single().Text);
         var buttons = Assert.IsType<Conversations.Messages.InlineKeyboard>(toStaff.Keyboard).Rows.SelectMany(r => r).Select(b => b.Data);
-        Assert.Equal(["st:reply:RJ-1001", "st:note:RJ-1001", "st:stage:RJ-1001", "st:route:RJ-1001", "st:close:RJ-1001"], buttons);
-        Assert.Single(_submitted.To(Group));
+        Assert.Equal(["st:reply:RJ-1001", "st:note:RJ-1001", "st:stage:RJ-1001", "st:route:RJ-1001", "st:close:RJ-1001", "st:take:RJ-1001", "st:hand:RJ-1001"],
+            buttons);
         Assert.Empty(_submitted.To(Modarres));
         Assert.Empty(_submitted.To(Admin));
     }
@@ -78,10 +80,16 @@ public sealed class StaffDeskTests : IAsyncLifetime
         await _chat.Press("named");
         var submitted = await _chat.Press("submit");
 
-        var files = submitted.Messages.OfType<Conversations.Messages.FileMessage>().Where(f => f.To.ChatId == Rajaei).ToList();
+        var files = submitted.Messages.OfType<Conversations.Messages.FileMessage>().Where(f => f.To.ChatId == Group).ToList();
         Assert.Equal([(Conversations.Messages.AttachmentKind.Photo, Texts.AttachmentCaption("RJ-1002", 1, 2)), (Conversations.Messages.AttachmentKind.Voice, Texts.AttachmentCaption("RJ-1002", 2, 2))],
             files.Select(f => (f.Kind, f.Caption)));
-        var onBale = submitted.Messages.Where(m => m.To.Messenger == "bale").ToList();
+        Assert.DoesNotContain(submitted.Messages, m => m.To.Messenger == "bale");
+
+        // The staff member on Bale takes it on and gets the card in private, told where the files are.
+        _chat.As = ("bale", 301, "کارشناس بله");
+        var taken = await _chat.PressData("st:take:RJ-1002");
+        var onBale = taken.Messages.OfType<Conversations.Messages.TextMessage>().Where(m => m.SubjectAction == ReportCard.Action).ToList();
+        Assert.DoesNotContain(taken.Messages, m => m is Conversations.Messages.FileMessage);
         var post = Assert.IsType<Conversations.Messages.TextMessage>(Assert.Single(onBale));
         Assert.EndsWith(Texts.AttachmentsElsewhere("telegram"), post.Text);
     }
@@ -90,7 +98,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
     public async Task An_anonymous_report_reaches_staff_without_name_or_number()
     {
         var anonymous = await FileAsync(anonymous: true);
-        Assert.Contains("گزارش‌دهنده: " + Texts.Anonymous, anonymous.To(Rajaei).Single().Text);
+        Assert.Contains("گزارش‌دهنده: " + Texts.Anonymous, anonymous.To(Group).Single().Text);
         var shown = await As(Rajaei, "/show RJ-1002");
         Assert.DoesNotContain("۰۹۱۲۱۲۳۴۵۶۷", shown.Last.Text);
         Assert.DoesNotContain("احمدی", shown.Last.Text);
@@ -164,7 +172,8 @@ public sealed class StaffDeskTests : IAsyncLifetime
     public async Task A_reply_to_a_post_in_private_asks_too_and_the_prompts_force_a_reply_that_acts_at_once()
     {
         _chat.As = ("telegram", Rajaei, "کارشناس");
-        var asked = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "بررسی می‌کنیم", ReplyToMessageId = _submitted.IdOfLastTo(Rajaei) });
+        var card = await _chat.PressData("st:open:RJ-1001");
+        var asked = await _chat.Send(Conversations.Messages.IncomingKind.Text, m => m with { Text = "بررسی می‌کنیم", ReplyToMessageId = card.IdOfLastTo(Rajaei) });
         Assert.Equal(Texts.HeldAsk("RJ-1001"), asked.Last.Text);
         Assert.Empty(asked.To(Reporter));
 
@@ -300,7 +309,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
     {
         var routed = await As(Rajaei, "/route RJ-1001 modarres");
         Assert.Equal(Texts.ToReporterRouted("RJ-1001", "دبیرخانه شهید رجایی", "دبیرخانه شهید مدرس"), routed.To(Reporter).Single().Text);
-        Assert.StartsWith("مسئله تازه RJ-1001 برای دبیرخانه شهید مدرس", routed.To(Modarres).Single().Text);
+        Assert.StartsWith("مسئله RJ-1001 برای دبیرخانه شهید مدرس", routed.To(ModarresGroup).Single().Text);
         Assert.Equal([Texts.UnknownCode], (await As(Rajaei, "/show RJ-1001")).Texts);
         Assert.StartsWith("مسئله RJ-1001 — دبیرخانه شهید مدرس", (await As(Modarres, "/show RJ-1001")).Last.Text);
     }
@@ -326,15 +335,15 @@ public sealed class StaffDeskTests : IAsyncLifetime
         _chat.As = ("telegram", Reporter, "زهرا");
         await _chat.PressData(Conversations.Reports.MyReports.AddPrefix + "RJ-1001");
         var added = await _chat.Say("امروز هم آب نیامد");
-        Assert.Equal(Texts.ToStaffReporterAdded("RJ-1001", "آب و برق و گاز", "کاشان", "امروز هم آب نیامد", file: false, closedAs: null), added.To(Rajaei).Single().Text);
-        Assert.Single(added.To(Group));
+        Assert.Equal(Texts.ToStaffReporterAdded("RJ-1001", "آب و برق و گاز", "کاشان", "امروز هم آب نیامد", file: false, closedAs: null), added.To(Group).Single().Text);
+        Assert.Empty(added.To(Rajaei));
     }
 
     [Fact]
     public async Task Granted_staff_work_and_once_revoked_an_old_button_does_nothing()
     {
         Assert.Equal([Texts.Granted("telegram:301", "کارشناس دبیرخانه شهید رجایی")], (await As(Admin, "/grant telegram:301 staff rajaei")).Texts);
-        Assert.StartsWith(Texts.InboxHeader(1), (await As(301, "/inbox")).Last.Text);
+        Assert.StartsWith(Texts.InboxTitle(1, Texts.InboxFilter(null, mine: false), 1, 1), (await As(301, "/inbox")).Last.Text);
         Assert.Contains("telegram:301", (await As(Admin, "/staff")).Last.Text);
 
         Assert.Equal([Texts.Revoked("telegram:301", "کارشناس دبیرخانه شهید رجایی")], (await As(Admin, "/revoke telegram:301 staff rajaei")).Texts);
@@ -385,11 +394,11 @@ public sealed class StaffDeskTests : IAsyncLifetime
         _chat.As = ("telegram", Reporter, "زهرا");
         await _chat.Say("/verify");
         Assert.Equal([Texts.NumberVerifiedWithRoles("۰۹۱۲۱۲۳۴۵۶۷", ["کارشناس دبیرخانه شهید رجایی"])], (await _chat.ShareContact("+989121234567")).Texts);
-        Assert.StartsWith(Texts.InboxHeader(1), (await _chat.Say("/inbox")).Last.Text);
+        Assert.StartsWith(Texts.InboxTitle(1, Texts.InboxFilter(null, mine: false), 1, 1), (await _chat.Say("/inbox")).Last.Text);
         Assert.DoesNotContain(Texts.PendingGrantsHeader, (await As(Admin, "/staff")).Last.Text);
 
         // The grant is theirs in their secretariat's staff chat too.
         _chat.As = ("telegram", Reporter, "زهرا");
-        Assert.StartsWith(Texts.InboxHeader(1), (await _chat.SayIn(Group, "/inbox")).To(Group).Single().Text);
+        Assert.StartsWith(Texts.InboxTitle(1, Texts.InboxFilter(null, mine: false), 1, 1), (await _chat.SayIn(Group, "/inbox")).To(Group).Single().Text);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ReportLifecycleTests
     private static State? Expected(State from, Trigger trigger, bool awaitingAnswer) => trigger switch
     {
         Trigger.Reply or Trigger.Note or Trigger.Route or Trigger.MemberAdds => from,
-        Trigger.RecordFollowUp or Trigger.Follow => IsOpen(from) ? from : null,
+        Trigger.RecordFollowUp or Trigger.Follow or Trigger.Assign => IsOpen(from) ? from : null,
         Trigger.ToIdentification => from == State.Identification ? null : State.Identification,
         Trigger.ToSolution => from == State.Solution ? null : State.Solution,
         Trigger.ToFollowUp => from == State.FollowUp ? null : State.FollowUp,

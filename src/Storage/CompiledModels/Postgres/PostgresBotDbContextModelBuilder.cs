@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a946a9af-f3f2-4363-bee1-afd3d30531b8"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("26797e7d-5904-4151-9c6b-e167d54dfd99"), entityTypeCount: 25)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             var reportAttachment = ReportAttachmentEntityType.Create(this);
             var reportEvent = ReportEventEntityType.Create(this);
             var reportFollower = ReportFollowerEntityType.Create(this);
+            var reportPost = ReportPostEntityType.Create(this);
             var roleGrant = RoleGrantEntityType.Create(this);
             var rsvp = RsvpEntityType.Create(this);
 
@@ -51,6 +52,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             ReportEventEntityType.CreateForeignKey1(reportEvent, report);
             ReportFollowerEntityType.CreateForeignKey1(reportFollower, member);
             ReportFollowerEntityType.CreateForeignKey2(reportFollower, report);
+            ReportPostEntityType.CreateForeignKey1(reportPost, report);
             RsvpEntityType.CreateForeignKey1(rsvp, meeting);
             RsvpEntityType.CreateForeignKey2(rsvp, member);
 
@@ -76,6 +78,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
             ReportAttachmentEntityType.CreateAnnotations(reportAttachment);
             ReportEventEntityType.CreateAnnotations(reportEvent);
             ReportFollowerEntityType.CreateAnnotations(reportFollower);
+            ReportPostEntityType.CreateAnnotations(reportPost);
             RoleGrantEntityType.CreateAnnotations(roleGrant);
             RsvpEntityType.CreateAnnotations(rsvp);
 

@@ -21,7 +21,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 "Assembly.Storage.Entities.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 5,
@@ -44,6 +44,15 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 fieldInfo: typeof(Report).GetField("<Anonymous>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             anonymous.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var assignee = runtimeEntityType.AddProperty(
+                "Assignee",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("Assignee", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<Assignee>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            assignee.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var checkAskedAt = runtimeEntityType.AddProperty(
                 "CheckAskedAt",

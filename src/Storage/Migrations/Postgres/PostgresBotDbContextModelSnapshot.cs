@@ -643,6 +643,10 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.Property<bool>("Anonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime?>("CheckAskedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -835,6 +839,42 @@ namespace Assembly.Storage.Migrations.Postgres
                     b.ToTable("ReportFollowers");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.ReportPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Messenger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("OutboxRowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Messenger", "ChatId")
+                        .IsUnique();
+
+                    b.ToTable("ReportPosts");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.RoleGrant", b =>
                 {
                     b.Property<int>("Id")
@@ -966,6 +1006,15 @@ namespace Assembly.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Assembly.Storage.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Assembly.Storage.Entities.ReportPost", b =>
+                {
                     b.HasOne("Assembly.Storage.Entities.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

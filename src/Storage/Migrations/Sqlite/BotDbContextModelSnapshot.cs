@@ -620,6 +620,10 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CheckAskedAt")
                         .HasColumnType("TEXT");
 
@@ -808,6 +812,40 @@ namespace Assembly.Storage.Migrations.Sqlite
                     b.ToTable("ReportFollowers");
                 });
 
+            modelBuilder.Entity("Assembly.Storage.Entities.ReportPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Messenger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Messenger", "ChatId")
+                        .IsUnique();
+
+                    b.ToTable("ReportPosts");
+                });
+
             modelBuilder.Entity("Assembly.Storage.Entities.RoleGrant", b =>
                 {
                     b.Property<int>("Id")
@@ -937,6 +975,15 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Assembly.Storage.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Assembly.Storage.Entities.ReportPost", b =>
+                {
                     b.HasOne("Assembly.Storage.Entities.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

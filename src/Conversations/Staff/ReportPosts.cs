@@ -1,0 +1,122 @@
+using Assembly.Conversations.Flows;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Turns;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Conversations.Staff;
+
+/// <summary>
+/// Where a report's card went (<see cref="ReportPost"/>), and keeping every copy current: after each change the card is
+/// written again over each copy, so whoever looks at it sees the stage, the assignee and the last action.
+/// </summary>
+/// <remarks>
+/// Only the latest state goes out. While a copy's last row (the card, or its last edit) still waits in the outbox, that
+/// row's text is replaced; once it is sent, one edit is queued, as bulk, so a busy group is paced like any notice. The
+/// message id is learnt from the outbox row once sent. An edit the messenger cannot apply (the message was deleted, or
+/// the group moved to a supergroup) sends the card again (<see cref="TextEdit.ResendIfGone"/>), and the next refresh
+/// follows the new message. A copy whose card is on its way this very moment (claimed, not yet recorded) is left as it
+/// is: the next change writes the whole state again.
+/// </remarks>
+public static class ReportPosts
+{
+    /// <summary>
+    /// Who gets a report's card: the secretariat's staff chats and, privately, only its assignee; where the secretariat
+    /// has no staff chat, every staff member privately (nobody would see it otherwise).
+    /// </summary>
+    public static async Task<IReadOnlyList<(ChatAddress Chat, ChatKind Kind)>> AudienceAsync(Turn turn, FlowContext context, Report report, CancellationToken ct)
+    {
+        var everyone = await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct);
+        if (everyone.All(c => c.Kind == ChatKind.Private)) return everyone;
+        var assignee = AccountRef.TryParse(report.Assignee, out var account) ? new ChatAddress(account.Messenger, account.Id) : (ChatAddress?)null;
+        return everyone.Where(c => c.Kind != ChatKind.Private || c.Chat == assignee).ToList();
+    }
+
+    /// <summary>Sends the card to a chat and remembers it there (a card sent there before is no longer followed).</summary>
+    public static async Task SendAsync(Turn turn, ReportCard.Facts facts, ChatAddress chat, ChatKind kind, OutboxPriority priority, CancellationToken ct)
+    {
+        var report = facts.Report;
+        turn.Send(chat, kind, ReportCard.Message(facts, chat.Messenger, works: true), priority);
+        if (report.Id == 0) await turn.Db.SaveChangesAsync(ct); // the post's row carries the report's id
+        // The card's row is written after this turn: its id is above every id there is now.
+        var after = await turn.Db.Outbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
+        var post = turn.Db.ReportPosts.Local.FirstOrDefault(p => p.ReportId == report.Id && p.Messenger == chat.Messenger && p.ChatId == chat.ChatId)
+                   ?? await turn.Db.ReportPosts.SingleOrDefaultAsync(p => p.ReportId == report.Id && p.Messenger == chat.Messenger && p.ChatId == chat.ChatId, ct);
+        if (post is null)
+        {
+            turn.Db.ReportPosts.Add(new ReportPost { ReportId = report.Id, Messenger = chat.Messenger, ChatId = chat.ChatId, OutboxRowId = after });
+            return;
+        }
+
+        (post.MessageId, post.OutboxRowId) = (null, after);
+    }
+
+    /// <summary>Whether the report's card is already followed in this chat.</summary>
+    public static async Task<bool> HasAsync(Turn turn, Report report, ChatAddress chat, CancellationToken ct) =>
+        turn.Db.ReportPosts.Local.Any(p => p.ReportId == report.Id && p.Messenger == chat.Messenger && p.ChatId == chat.ChatId)
+        || await turn.Db.ReportPosts.AnyAsync(p => p.ReportId == report.Id && p.Messenger == chat.Messenger && p.ChatId == chat.ChatId, ct);
+
+    /// <summary>Writes the report's current card over every copy of it.</summary>
+    public static async Task RefreshAsync(Turn turn, FlowContext context, Report report, CancellationToken ct)
+    {
+        if (report.Id == 0) return;
+        var posts = await turn.Db.ReportPosts.Where(p => p.ReportId == report.Id).ToListAsync(ct);
+        if (posts.Count == 0) return;
+        var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
+        foreach (var post in posts) await RefreshAsync(turn, context, facts, post, posts, ct);
+    }
+
+    private static async Task RefreshAsync(Turn turn, FlowContext context, ReportCard.Facts facts, ReportPost post, List<ReportPost> posts, CancellationToken ct)
+    {
+        var code = facts.Report.Code;
+        // A group the messenger upgraded: the card's rows moved with it, to the supergroup's id.
+        if (await turn.Db.ChatMigrations.AsNoTracking().Where(m => m.Messenger == post.Messenger && m.FromChatId == post.ChatId)
+                .Select(m => (long?)m.ToChatId).FirstOrDefaultAsync(ct) is { } moved)
+        {
+            if (posts.Any(p => p != post && p.Messenger == post.Messenger && p.ChatId == moved))
+            {
+                turn.Db.ReportPosts.Remove(post);
+                return;
+            }
+
+            post.ChatId = moved;
+        }
+
+        var row = await turn.Db.Outbox.AsNoTracking()
+            .Where(o => o.Messenger == post.Messenger && o.ChatId == post.ChatId && o.Id >= post.OutboxRowId && o.Subject == code && o.SubjectAction == ReportCard.Action)
+            .OrderByDescending(o => o.Id)
+            .Select(o => new { o.Id, o.Status, o.SentMessageId, o.ChatKind, o.Payload })
+            .FirstOrDefaultAsync(ct);
+        var kind = row?.ChatKind ?? (post.ChatId < 0 ? ChatKind.Group : ChatKind.Private);
+        var chat = new ChatAddress(post.Messenger, post.ChatId);
+        var works = kind == ChatKind.Private
+                    || (await StaffChats.SecretariatsOfAsync(turn.Db, context.Assembly, chat, ct)).Contains(facts.Report.Secretariat);
+        var card = ReportCard.Message(facts, post.Messenger, works);
+        if (row is not null)
+        {
+            post.OutboxRowId = row.Id;
+            if (row.Status == OutboxStatus.Pending && await RewriteAsync(turn, row.Id, row.Payload, card, ct)) return;
+            if (row.SentMessageId is { } sent) post.MessageId = sent;
+        }
+
+        if (post.MessageId is not { } messageId) return;
+        turn.Send(chat, kind, new TextEdit(messageId, card.Text, card.Keyboard as InlineKeyboard)
+        {
+            Monospace = card.Monospace, ResendIfGone = true, Subject = code, SubjectAction = ReportCard.Action,
+        }, OutboxPriority.Bulk);
+    }
+
+    /// <summary>The card's row still waiting: its text becomes the latest, so only that goes out. False once a sender has claimed it.</summary>
+    private static async Task<bool> RewriteAsync(Turn turn, long rowId, string payload, TextMessage card, CancellationToken ct)
+    {
+        var rewritten = OutgoingJson.Read(payload) switch
+        {
+            TextEdit edit => OutgoingJson.Write(edit with { Text = card.Text, Keyboard = card.Keyboard as InlineKeyboard, Monospace = card.Monospace }),
+            TextMessage message => OutgoingJson.Write(message with { Text = card.Text, Keyboard = card.Keyboard, Monospace = card.Monospace }),
+            _ => null,
+        };
+        return rewritten is not null && await turn.Db.Outbox.Where(o => o.Id == rowId && o.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Payload, rewritten), ct) == 1;
+    }
+}
