@@ -33,7 +33,7 @@ public static partial class Texts
     public static string ChooseStage(string code) => $"مرحله تازه مسئله {code} را انتخاب کنید:";
     public static string ChooseRoute(string code) => $"مسئله {code} به کدام دبیرخانه ارجاع شود؟";
     public static string ChooseOutcome(string code) =>
-        $"نتیجه مسئله {code} چیست؟ (برای «تکراری» بنویسید: /close {code} تکراری کد_اصلی)";
+        $"نتیجه مسئله {code} را انتخاب کنید.\nاگر تکراری است، بنویسید: /close {code} تکراری کد_اصلی";
 
     public static string StageLabel(ReportStage stage) => StageName(stage, null);
 
