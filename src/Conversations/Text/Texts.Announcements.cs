@@ -33,7 +33,7 @@ public static partial class Texts
     public const string AddAudience = "افزودن مخاطبان دیگر";
 
     public static string AnnouncementQueued(int recipients) =>
-        $"اطلاعیه برای {PersianText.ToPersianDigits(recipients)} نفر در صف ارسال است و با سرعت مجاز پیام‌رسان‌ها فرستاده می‌شود. وضعیت رسیدن را با /broadcasts ببینید.";
+        $"اطلاعیه برای {PersianText.ToPersianDigits(recipients)} نفر در صف ارسال است و با سرعت مجاز پیام‌رسان‌ها فرستاده می‌شود.\nوضعیت رسیدن را با /broadcasts ببینید.";
 
     public static string AnnouncementForMembers(string assembly, string text) =>
         $"اطلاعیه {assembly}\n\n{text}\n\nبرای نگرفتن اطلاعیه‌ها /mute را بفرستید.";
@@ -41,9 +41,10 @@ public static partial class Texts
     public static string AnnouncementForStaff(string assembly, string text) => $"اطلاعیه {assembly}\n\n{text}";
 
     public const string Muted = "از این پس اطلاعیه‌ها و دعوت به جلسه‌های تازه برای شما فرستاده نمی‌شود.\n" +
-        "همچنان می‌رسد: خبر مسئله‌های خودتان، و یادآوری، تغییر و نتایج جلسه‌هایی که گفته‌اید می‌آیید یا شاید بیایید.\n" +
+        "این پیام‌ها همچنان به شما می‌رسد:\n• خبر مسئله‌های خودتان\n" +
+        $"• یادآوری، تغییر و نتایج جلسه‌هایی که پاسخ «{RsvpYes}» یا «{RsvpMaybe}» داده‌اید\n" +
         "برای دریافت دوباره /unmute را بفرستید.";
-    public const string Unmuted = "اطلاعیه‌ها و دعوت به جلسه‌ها دوباره برای شما فرستاده می‌شود.\nبرای قطع دوباره /mute را بفرستید.";
+    public const string Unmuted = "اطلاعیه‌ها و دعوت به جلسه‌ها دوباره برای شما فرستاده می‌شود.\nبرای نگرفتن آن‌ها /mute را بفرستید.";
 
     public const string NoBroadcasts = "هنوز اطلاعیه‌ای فرستاده نشده است.";
 

@@ -47,7 +47,7 @@ public static partial class Texts
     public const string RouteUsage = "کد دبیرخانه";
     public const string RouteHelp = "ارجاع به دبیرخانه دیگر، با نام آن";
     public const string CloseUsage = "کد نتیجه [کد_اصلی] [متن]";
-    public const string CloseHelp = "بستن با نتیجه: حل شد، حل نشد، رد شد، یا تکراری با کد مسئله اصلی";
+    public const string CloseHelp = "بستن با نتیجه: حل شد، حل نشد، رد شد یا تکراری (با کد مسئله اصلی)";
     public const string FollowUpUsage = "کد ۱۴۰۴/۰۹/۱۵ شرح";
     public const string FollowUpHelp = "ثبت پیگیری و موعد بعدی";
 

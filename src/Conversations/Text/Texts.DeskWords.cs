@@ -36,5 +36,5 @@ public static partial class Texts
 
     /// <summary>Statistics asked for a secretariat the asker does not work for.</summary>
     public static string StatsNotYourSecretariat(string secretariat) =>
-        $"آمار {secretariat} در دسترس شما نیست.\nآمار دبیرخانه خودتان را بدون نام دبیرخانه بخواهید.";
+        $"آمار {secretariat} در دسترس شما نیست.\nبرای آمار دبیرخانه خودتان، همین دستور را بدون نام دبیرخانه بفرستید.";
 }

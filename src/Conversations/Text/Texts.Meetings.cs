@@ -8,7 +8,7 @@ public static partial class Texts
     public const string AskMeetingTitle = "عنوان جلسه را بنویسید (مثلاً نهمین اجلاسیه مجمع).";
     public const string AskMeetingTime = "تاریخ و ساعت جلسه را به وقت تهران بنویسید،\nمثلاً «۱۵ آذر ساعت ۱۷:۳۰» یا «فردا ساعت ۱۷».";
     public const string MeetingTimeInvalid = "این تاریخ و ساعت را نتوانستیم بخوانیم، یا چنین روزی در تقویم نیست.\n" +
-        "یکی از این شکل‌ها را بنویسید:\n• ۱۴۰۵/۰۹/۱۵ ۱۷:۳۰\n• ۱۵ آذر ۱۴۰۵ ساعت ۱۷:۳۰\n• سه‌شنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۷:۳۰\n• فردا ساعت ۱۷";
+        "به یکی از این شکل‌ها بنویسید:\n• ۱۵ آذر ۱۴۰۵ ساعت ۱۷:۳۰\n• یکشنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۷:۳۰\n• فردا ساعت ۱۷\n• با عدد: ۱۴۰۵/۰۹/۱۵ ۱۷:۳۰";
     public const string MeetingTimePast = "این زمان گذشته است؛ زمانی در آینده بنویسید.";
     public const string AskMeetingPlace = "محل برگزاری جلسه را بنویسید.";
     public const string AskMeetingAgenda = "دستور جلسه را بنویسید.";
@@ -54,8 +54,8 @@ public static partial class Texts
     public static string MeetingLineForMember(string title, string when, string place, string? answer) =>
         $"• {title}\n  {when} — {place}\n  پاسخ شما: {answer ?? "هنوز پاسخ نداده‌اید"}";
     public static string MeetingLineForOrganizer(int id, string title, string when, int yes, int maybe, int no, int invited) =>
-        $"جلسه {PersianText.ToPersianDigits(id)}: {title}\n  {when}\n  می‌آیم {PersianText.ToPersianDigits(yes)}، شاید {PersianText.ToPersianDigits(maybe)}، " +
-        $"نمی‌آیم {PersianText.ToPersianDigits(no)} از {PersianText.ToPersianDigits(invited)} نفر";
+        $"جلسه {PersianText.ToPersianDigits(id)}: {title}\n  {when}\n  دعوت‌شدگان: {PersianText.ToPersianDigits(invited)} نفر\n" +
+        $"  می‌آیم {PersianText.ToPersianDigits(yes)}، شاید {PersianText.ToPersianDigits(maybe)}، نمی‌آیم {PersianText.ToPersianDigits(no)}";
 
     public const string UnknownMeeting = "جلسه‌ای با این شماره نیست. شماره‌ها را با /meetings ببینید.";
     public const string MeetingAlreadyCancelled = "این جلسه پیش‌تر لغو شده است.";
@@ -81,7 +81,7 @@ public static partial class Texts
         (achievements.Count == 0 ? "" : "\n\nدستاوردها:\n" + string.Join('\n', achievements.Select((a, i) => $"{PersianText.ToPersianDigits(i + 1)}. {a}")));
 
     public static string OutcomePreview(string notice, int recipients) =>
-        $"پیش‌نمایش:\n\n{notice}\n\nگیرندگان: {PersianText.ToPersianDigits(recipients)} نفر. اگر درست است دکمه ارسال را بزنید.";
+        $"پیش‌نمایش:\n\n{notice}\n\nگیرندگان: {PersianText.ToPersianDigits(recipients)} نفر\nاگر درست است، «{SendOutcome}» را بزنید.";
 
     public static string OutcomeQueued(int recipients) => $"اطلاعیه نتایج برای {PersianText.ToPersianDigits(recipients)} نفر در صف ارسال است.";
 }

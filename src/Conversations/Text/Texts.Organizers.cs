@@ -11,10 +11,10 @@ public static partial class Texts
     public const string MeetingsUpcoming = "جلسه‌های پیش‌رو:";
     public const string MeetingsPast = "جلسه‌های برگزارشده (ده جلسه آخر):";
     public const string MeetingsNoneForOrganizer = "هنوز جلسه‌ای اعلام نشده است.\nبرای اعلام جلسه /meeting را بفرستید.";
-    public const string MeetingsButtonsHint = "هر جلسه دکمه‌های خود را در زیر دارد:\nتغییر زمان یا محل، لغو، نام پاسخ‌دهندگان و اطلاعیه نتایج.";
+    public const string MeetingsButtonsHint = "عدد روی هر دکمه، شماره جلسه است.\nبا دکمه‌ها زمان یا محل را تغییر دهید، جلسه را لغو کنید، پاسخ‌دهندگان را ببینید یا اطلاعیه نتایج بفرستید.";
 
     public static string PastMeetingLine(int id, string title, string when, int yes) =>
-        $"جلسه {PersianText.ToPersianDigits(id)}: {title}\n  {when}\n  {PersianText.ToPersianDigits(yes)} نفر گفته بودند می‌آیند";
+        $"جلسه {PersianText.ToPersianDigits(id)}: {title}\n  {when}\n  پاسخ «{RsvpYes}»: {PersianText.ToPersianDigits(yes)} نفر";
 
     public static string MeetingRescheduleButton(int id) => $"تغییر زمان {PersianText.ToPersianDigits(id)}";
     public static string MeetingPlaceButton(int id) => $"تغییر محل {PersianText.ToPersianDigits(id)}";
@@ -30,7 +30,7 @@ public static partial class Texts
     /// <summary>Before a change reaches anyone: the very message they will get, and how many people.</summary>
     public static string MeetingChangePreview(string notice, int people) =>
         $"پیش‌نمایش پیامی که فرستاده می‌شود:\n\n{notice}\n\nگیرندگان: {PersianText.ToPersianDigits(people)} نفر\n" +
-        "تا دکمه تأیید را نزنید، به کسی خبر داده نمی‌شود.";
+        "تا با دکمه زیر تأیید نکنید، به کسی خبر داده نمی‌شود.";
 
     public static string ConfirmMeetingCancel(int people) => $"بله، جلسه لغو شود و به {PersianText.ToPersianDigits(people)} نفر خبر دهیم";
     public const string KeepMeeting = "نه، جلسه لغو نشود";
@@ -48,7 +48,7 @@ public static partial class Texts
     public static string MeetingNamesGroup(string answer, int people) => $"{answer} ({PersianText.ToPersianDigits(people)} نفر):";
     public static string MeetingNamesLine(int index, string name, string county) => $"{PersianText.ToPersianDigits(index)}. {name} — {county}";
     public const string MeetingNamesFile = "همین فهرست در فایل پیوست است.";
-    public const string MeetingNamesNone = "هنوز کسی نگفته است که می‌آید یا شاید بیاید.";
+    public const string MeetingNamesNone = $"هنوز کسی پاسخ «{RsvpYes}» یا «{RsvpMaybe}» نداده است.";
     public static string MeetingNamesCaption(string title, int people) => $"پاسخ‌دهندگان «{title}»، {PersianText.ToPersianDigits(people)} نفر";
     public static readonly string[] MeetingNamesColumns = ["نام", "شهرستان", "کارگروه", "پاسخ", "زمان پاسخ"];
 

@@ -26,7 +26,7 @@ public static partial class Texts
     public static string ChooseStage(string code) => $"مرحله تازه مسئله {code} را انتخاب کنید:";
     public static string ChooseRoute(string code) => $"مسئله {code} به کدام دبیرخانه ارجاع شود؟";
     public static string ChooseOutcome(string code) =>
-        $"نتیجه مسئله {code} چیست؟";
+        $"نتیجه مسئله {code} را انتخاب کنید.";
 
     public static string StageLabel(ReportStage stage) => StageName(stage, null);
 

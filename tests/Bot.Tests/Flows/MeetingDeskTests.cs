@@ -77,7 +77,8 @@ public sealed class MeetingDeskTests : IAsyncLifetime
         Assert.All(copies, c => Assert.Equal([Texts.RsvpYes, Texts.RsvpMaybe, Texts.RsvpNo, Texts.MuteButton], Labels(c.Keyboard)));
 
         _chat.As = ("telegram", Organizer, "مدیر");
-        Assert.Contains("می‌آیم ۰، شاید ۰، نمی‌آیم ۰ از ۲ نفر", (await _chat.Say("/meetings")).Last.Text);
+        var list = (await _chat.Say("/meetings")).Last.Text;
+        Assert.Contains("دعوت‌شدگان: ۲ نفر\n  می‌آیم ۰، شاید ۰، نمی‌آیم ۰", list);
     }
 
     [Fact]

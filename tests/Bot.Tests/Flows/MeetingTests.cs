@@ -147,7 +147,7 @@ public sealed class MeetingTests : IAsyncLifetime
         _chat.As = ("telegram", Natanz, "عضو");
         Assert.Equal([Texts.NoMeetings], (await _chat.Say("/meetings")).Texts);
         _chat.As = ("telegram", Organizer, "مدیر");
-        Assert.Contains("می‌آیم ۱، شاید ۰، نمی‌آیم ۰ از ۳ نفر", (await _chat.Say("/meetings")).Last.Text);
+        Assert.Contains("دعوت‌شدگان: ۳ نفر\n  می‌آیم ۱، شاید ۰، نمی‌آیم ۰", (await _chat.Say("/meetings")).Last.Text);
     }
 
     [Fact]
