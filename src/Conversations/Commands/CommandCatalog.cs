@@ -27,6 +27,7 @@ public static class CommandCatalog
         .. MemberCommands.Buttons,
         .. Meetings.MeetingDesk.Buttons,
         .. StaffDesk.Buttons,
+        .. ReportView.Buttons,
     ];
 
     private static readonly ILookup<string, Command> ByName = Commands.ToLookup(c => c.Name, StringComparer.Ordinal);

@@ -38,8 +38,8 @@ public static class Deadlines
             if (report.RemindedAt is null)
             {
                 foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct))
-                    outgoing.Add(new TextMessage(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code), Monospace: [report.Code])
-                        { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code, SubjectAction = StaffNotices.PostAction });
+                    outgoing.Add(NoticeHead.ToStaff(report.Code, Texts.DeadlineReminder(NoticeHead.Of(report), report.DueKind))
+                        with { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk });
                 report.RemindedAt = now;
             }
             else
@@ -47,7 +47,7 @@ public static class Deadlines
                 organizers ??= await OrganizerChatsAsync(db, access, ct);
                 var name = Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat;
                 foreach (var (chat, kind) in organizers)
-                    outgoing.Add(new TextMessage(Texts.DeadlineEscalation(report.Code, name, report.DueKind), Monospace: [report.Code])
+                    outgoing.Add(new TextMessage(Texts.DeadlineEscalation(NoticeHead.Of(report), name, report.DueKind), ReportView.Button(report.Code), Monospace: [report.Code])
                         { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code });
                 report.EscalatedAt = now;
             }

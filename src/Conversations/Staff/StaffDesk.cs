@@ -267,6 +267,9 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
                 turn.Reply(Texts.ChooseRoute(code), StaffButtons.Choices("route", code,
                     context.Assembly.Secretariats.Where(s => s.Key != report.Secretariat).Select(s => (s.Name, s.Key))));
                 break;
+            case ("open", _):
+                await OpenAsync(turn, report, ct);
+                break;
             case ("full", _):
                 StaffNotices.FullText(turn, report.Report);
                 break;

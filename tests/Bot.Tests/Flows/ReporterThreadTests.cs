@@ -118,8 +118,8 @@ public sealed class ReporterThreadTests : IAsyncLifetime
 
         Assert.Equal([Texts.Added(Code)], answered.Texts);
         var post = answered.To(Rajaei).Single();
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "کوچه شقایق، پلاک هفده", file: false, closedAs: null), post.Text);
-        Assert.Equal(Data(new TextMessage("", StaffButtons.Actions(Code))), Data(post));
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, "کوچه شقایق، پلاک هفده", file: false, closedAs: null), post.Text);
+        Assert.Equal([$"st:reply:{Code}", $"st:open:{Code}"], Data(post));
         Assert.Single(answered.To(Group));
         Assert.Equal("کوچه شقایق، پلاک هفده", (await EventsAsync()).Single(e => e.Kind == ReportEventKind.MemberMessage).Text);
     }
@@ -131,11 +131,12 @@ public sealed class ReporterThreadTests : IAsyncLifetime
 
         var text = await ReplyTo(asked, "لوله کنار نانوایی ترکیده");
         Assert.Equal([Texts.Added(Code)], text.Texts);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "لوله کنار نانوایی ترکیده", file: false, closedAs: null), text.To(Rajaei).Single().Text);
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, "لوله کنار نانوایی ترکیده", file: false, closedAs: null), text.To(Rajaei).Single().Text);
 
+        // Within ten minutes each addition grows the same post (an edit), and a file goes as itself.
         var photo = await ReplyTo(asked, m => m with { Kind = IncomingKind.Media, Attachment = new Attachment(AttachmentKind.Photo, "photo-reply"), Text = "عکس محل" });
         Assert.Equal([Texts.Added(Code)], photo.Texts);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "عکس محل", file: true, closedAs: null), photo.To(Rajaei)[0].Text);
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, ["لوله کنار نانوایی ترکیده", Texts.AddedItem("عکس محل", file: true)]), photo.PostText(Rajaei));
         Assert.Equal("photo-reply", Assert.IsType<FileMessage>(photo.Messages.Last(m => m.To.ChatId == Rajaei)).FileId);
 
         var voice = await ReplyTo(asked, m => m with { Kind = IncomingKind.Media, Attachment = new Attachment(AttachmentKind.Voice, "voice-reply") });
@@ -145,7 +146,8 @@ public sealed class ReporterThreadTests : IAsyncLifetime
         Assert.Equal([Texts.Added(Code)], location.Texts);
         var where = Texts.LocationAdded(33.98, 51.43);
         Assert.Contains("https://www.openstreetmap.org/?mlat=33.98&mlon=51.43", where);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, where, file: false, closedAs: null), location.To(Rajaei).Single().Text);
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County,
+            ["لوله کنار نانوایی ترکیده", Texts.AddedItem("عکس محل", file: true), Texts.AddedItem(null, file: true), where]), location.PostText(Rajaei));
 
         await using var db = _chat.Db();
         var report = await db.Reports.Include(r => r.Attachments).Include(r => r.Events).SingleAsync();
@@ -181,7 +183,7 @@ public sealed class ReporterThreadTests : IAsyncLifetime
         var late = await ReplyTo(closed, "ولی هنوز آب نیامده است");
 
         Assert.Equal([Texts.AnswerToClosedReceived(Code)], late.Texts);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "ولی هنوز آب نیامده است", file: false, closedAs: ReportOutcome.Rejected),
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, "ولی هنوز آب نیامده است", file: false, closedAs: ReportOutcome.Rejected),
             late.To(Rajaei).Single().Text);
         Assert.Contains("«رد شد»", late.To(Rajaei).Single().Text);
         await using var db = _chat.Db();
