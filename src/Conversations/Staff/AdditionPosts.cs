@@ -21,7 +21,8 @@ public sealed class AdditionDigest
 /// <summary>
 /// A reporter who writes ten messages in a row must not bury a staff chat under ten posts: what they add to a report
 /// reaches each staff chat as one post per report per <see cref="Window"/>, which grows as more comes. While that post
-/// waits in the outbox its text is rewritten there; once sent, it is edited on the phone (paced like any bulk message).
+/// waits in the outbox its text is rewritten there; once sent, it is edited on the phone (paced like any bulk message). All of it goes after other bulk
+/// (<see cref="OutboxPriority.Additions"/>): a new report's post is not kept waiting behind a busy reporter.
 /// A post on its way out at that moment (claimed, not yet recorded) has no message id to edit yet, so the addition
 /// starts a new post. Files go as they come, beside the post, which says one came.
 /// </summary>
@@ -59,12 +60,12 @@ public static class AdditionPosts
                 // The sent row keeps what the post now shows, so the next addition extends all of it.
                 await turn.Db.Outbox.Where(o => o.Id == previous.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Payload, payload), ct);
                 turn.Send(chat, kind, new TextEdit(sent, grown.Text, NoticeHead.Buttons(report.Code)) { Subject = report.Code, SubjectAction = StaffNotices.PostAction },
-                    OutboxPriority.Bulk);
+                    OutboxPriority.Additions);
                 return;
             }
         }
 
-        turn.Send(chat, kind, Message(report.Code, new AdditionDigest { Head = NoticeHead.Of(report), Items = [item], ClosedAs = closedAs }), OutboxPriority.Bulk);
+        turn.Send(chat, kind, Message(report.Code, new AdditionDigest { Head = NoticeHead.Of(report), Items = [item], ClosedAs = closedAs }), OutboxPriority.Additions);
     }
 
     /// <summary>

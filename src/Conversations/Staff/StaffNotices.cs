@@ -57,14 +57,15 @@ public static class StaffNotices
     /// The member's files, to staff on the same messenger: a file id means nothing on another one, so there
     /// the post says where the files are instead.
     /// </summary>
-    private static void SendFiles(Turn turn, ChatAddress chat, ChatKind kind, string code, IReadOnlyList<ReportAttachment> attachments)
+    private static void SendFiles(Turn turn, ChatAddress chat, ChatKind kind, string code, IReadOnlyList<ReportAttachment> attachments,
+        OutboxPriority priority = OutboxPriority.Bulk)
     {
         for (var i = 0; i < attachments.Count; i++)
         {
             var file = attachments[i];
             if (file.Messenger != chat.Messenger || !Enum.TryParse<AttachmentKind>(file.Kind, ignoreCase: true, out var fileKind)) continue;
             turn.Send(chat, kind, new FileMessage(fileKind, file.FileId, Texts.AttachmentCaption(code, i + 1, attachments.Count))
-                { Subject = code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+                { Subject = code, SubjectAction = PostAction }, priority);
         }
     }
 
@@ -86,7 +87,7 @@ public static class StaffNotices
                 await AdditionPosts.AddAsync(turn, report, chat, kind, item, closedAs, ct);
             }
 
-            if (file is not null) SendFiles(turn, chat, kind, report.Code, [file]);
+            if (file is not null) SendFiles(turn, chat, kind, report.Code, [file], OutboxPriority.Additions);
         }
     }
 
