@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assembly.Bot.Messengers;
 using Assembly.Bot.Receiving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,7 +45,10 @@ public static class WebhookEndpoint
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+            // Read as a tree first: Bale may write some ids as numbers (NumericIds).
+            var node = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            NumericIds.Fix(node);
+            update = node?.Deserialize<Update>(JsonBotAPI.Options);
         }
         catch (JsonException)
         {

@@ -53,7 +53,7 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
             UseProxy = !string.IsNullOrWhiteSpace(options.Proxy),
         };
         // Our own timeouts per call: a long poll may rightly take PollTimeoutSeconds.
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(new NumericIdsHandler(handler)) { Timeout = Timeout.InfiniteTimeSpan };
         // RetryThreshold 0: Telegram.Bot must not sleep on a 429 itself; the outbox decides who waits and how long.
         _client = new TelegramBotClient(new TelegramBotClientOptions(options.Token!, options.BaseUrl.TrimEnd('/')) { RetryThreshold = 0 }, _http);
     }

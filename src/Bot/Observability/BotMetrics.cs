@@ -43,7 +43,7 @@ public sealed class BotMetrics
     }
 
     public void Sent(string messenger, OutboxPriority priority) =>
-        _sent.Add(1, Tag(messenger), new("priority", priority == OutboxPriority.Bulk ? "bulk" : "interactive"));
+        _sent.Add(1, Tag(messenger), new("priority", priority == OutboxPriority.Interactive ? "interactive" : "bulk"));
 
     public void Throttled(string messenger) => _throttled.Add(1, Tag(messenger));
 

@@ -187,7 +187,7 @@ public sealed class OutboxSender(
         if (allowed == 0) return Earlier(wakeAt, nextTry);
 
         // Bulk only on the lease holder; the others leave it to the holder and send replies only.
-        var highest = lease.IsHeld ? OutboxPriority.Bulk : OutboxPriority.Interactive;
+        var highest = lease.IsHeld ? OutboxPriority.Additions : OutboxPriority.Interactive;
         var candidates = await look.CandidatesAsync(_name, highest, MaxInFlight - _inFlight.Count, now);
         if (candidates.Count == 0) return wakeAt;
 
@@ -209,7 +209,7 @@ public sealed class OutboxSender(
                 continue;
             }
 
-            if (row.Priority == OutboxPriority.Bulk)
+            if (row.Priority != OutboxPriority.Interactive)
             {
                 if (!pacer.TryTake(row.ChatId, row.ChatKind, now, out var retryAt))
                 {
@@ -302,7 +302,7 @@ public sealed class OutboxSender(
         if (outcome is SendOutcome.Throttled throttled)
         {
             _chatPausedUntil[row.ChatId] = at + throttled.RetryAfter;
-            if (row.Priority == OutboxPriority.Bulk) pacer.PauseUntil(at + throttled.RetryAfter);
+            if (row.Priority != OutboxPriority.Interactive) pacer.PauseUntil(at + throttled.RetryAfter);
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 

@@ -31,6 +31,7 @@ public static class CommandCatalog
         .. StaffDesk.StepButtons,
         .. StaffDesk.ReadyButtons,
         .. Inbox.Buttons,
+        .. ReportView.Buttons,
     ];
 
     private static readonly ILookup<string, Command> ByName = Commands.ToLookup(c => c.Name, StringComparer.Ordinal);

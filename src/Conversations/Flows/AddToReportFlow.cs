@@ -88,6 +88,12 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
             return;
         }
 
+        if (await ReporterThread.RefuseAsync(Turn, report, input, _context, ct) is { } limited)
+        {
+            await RefuseAsync(limited);
+            return;
+        }
+
         ReportAttachment? added = null;
         var later = false;
         if (input.IsText)
@@ -103,7 +109,7 @@ public sealed class AddToReportFlow : Flow<AddToReportFlow.State, AddToReportFlo
             }
 
             added = ReporterThread.Kept(Turn, file);
-            report.AddFile(added, input.Caption.Length > 0 ? input.Caption : null);
+            report.AddFile(added, input.Caption.Length > 0 ? input.Caption : null, input.Message.MediaGroupId);
             if (input.Message.MediaGroupId is { } group) later = AlbumReceipt.Count(Data.Album, group, kept: true);
         }
         else

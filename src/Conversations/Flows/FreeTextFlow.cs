@@ -118,7 +118,13 @@ public sealed class FreeTextFlow : Flow<FreeTextFlow.State, FreeTextFlow.Trigger
             return;
         }
 
-        await ReporterThread.AddTextAsync(Turn, report, Data.Text, _context, ct);
+        if (await ReporterThread.AddTextAsync(Turn, report, Data.Text, _context, ct) is { } limited)
+        {
+            // The text stays kept here, offered again, while the conversation lasts.
+            await RefuseAsync(limited);
+            return;
+        }
+
         Finished = true;
     }
 }

@@ -522,6 +522,13 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
     {
         var member = await MemberDirectory.SenderAsync(Turn, ct)
                      ?? throw new InvalidOperationException("A report was confirmed by somebody who is not a member.");
+        if (await MemberLimits.RefuseReportAsync(Turn, member.Id, _context.Conversations, _context.Zone, ct) is { } limited)
+        {
+            // The answers stay in this conversation (and become a draft if left): sent again later, nothing is retyped.
+            await RefuseAsync(limited);
+            return;
+        }
+
         var secretariat = Routing.Find(_context.Assembly, Data.Secretariat)
                           ?? throw new InvalidOperationException($"Secretariat '{Data.Secretariat}' is not configured.");
         var code = await ReportCodes.NextAsync(Turn.Db, secretariat.CodePrefix, ct);

@@ -91,6 +91,12 @@ public sealed class ConversationOptions
 
     /// <summary>A half-written report left idle is kept this many days as a draft, to be continued from «ثبت مسئله».</summary>
     public int DraftDays { get; set; } = 7;
+
+    /// <summary>How often a member may add to their reports in an hour: one message, or one album, is one addition.</summary>
+    public int MaxAdditionsPerHour { get; set; } = 20;
+
+    /// <summary>How many new reports a member may file in a day (the last 24 hours).</summary>
+    public int MaxReportsPerDay { get; set; } = 10;
 }
 
 /// <summary>Sessions (<c>Meetings</c> in configuration).</summary>

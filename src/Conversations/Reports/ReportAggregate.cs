@@ -187,11 +187,12 @@ public sealed class ReportAggregate
     }
 
     /// <summary>The reporter adds a file, with its caption if any.</summary>
-    public void AddFile(ReportAttachment file, string? caption)
+    /// <param name="album">The album it is one file of: kept with the event, so that an album counts as one addition.</param>
+    public void AddFile(ReportAttachment file, string? caption, string? album = null)
     {
         Require(Trigger.MemberAdds);
         Report.Attachments.Add(file);
-        Record(ReportEventKind.MemberAttachment, MemberActor, caption);
+        Record(ReportEventKind.MemberAttachment, MemberActor, caption, album);
     }
 
     /// <summary>

@@ -73,6 +73,7 @@ public static class ReporterThread
     /// </summary>
     public static async Task<string?> AddAsync(Turn turn, ReportAggregate report, FlowInput input, FlowContext context, CancellationToken ct)
     {
+        if (await RefuseAsync(turn, report, input, context, ct) is { } limited) return limited;
         string? text;
         ReportAttachment? file = null;
         if (input.IsText)
@@ -90,7 +91,7 @@ public static class ReporterThread
             if (attachment.FileSize > context.Conversations.MaxFileBytes) return Texts.FileTooLarge(context.Conversations.MaxFileMegabytes);
             text = input.Caption.Length > 0 ? input.Caption : null;
             file = Kept(turn, attachment);
-            report.AddFile(file, text);
+            report.AddFile(file, text, input.Message.MediaGroupId);
         }
         else
         {
@@ -107,11 +108,30 @@ public static class ReporterThread
         Kind = file.Kind.ToString().ToLowerInvariant(), Messenger = turn.In.Messenger, FileId = file.FileId, FileName = file.FileName, AddedAt = turn.Now,
     };
 
-    /// <summary>Adds a text the member wrote earlier (and that was kept for them) to the report, as <see cref="AddAsync"/> does.</summary>
-    public static async Task AddTextAsync(Turn turn, ReportAggregate report, string text, FlowContext context, CancellationToken ct)
+    /// <summary>
+    /// Adds a text the member wrote earlier (and that was kept for them) to the report, as <see cref="AddAsync"/> does.
+    /// Returns why it was refused (the member's limit), having changed nothing, or null when it was added.
+    /// </summary>
+    public static async Task<string?> AddTextAsync(Turn turn, ReportAggregate report, string text, FlowContext context, CancellationToken ct)
     {
+        if (await MemberLimits.RefuseAdditionAsync(turn, report.Report.MemberId, null, context.Conversations, context.Zone, ct) is { } limited) return limited;
         report.AddMessage(text);
         await TellAsync(turn, report, text, file: null, context, ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the member may add this now: within their hourly limit, and a file within the report's attachments.
+    /// Null when they may, otherwise what they are told.
+    /// </summary>
+    public static async Task<string?> RefuseAsync(Turn turn, ReportAggregate report, FlowInput input, FlowContext context, CancellationToken ct)
+    {
+        var file = input.Kind == IncomingKind.Media;
+        if (await MemberLimits.RefuseAdditionAsync(turn, report.Report.MemberId, file ? input.Message.MediaGroupId : null, context.Conversations, context.Zone, ct)
+            is { } limited)
+            return limited;
+        var max = context.Conversations.MaxAttachments;
+        return file && await turn.Db.ReportAttachments.CountAsync(a => a.ReportId == report.Report.Id, ct) >= max ? Texts.AttachmentsFull(max) : null;
     }
 
     /// <summary>The secretariat's staff get the addition; the member, one line saying it arrived.</summary>

@@ -55,7 +55,7 @@ public static class Deadlines
                 organizers ??= await OrganizerChatsAsync(db, access, ct);
                 var name = Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat;
                 foreach (var (chat, kind) in organizers)
-                    outgoing.Add(new TextMessage(Texts.DeadlineEscalation(report.Code, name, report.DueKind), Monospace: [report.Code])
+                    outgoing.Add(new TextMessage(Texts.DeadlineEscalation(NoticeHead.Of(report), name, report.DueKind), ReportView.Button(report.Code), Monospace: [report.Code])
                         { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code });
                 report.EscalatedAt = now;
             }
@@ -80,8 +80,7 @@ public static class Deadlines
     }
 
     private static TextMessage Reminder(Report report, ChatAddress chat, ChatKind kind) =>
-        new(Texts.DeadlineReminder(report.Code, report.DueKind), StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code])
-            { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk, Subject = report.Code, SubjectAction = StaffNotices.PostAction };
+        NoticeHead.ToStaff(report.Code, Texts.DeadlineReminder(NoticeHead.Of(report), report.DueKind)) with { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk };
 
     private static ChatAddress? AssigneeChat(Report report) =>
         AccountRef.TryParse(report.Assignee, out var account) ? new ChatAddress(account.Messenger, account.Id) : null;

@@ -33,17 +33,24 @@ public static class Satisfaction
         }
 
         turn.AnswerButton();
+        var head = NoticeHead.Of(report.Report);
         if (resolved)
         {
             ReporterThread.ReplyAbout(turn, report.Code, Texts.ThanksResolved);
+            await ToStaffAsync(turn, report, Texts.ToStaffConfirmedResolved(head), context, ct);
             return;
         }
 
         ReporterThread.ReplyAbout(turn, report.Code, Texts.Reopened(report.Code), ReporterThread.AnswerButton(report.Code));
         await StaffNotices.ToFollowersAsync(turn, report.Report, Texts.ToFollowerReopened(report.Code), ct);
+        await ToStaffAsync(turn, report, Texts.ToStaffReopened(head), context, ct);
+    }
+
+    /// <summary>Either answer is news to the secretariat: «no» reopens the report, «yes» ends the question.</summary>
+    private static async Task ToStaffAsync(Turn turn, ReportAggregate report, string text, FlowContext context, CancellationToken ct)
+    {
         await ReportPosts.RefreshAsync(turn, context, report.Report, ct);
         foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report.Report, ct))
-            turn.Send(chat, kind, new TextMessage(Texts.ToStaffReopened(report.Code), StaffButtons.Actions(report.Code), Monospace: [report.Code])
-                { Subject = report.Code, SubjectAction = StaffNotices.PostAction }, OutboxPriority.Bulk);
+            turn.Send(chat, kind, NoticeHead.ToStaff(report.Code, text), OutboxPriority.Bulk);
     }
 }

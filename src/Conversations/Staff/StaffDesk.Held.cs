@@ -83,7 +83,7 @@ public sealed partial class StaffDesk
             case NoteAction:
                 work.Note(report, text);
                 break;
-            case StaffNotices.PostAction or ReportCard.Action:
+            case StaffNotices.PostAction or ReportCard.Action or AdditionPosts.Action:
                 Hold(turn, report.Code, new HeldWords(turn.In.From!.UserId, PostHeld, text, file));
                 break;
             case { } reason when reason.StartsWith(ReasonAction, StringComparison.Ordinal) && ParseOutcome(reason[ReasonAction.Length..]) is { } outcome:

@@ -46,39 +46,38 @@ public static class StaffNotices
     /// The member's files, to staff on the same messenger: a file id means nothing on another one, so there
     /// the post says where the files are instead.
     /// </summary>
-    private static void SendFiles(Turn turn, ChatAddress chat, ChatKind kind, string code, IReadOnlyList<ReportAttachment> attachments)
+    private static void SendFiles(Turn turn, ChatAddress chat, ChatKind kind, string code, IReadOnlyList<ReportAttachment> attachments,
+        OutboxPriority priority = OutboxPriority.Bulk)
     {
         for (var i = 0; i < attachments.Count; i++)
         {
             var file = attachments[i];
             if (file.Messenger != chat.Messenger || !Enum.TryParse<AttachmentKind>(file.Kind, ignoreCase: true, out var fileKind)) continue;
             turn.Send(chat, kind, new FileMessage(fileKind, file.FileId, Texts.AttachmentCaption(code, i + 1, attachments.Count))
-                { Subject = code, SubjectAction = PostAction }, OutboxPriority.Bulk);
+                { Subject = code, SubjectAction = PostAction }, priority);
         }
     }
 
     /// <summary>
-    /// What the reporter added reaches the secretariat's staff, with the code, topic and county, and the buttons to act;
-    /// on a closed report, saying so, since nobody is waiting on it any more. Every copy of the card shows it came.
+    /// What the reporter added reaches the secretariat's staff, named by code, topic, county and a line of the report,
+    /// with the buttons to open it and to answer; on a closed report, saying so, since nobody is waiting on it any more.
+    /// Words are gathered into one post per report and chat for a while (<see cref="AdditionPosts"/>); files go as they come.
+    /// Every copy of the card shows it came.
     /// </summary>
-    /// <param name="post">False for a later file of an album: only the file goes, under the post its first one made.</param>
+    /// <param name="post">False for a later file of an album: only the file goes, the post already says files came.</param>
     public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct,
         bool post = true)
     {
         var closedAs = report.Stage == ReportStage.Closed ? report.Outcome : null;
         foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
-            if (!post && file is not null)
+            if (post)
             {
-                SendFiles(turn, chat, kind, report.Code, [file]);
-                continue;
+                var item = Texts.AddedItem(text, file is not null, file is not null && file.Messenger != chat.Messenger ? file.Messenger : null);
+                await AdditionPosts.AddAsync(turn, report, chat, kind, item, closedAs, ct);
             }
 
-            var elsewhere = file is not null && file.Messenger != chat.Messenger;
-            turn.Send(chat, kind, new TextMessage(Texts.ToStaffReporterAdded(report.Code, report.Topic, report.County, text, file is not null, closedAs)
-                    + (elsewhere ? Texts.AttachmentsElsewhere(file!.Messenger) : ""),
-                StaffButtons.Actions(report.Code, stage: report.Stage), Monospace: [report.Code]) { Subject = report.Code, SubjectAction = PostAction }, OutboxPriority.Bulk);
-            if (file is not null) SendFiles(turn, chat, kind, report.Code, [file]);
+            if (file is not null) SendFiles(turn, chat, kind, report.Code, [file], OutboxPriority.Additions);
         }
 
         await ReportPosts.RefreshAsync(turn, context, report, ct);

@@ -30,12 +30,6 @@ public static partial class Texts
         return $"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}";
     }
 
-    /// <summary>What reaches staff when the reporter adds to a report: with its topic and county, and whether it is closed.</summary>
-    public static string ToStaffReporterAdded(string code, string? topic, string county, string? text, bool file, ReportOutcome? closedAs) =>
-        $"گزارش‌دهنده مسئله {code} ({topic ?? UnsetTopic}، {county}) {(file ? "فایلی" : "پیامی")} فرستاد:" +
-        (string.IsNullOrWhiteSpace(text) ? "" : $"\n\n{text}") +
-        (closedAs is { } outcome ? $"\n\nاین مسئله با نتیجه «{OutcomeLabel(outcome)}» بسته شده است؛ اگر لازم است آن را به مرحله‌ای برگردانید." : "");
-
     // A text sent outside any conversation: kept until the member says where it belongs.
     public const string NewReportFromText = "ثبت به‌عنوان مسئله تازه";
 

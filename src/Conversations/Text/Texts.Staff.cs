@@ -102,14 +102,6 @@ public static partial class Texts
 /// <summary>Deadlines and the question after a report is resolved.</summary>
 public static partial class Texts
 {
-    public static string DeadlineReminder(string code, DeadlineKind kind) => kind == DeadlineKind.FirstAnswer
-        ? $"یادآوری: مسئله {code} هنوز پاسخی نگرفته و مهلت پاسخ اول آن گذشته است. لطفاً با /reply {code} پاسخ دهید."
-        : $"یادآوری: موعد پیگیری مسئله {code} رسیده است. اقدام تازه را با /followup {code} تاریخ شرح ثبت کنید.";
-
-    public static string DeadlineEscalation(string code, string secretariat, DeadlineKind kind) => kind == DeadlineKind.FirstAnswer
-        ? $"گزارش به برگزارکنندگان: مسئله {code} در {secretariat} با وجود یادآوری هنوز پاسخ اول نگرفته است."
-        : $"گزارش به برگزارکنندگان: موعد پیگیری مسئله {code} در {secretariat} گذشته و با وجود یادآوری اقدامی ثبت نشده است.";
-
     public const string ResolvedYes = "بله، حل شد";
     public const string ResolvedNo = "نه، حل نشده";
 
@@ -118,6 +110,5 @@ public static partial class Texts
 
     public const string ThanksResolved = "سپاس از پاسخ شما. خوشحالیم که مسئله حل شد.";
     public static string Reopened(string code) => $"مسئله {code} دوباره باز شد و در مرحله «مطالبه‌گری» پیگیری می‌شود. نتیجه را به شما خبر می‌دهیم.";
-    public static string ToStaffReopened(string code) => $"گزارش‌دهنده اعلام کرد مسئله {code} حل نشده است؛ مسئله دوباره در مرحله «مطالبه‌گری» باز شد.";
     public const string AlreadyAnswered = "پاسخ شما به این پرسش پیش‌تر ثبت شده است.";
 }

@@ -8,6 +8,12 @@ public enum OutboxPriority
 
     /// <summary>Announcements, reminders, notices: paced within the messenger's limits, after interactive ones.</summary>
     Bulk = 1,
+
+    /// <summary>
+    /// Bulk that yields to other bulk: what a reporter adds to a report, so a busy reporter's additions never hold up a
+    /// new report's post in the same staff chat. Paced as bulk.
+    /// </summary>
+    Additions = 2,
 }
 
 public enum OutboxStatus

@@ -84,7 +84,7 @@ public sealed class ReporterAnswerTests
         before = member.SentTo(Reporter).Count;
         member.EnqueueReply(Reporter, "از کیلومتر سه تا پنج جاده", asked);
         await Expect(m => m.Text == Texts.Added("RJ-1001"), before);
-        await StaffGets(Texts.ToStaffReporterAdded("RJ-1001", "خدمات شهری", "کاشان", "از کیلومتر سه تا پنج جاده", file: false, closedAs: null));
+        await StaffGets(NoticeTexts.Added("RJ-1001", "خدمات شهری", "کاشان", ["از کیلومتر سه تا پنج جاده"], description: "جاده روستای نشلج پر از چاله است و تصادف می‌شود"));
 
         // And with the button under the same message.
         before = member.SentTo(Reporter).Count;
@@ -93,7 +93,8 @@ public sealed class ReporterAnswerTests
         before = member.SentTo(Reporter).Count;
         member.EnqueueText(Reporter, "کنار پل دوم هم چاله بزرگی هست");
         await Expect(m => m.Text == Texts.Added("RJ-1001"), before);
-        await StaffGets(Texts.ToStaffReporterAdded("RJ-1001", "خدمات شهری", "کاشان", "کنار پل دوم هم چاله بزرگی هست", file: false, closedAs: null));
+        // Within ten minutes the same post grows (edited, or rewritten while it waited) instead of a second one.
+        await StaffGets(NoticeTexts.Added("RJ-1001", "خدمات شهری", "کاشان", ["از کیلومتر سه تا پنج جاده", "کنار پل دوم هم چاله بزرگی هست"], description: "جاده روستای نشلج پر از چاله است و تصادف می‌شود"));
 
         await bot.WaitUntilQuietAsync(Wait, telegram, bale);
         await using var check = bot.Db();

@@ -102,7 +102,7 @@ public sealed class StaffJourneyTests
         var question = bale.SentTo(Reporter).Last(m => m.Text == Texts.AskResolved("RJ-1001", "دبیرخانه شهید رجایی"));
         bale.EnqueueCallback(Reporter, Satisfaction.Data("RJ-1001", resolved: false), question.MessageId);
         await bale.WaitUntilAsync(b => b.SentTo(Reporter).Any(m => m.Text == Texts.Reopened("RJ-1001")), Wait);
-        await telegram.WaitUntilAsync(t => t.SentTo(Staff).Any(m => m.Text == Texts.ToStaffReopened("RJ-1001")), Wait);
+        await telegram.WaitUntilAsync(t => t.SentTo(Staff).Any(m => m.Text == Texts.ToStaffReopened(NoticeTexts.Head("RJ-1001", "خدمات شهری", "کاشان", "جاده روستای نشلج پر از چاله است و تصادف می‌شود"))), Wait);
 
         await using var check = bot.Db();
         var report = await check.Reports.Include(r => r.Events).SingleAsync();

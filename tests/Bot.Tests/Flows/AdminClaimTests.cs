@@ -247,6 +247,6 @@ public sealed class AdminClaimTests : IDisposable
         await _chat.DeadlinesDueAsync();
         _chat.Now = filed.AddHours(74); // and a day later the organizers, of whom there are none, so the admins
         var escalation = Assert.Single(await _chat.DeadlinesDueAsync());
-        Assert.Equal((900L, Texts.DeadlineEscalation("RJ-1001", "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer)), (escalation.To.ChatId, escalation.Text));
+        Assert.Equal((900L, Texts.DeadlineEscalation(NoticeTexts.Head("RJ-1001", "آب و برق و گاز", "کاشان"), "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer)), (escalation.To.ChatId, escalation.Text));
     }
 }

@@ -10,6 +10,7 @@ namespace Assembly.Bot.Tests.Flows;
 public sealed class DeadlineTests : IAsyncLifetime
 {
     private const long Admin = 1, Rajaei = 201, Reporter = 501, Organizer = 401;
+    private static readonly string Head = NoticeTexts.Head("RJ-1001", "آب و برق و گاز", "کاشان");
 
     private readonly ChatHarness _chat = new(
         ("Access:Admins:0", "telegram:1"),
@@ -49,14 +50,14 @@ public sealed class DeadlineTests : IAsyncLifetime
 
         _chat.Now = start.AddHours(25);
         var reminder = Assert.Single(await _chat.DeadlinesDueAsync());
-        Assert.Equal((Rajaei, Texts.DeadlineReminder("RJ-1001", DeadlineKind.FirstAnswer)), (reminder.To.ChatId, reminder.Text));
+        Assert.Equal((Rajaei, Texts.DeadlineReminder(Head, DeadlineKind.FirstAnswer)), (reminder.To.ChatId, reminder.Text));
         Assert.Empty(await _chat.DeadlinesDueAsync()); // never twice
 
         _chat.Now = start.AddHours(38); // 05:30 in Tehran: the night holds the escalation until 07:00
         Assert.Empty(await _chat.DeadlinesDueAsync());
         _chat.Now = start.AddHours(40);
         var escalation = Assert.Single(await _chat.DeadlinesDueAsync());
-        Assert.Equal((Organizer, Texts.DeadlineEscalation("RJ-1001", "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer)), (escalation.To.ChatId, escalation.Text));
+        Assert.Equal((Organizer, Texts.DeadlineEscalation(Head, "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer)), (escalation.To.ChatId, escalation.Text));
         _chat.Now = start.AddDays(10);
         Assert.Empty(await _chat.DeadlinesDueAsync());
     }
@@ -73,7 +74,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         _chat.Now = start.AddDays(13);
         Assert.Empty(await _chat.DeadlinesDueAsync());
         _chat.Now = start.AddDays(14).AddHours(1);
-        Assert.Equal(Texts.DeadlineReminder("RJ-1001", DeadlineKind.FollowUp), Assert.Single(await _chat.DeadlinesDueAsync()).Text);
+        Assert.Equal(Texts.DeadlineReminder(Head, DeadlineKind.FollowUp), Assert.Single(await _chat.DeadlinesDueAsync()).Text);
 
         // Recording an action sets the next date and starts a fresh reminder cycle.
         await As(Rajaei, "/followup RJ-1001 1405/10/01 جلسه با فرماندار");
@@ -100,7 +101,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         _chat.As = ("telegram", Reporter, "زهرا");
         var no = await _chat.PressData(Satisfaction.Data("RJ-1001", resolved: false));
         Assert.Equal([Texts.Reopened("RJ-1001")], no.Texts);
-        Assert.Equal(Texts.ToStaffReopened("RJ-1001"), no.To(Rajaei).Single().Text);
+        Assert.Equal(Texts.ToStaffReopened(Head), no.To(Rajaei).Single().Text);
         Assert.Equal(Texts.AlreadyAnswered, (await _chat.PressData(Satisfaction.Data("RJ-1001", resolved: true))).Answer!.Notice);
 
         await using var db = _chat.Db();

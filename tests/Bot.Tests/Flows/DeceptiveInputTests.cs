@@ -104,7 +104,7 @@ public sealed class DeceptiveInputTests : IDisposable
 
         Assert.Equal([Texts.AddedAskMore("RJ-1001")], added.Texts);
         const string clean = "قبض آب ماه ۱۲۰۰ تومان";
-        Assert.Equal(Texts.ToStaffReporterAdded("RJ-1001", "آب و برق و گاز", "کاشان", clean, file: true, closedAs: null), added.To(Group)[0].Text);
+        Assert.Equal(NoticeTexts.Added("RJ-1001", "آب و برق و گاز", "کاشان", clean, file: true), added.To(Group)[0].Text);
         await using var db = _chat.Db();
         var report = await db.Reports.Include(r => r.Events).SingleAsync();
         Assert.Equal(clean, report.Events.Single(e => e.Kind == ReportEventKind.MemberAttachment).Text);

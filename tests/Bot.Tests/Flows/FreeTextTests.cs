@@ -87,7 +87,7 @@ public sealed class FreeTextTests : IAsyncLifetime
 
         var added = await _chat.Press("a:RJ-1001");
         Assert.Equal([Texts.Added("RJ-1001")], added.Texts);
-        Assert.Equal(Texts.ToStaffReporterAdded("RJ-1001", "آب و برق و گاز", "کاشان", "امروز هم آب نیامد و مخزن خالی است", file: false, closedAs: null),
+        Assert.Equal(NoticeTexts.Added("RJ-1001", "آب و برق و گاز", "کاشان", "امروز هم آب نیامد و مخزن خالی است", file: false),
             added.To(201).Single().Text);
         await using var db = _chat.Db();
         Assert.Equal("امروز هم آب نیامد و مخزن خالی است", (await db.ReportEvents.SingleAsync(e => e.Kind == ReportEventKind.MemberMessage)).Text);

@@ -200,8 +200,8 @@ public sealed class ReportCardTests : IAsyncLifetime
 
         _chat.Now = _chat.Now.AddHours(_chat.Context.Deadlines.EscalateAfterHours + 1);
         var then = await _chat.DeadlinesDueAsync();
-        Assert.Contains(then, m => m.To.ChatId == Group && m.Text == Texts.DeadlineReminder(Code, DeadlineKind.FirstAnswer));
-        Assert.DoesNotContain(then, m => m.To.ChatId == Zahra && m.Text == Texts.DeadlineReminder(Code, DeadlineKind.FirstAnswer));
+        Assert.Contains(then, m => m.To.ChatId == Group && m.Text == Texts.DeadlineReminder(HeadOf(Code), DeadlineKind.FirstAnswer));
+        Assert.DoesNotContain(then, m => m.To.ChatId == Zahra && m.Text == Texts.DeadlineReminder(HeadOf(Code), DeadlineKind.FirstAnswer));
     }
 
     [Fact]
@@ -285,5 +285,12 @@ public sealed class ReportCardTests : IAsyncLifetime
         // A page past the end (the list shrank meanwhile) shows the last one.
         Assert.StartsWith(Texts.InboxTitle(12, Texts.InboxFilter(null, mine: false), 2, 2),
             Assert.IsType<TextEdit>((await Press(Reza, "رضا نوری", "ib:a:0:9")).Messages.Last()).Text);
+    }
+
+    /// <summary>How staff notices name the report (code, topic, county, a line of it), read from the stored report.</summary>
+    private string HeadOf(string code)
+    {
+        using var db = _chat.Db();
+        return NoticeHead.Of(db.Reports.Single(r => r.Code == code));
     }
 }

@@ -119,8 +119,8 @@ public sealed class ReporterThreadTests : IAsyncLifetime
         Assert.Equal([Texts.Added(Code)], answered.Texts);
         // Where the secretariat has a staff chat, a private copy goes only to the report's assignee (nobody yet).
         var post = answered.To(Group).Single();
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "کوچه شقایق، پلاک هفده", file: false, closedAs: null), post.Text);
-        Assert.Equal(Data(new TextMessage("", StaffButtons.Actions(Code))), Data(post));
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, "کوچه شقایق، پلاک هفده", file: false, closedAs: null), post.Text);
+        Assert.Equal([$"st:reply:{Code}", $"st:open:{Code}"], Data(post));
         Assert.Empty(answered.To(Rajaei));
         Assert.Equal("کوچه شقایق، پلاک هفده", (await EventsAsync()).Single(e => e.Kind == ReportEventKind.MemberMessage).Text);
     }
@@ -132,12 +132,13 @@ public sealed class ReporterThreadTests : IAsyncLifetime
 
         var text = await ReplyTo(asked, "لوله کنار نانوایی ترکیده");
         Assert.Equal([Texts.Added(Code)], text.Texts);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "لوله کنار نانوایی ترکیده", file: false, closedAs: null), text.To(Group).Single().Text);
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, "لوله کنار نانوایی ترکیده", file: false, closedAs: null), text.To(Group).Single().Text);
 
+        // Within ten minutes each addition grows the same post (an edit), and a file goes as itself.
         var photo = await ReplyTo(asked, m => m with { Kind = IncomingKind.Media, Attachment = new Attachment(AttachmentKind.Photo, "photo-reply"), Text = "عکس محل" });
         Assert.Equal([Texts.Added(Code)], photo.Texts);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "عکس محل", file: true, closedAs: null), photo.To(Group)[0].Text);
-        Assert.Equal("photo-reply", photo.Messages.OfType<FileMessage>().Last(m => m.To.ChatId == Group).FileId);
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, ["لوله کنار نانوایی ترکیده", Texts.AddedItem("عکس محل", file: true)]), photo.PostText(Group));
+        Assert.Equal("photo-reply", Assert.IsType<FileMessage>(photo.Messages.Last(m => m.To.ChatId == Group && m is not TextEdit)).FileId);
 
         var voice = await ReplyTo(asked, m => m with { Kind = IncomingKind.Media, Attachment = new Attachment(AttachmentKind.Voice, "voice-reply") });
         Assert.Equal([Texts.Added(Code)], voice.Texts);
@@ -146,7 +147,8 @@ public sealed class ReporterThreadTests : IAsyncLifetime
         Assert.Equal([Texts.Added(Code)], location.Texts);
         var where = Texts.LocationAdded(33.98, 51.43);
         Assert.Contains("https://www.openstreetmap.org/?mlat=33.98&mlon=51.43", where);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, where, file: false, closedAs: null), location.To(Group).Single().Text);
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County,
+            ["لوله کنار نانوایی ترکیده", Texts.AddedItem("عکس محل", file: true), Texts.AddedItem(null, file: true), where]), location.PostText(Group));
 
         await using var db = _chat.Db();
         var report = await db.Reports.Include(r => r.Attachments).Include(r => r.Events).SingleAsync();
@@ -182,7 +184,7 @@ public sealed class ReporterThreadTests : IAsyncLifetime
         var late = await ReplyTo(closed, "ولی هنوز آب نیامده است");
 
         Assert.Equal([Texts.AnswerToClosedReceived(Code)], late.Texts);
-        Assert.Equal(Texts.ToStaffReporterAdded(Code, Topic, County, "ولی هنوز آب نیامده است", file: false, closedAs: ReportOutcome.Rejected),
+        Assert.Equal(NoticeTexts.Added(Code, Topic, County, "ولی هنوز آب نیامده است", file: false, closedAs: ReportOutcome.Rejected),
             late.To(Group).Single().Text);
         Assert.Contains("«رد شد»", late.To(Group).Single().Text);
         await using var db = _chat.Db();

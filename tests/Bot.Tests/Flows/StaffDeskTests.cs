@@ -335,7 +335,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
         _chat.As = ("telegram", Reporter, "زهرا");
         await _chat.PressData(Conversations.Reports.MyReports.AddPrefix + "RJ-1001");
         var added = await _chat.Say("امروز هم آب نیامد");
-        Assert.Equal(Texts.ToStaffReporterAdded("RJ-1001", "آب و برق و گاز", "کاشان", "امروز هم آب نیامد", file: false, closedAs: null), added.To(Group).Single().Text);
+        Assert.Equal(NoticeTexts.Added("RJ-1001", "آب و برق و گاز", "کاشان", "امروز هم آب نیامد", file: false), added.To(Group).Single().Text);
         Assert.Empty(added.To(Rajaei));
     }
 

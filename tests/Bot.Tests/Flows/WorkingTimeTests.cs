@@ -49,12 +49,12 @@ public sealed class WorkingTimeTests : IDisposable
 
         _chat.Now = new DateTime(2026, 11, 30, 3, 31, 0, DateTimeKind.Utc); // 07:01: held until now
         var reminder = Assert.Single(await _chat.DeadlinesDueAsync());
-        Assert.Equal((Rajaei, Texts.DeadlineReminder("RJ-1001", DeadlineKind.FirstAnswer)), (reminder.To.ChatId, reminder.Text));
+        Assert.Equal((Rajaei, Texts.DeadlineReminder(HeadOf("RJ-1001"), DeadlineKind.FirstAnswer)), (reminder.To.ChatId, reminder.Text));
 
         _chat.Now = new DateTime(2026, 11, 30, 19, 32, 0, DateTimeKind.Utc); // due at 23:01 that night: it waits too
         Assert.Empty(await _chat.DeadlinesDueAsync());
         _chat.Now = new DateTime(2026, 12, 1, 3, 31, 0, DateTimeKind.Utc);
-        Assert.Equal(Texts.DeadlineEscalation("RJ-1001", "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer), Assert.Single(await _chat.DeadlinesDueAsync()).Text);
+        Assert.Equal(Texts.DeadlineEscalation(HeadOf("RJ-1001"), "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer), Assert.Single(await _chat.DeadlinesDueAsync()).Text);
     }
 
     [Fact]
@@ -118,5 +118,12 @@ public sealed class WorkingTimeTests : IDisposable
             QuietUntil = TimeSpan.Parse(until, System.Globalization.CultureInfo.InvariantCulture) };
         var at = DateTime.SpecifyKind(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
         Assert.Equal(quiet, QuietHours.IsQuiet(at, options, _chat.Context.Zone));
+    }
+
+    /// <summary>How staff notices name the report (code, topic, county, a line of it), read from the stored report.</summary>
+    private string HeadOf(string code)
+    {
+        using var db = _chat.Db();
+        return NoticeHead.Of(db.Reports.Single(r => r.Code == code));
     }
 }

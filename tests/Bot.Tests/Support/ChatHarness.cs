@@ -230,6 +230,9 @@ public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, IReadOnlyLis
     /// <summary>The id the messenger gave the last message sent to a chat, for replying to it.</summary>
     public long IdOfLastTo(long chatId) => MessageIds[Messages.ToList().FindLastIndex(m => m.To.ChatId == chatId)];
 
+    /// <summary>The id of the last new message (not an edit) to a chat.</summary>
+    public long IdOfLastSentTo(long chatId) => MessageIds[Messages.ToList().FindLastIndex(m => m.To.ChatId == chatId && m is not TextEdit)];
+
     /// <summary>The texts sent back to the one who spoke.</summary>
     public IReadOnlyList<string> Texts => Messages.OfType<TextMessage>().Where(m => m.To == Speaker).Select(m => m.Text).ToList();
 

@@ -23,6 +23,10 @@ public sealed class ConversationsValidator : SectionValidator<ConversationOption
             yield return $"Conversations:MaxFileMegabytes must be from 1 to 2000 (it is {options.MaxFileMegabytes}).";
         if (options.MinDescriptionWords is < 1 or > 50)
             yield return $"Conversations:MinDescriptionWords must be from 1 to 50 (it is {options.MinDescriptionWords}).";
+        if (options.MaxAdditionsPerHour is < 1 or > 1000)
+            yield return $"Conversations:MaxAdditionsPerHour must be from 1 to 1000 (it is {options.MaxAdditionsPerHour}).";
+        if (options.MaxReportsPerDay is < 1 or > 1000)
+            yield return $"Conversations:MaxReportsPerDay must be from 1 to 1000 (it is {options.MaxReportsPerDay}).";
     }
 }
 
