@@ -85,11 +85,18 @@ public static class Deadlines
     private static ChatAddress? AssigneeChat(Report report) =>
         AccountRef.TryParse(report.Assignee, out var account) ? new ChatAddress(account.Messenger, account.Id) : null;
 
-    /// <summary>Who is reminded first: the assignee alone, in private; the secretariat's staff while nobody has taken it.</summary>
-    private static async Task<IReadOnlyList<(ChatAddress, ChatKind)>> RemindedAsync(BotDbContext db, FlowContext context, Report report, CancellationToken ct) =>
-        AssigneeChat(report) is { } assignee
+    /// <summary>
+    /// Who is reminded first: the assignee alone, in private, while they are still staff of the report's secretariat
+    /// with a private chat the bot can write to; otherwise (nobody took it, or the assignee's role was revoked) the
+    /// secretariat's staff, so a reminder never goes to someone who no longer works the report.
+    /// </summary>
+    private static async Task<IReadOnlyList<(ChatAddress, ChatKind)>> RemindedAsync(BotDbContext db, FlowContext context, Report report, CancellationToken ct)
+    {
+        var everyone = await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct);
+        return AssigneeChat(report) is { } assignee && everyone.Any(c => c.Kind == ChatKind.Private && c.Chat == assignee)
             ? [(assignee, ChatKind.Private)]
-            : await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct);
+            : everyone;
+    }
 
     /// <summary>Organizers' private chats; the admins' when no organizer is named, so an escalation always reaches somebody.</summary>
     private static async Task<List<(ChatAddress, ChatKind)>> OrganizerChatsAsync(BotDbContext db, AccessOptions access, CancellationToken ct)

@@ -30,7 +30,8 @@ public static class ReportView
         var report = TrackingCode.TryParse((turn.In.ButtonData ?? "")[Prefix.Length..], out var code)
             ? await turn.Db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ct)
             : null;
-        if (report is null)
+        // Organizers see a report only once it was escalated to them: button data can be forged with any code.
+        if (report is null || (report.EscalatedAt is null && !(await call.ActorAsync(ct)).Works(report.Secretariat)))
         {
             turn.AnswerButton(Texts.UnknownCode);
             return;

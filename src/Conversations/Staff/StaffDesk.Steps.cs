@@ -53,7 +53,8 @@ public sealed partial class StaffDesk
         }
 
         // A span pressed under the question of the next day: what was done is read back from that question.
-        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+        // The buttons offer a week or two; forged data with any other span is stale, not a date overflow.
+        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 366
             || await QuestionAsync(turn, turn.In.MessageId, FollowUpWhenAction, ct) is not { } question || question.Code != report.Code)
         {
             turn.AnswerButton(Texts.StaleButton);

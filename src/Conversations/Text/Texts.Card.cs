@@ -19,7 +19,7 @@ public static partial class Texts
         $"شرح: {description}\nراهکار پیشنهادی: {solution ?? "—"}";
 
     public const string CardHint =
-        "برای پاسخ به گزارش‌دهنده دکمه «پاسخ» را بزنید. جوابی که به خود این پیام بدهید، پیش از ارسال از شما پرسیده می‌شود.";
+        "برای پاسخ به گزارش‌دهنده دکمه «پاسخ» را بزنید. اگر مستقیم به همین پیام جواب دهید، پیش از فرستادن برای گزارش‌دهنده از شما تأیید می‌گیریم.";
 
     public const string CardTakeHint = "برای برداشتن این مسئله «برمی‌دارم» را بزنید.";
 
@@ -54,15 +54,15 @@ public static partial class Texts
     public static string OpenButton(string code) => $"مسئله {code}";
 
     public static string Taken(string code, string who) => $"مسئله {code} را {who} برداشت.\nاز این پس کارشناس مسئول آن است.";
-    public static string HandedOver(string code, string from, string to) => $"{from} مسئله {code} را به {to} واگذار کرد.\nاز این پس کارشناس مسئول آن است.";
+    public static string HandedOver(string code, string from, string to) => $"{from} مسئله {code} را به {to} واگذار کرد.\nاز این پس کارشناس مسئول آن {to} است.";
     public static string HandedToYou(string code, string from) => $"{from} مسئله {code} را به شما واگذار کرد.\nکارت مسئله را در پیام بعدی می‌بینید.";
 
     public static string TakenByOther(string code, string who) =>
         $"مسئله {code} را {who} برداشته است.\nاگر باید با شما باشد، از او بخواهید آن را با «واگذاری» به شما بسپارد.";
 
-    public static string AlreadyYours(string code) => $"مسئله {code} همین حالا با شماست.";
-    public static string AlreadyTheirs(string code, string who) => $"مسئله {code} همین حالا با {who} است.";
-    public const string TakeClosed = "این مسئله بسته شده است و برداشتن ندارد.\nاگر کار دارد، نخست با «مرحله» آن را دوباره باز کنید.";
+    public static string AlreadyYours(string code) => $"مسئله {code} هم‌اکنون با شماست.";
+    public static string AlreadyTheirs(string code, string who) => $"کارشناس مسئول مسئله {code} هم‌اکنون {who} است.";
+    public const string TakeClosed = "این مسئله بسته شده است و نمی‌توان آن را برداشت.\nاگر هنوز کار دارد، نخست با دکمه «مرحله» آن را دوباره باز کنید.";
     public static string ChooseAssignee(string code) => $"مسئله {code} به کدام کارشناس واگذار شود؟";
     public const string NoOtherStaff = "کارشناس دیگری برای این دبیرخانه ثبت نشده است.\nکارشناسان را مدیر با /grant می‌افزاید.";
     public const string NotStaffOfIt = "این شخص دیگر کارشناس این دبیرخانه نیست.\nدوباره «واگذاری» را بزنید و از فهرست تازه انتخاب کنید.";
@@ -78,7 +78,7 @@ public static partial class Texts
     public static string InboxEntry(int number, string topic, string county, string code, string stage, string age, string? assignee, bool overdue, bool wrote) =>
         $"{PersianText.ToPersianDigits(number)}. {topic}، {county}\n" +
         $"مسئله {code}، {stage}، {age}\n" +
-        $"کارشناس: {assignee ?? "هنوز کسی"}" + (overdue ? "\n⏰ مهلت گذشته" : "") + (wrote ? "\n✉️ پیام تازه گزارش‌دهنده" : "");
+        $"کارشناس مسئول: {assignee ?? "هنوز کسی برنداشته است"}" + (overdue ? "\n⏰ مهلت گذشته" : "") + (wrote ? "\n✉️ پیام تازه گزارش‌دهنده" : "");
 
     public const string InboxOrder = "ترتیب: نزدیک‌ترین مهلت اول.\nبرای دیدن کارت هر مسئله دکمه آن را بزنید.";
     public const string InboxNothingHere = "با این انتخاب مسئله‌ای در صف نیست.\nبا دکمه‌های زیر انتخاب دیگری کنید.";

@@ -13,5 +13,5 @@ public static partial class Texts
 
     public static string ReportsLimit(int perDay, string when) =>
         $"در هر شبانه‌روز بیش از {PersianText.ToPersianDigits(perDay)} مسئله از یک عضو ثبت نمی‌شود.\n" +
-        $"گزارش شما همین‌جا نگه داشته شده است. از {when} دکمه «{Submit}» را دوباره بزنید.";
+        $"پیش‌نویس مسئله شما نگه داشته شده است. از {when} دکمه «{Submit}» را دوباره بزنید.";
 }

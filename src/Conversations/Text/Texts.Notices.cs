@@ -18,7 +18,7 @@ public static partial class Texts
 
     public static string DeadlineReminder(string head, DeadlineKind kind) => kind == DeadlineKind.FirstAnswer
         ? $"یادآوری: مهلت پاسخ اول گذشته است.\n{head}\n\nهنوز پاسخی به گزارش‌دهنده نرفته است. {NextAnswer}"
-        : $"یادآوری: موعد پیگیری رسیده است.\n{head}\n\nاقدام تازه را با دستور /followup ثبت کنید: کد، تاریخ پیگیری بعدی و شرح اقدام.";
+        : $"یادآوری: موعد پیگیری رسیده است.\n{head}\n\nبرای ثبت اقدام تازه «نمایش مسئله» و سپس «ثبت پیگیری» را بزنید.";
 
     public static string DeadlineEscalation(string head, string secretariat, DeadlineKind kind) => (kind == DeadlineKind.FirstAnswer
         ? $"گزارش به برگزارکنندگان: {secretariat} با وجود یادآوری هنوز به این مسئله پاسخ نداده است.\n{head}"
@@ -43,16 +43,16 @@ public static partial class Texts
     /// <summary>One addition as the post lists it: the words, or a line for a file (sent as its own message).</summary>
     public static string AddedItem(string? text, bool file, string? elsewhere = null) =>
         !file ? text ?? "" :
-        (elsewhere is null ? "(یک فایل، جداگانه فرستاده شد)" : $"(یک فایل در پیام‌رسان {MessengerLabel(elsewhere)})")
+        (elsewhere is null ? "(یک فایل، جداگانه فرستاده شد)" : $"(یک فایل که در {MessengerLabel(elsewhere)} مانده و به اینجا نرسید)")
         + (string.IsNullOrWhiteSpace(text) ? "" : $"\n{text}");
 
     /// <summary>Stands for the earliest items when the post would grow too long for one message.</summary>
-    public const string AddedEarlierItems = "(پیام‌های پیشین در رویدادهای مسئله آمده است.)";
+    public const string AddedEarlierItems = "(پیام‌های پیشین را با «نمایش مسئله» ببینید.)";
 
     /// <summary>A report as an organizer sees it from an escalation: no action, and nothing of who reported it.</summary>
     public static string ReadOnlyCard(string code, string secretariat, string stage, string topic, string county, string place,
         string description, string? solution, int attachments) =>
         $"مسئله {code} — {secretariat}\nمرحله: {stage}\nموضوع: {topic}\nمکان: {county}، {place}\n" +
         $"پیوست‌ها: {PersianText.ToPersianDigits(attachments)}\nشرح: {description}\nراهکار پیشنهادی: {solution ?? "—"}\n\n" +
-        "این نمای فقط‌خواندنی است؛ کار روی مسئله با کارشناسان دبیرخانه است.";
+        "این نمایش فقط برای دیدن است؛ کار روی مسئله با کارشناسان دبیرخانه است.";
 }

@@ -22,7 +22,7 @@ public static partial class Texts
     public const string AskTopic = "موضوع مسئله کدام است؟ اگر نمی‌دانید «نمی‌دانم» را بزنید تا از روی شرح شما دبیرخانه مربوط را پیشنهاد کنیم.";
 
     public static string AskDescription(int minWords) =>
-        $"مسئله را شرح دهید: چه مشکلی هست، از کی، و چه کسانی گرفتار آن‌اند. (دست‌کم {PersianText.ToPersianDigits(minWords)} کلمه)";
+        $"مسئله را شرح دهید: چه مشکلی هست، از چه زمانی، و چه کسانی گرفتار آن‌اند. (دست‌کم {PersianText.ToPersianDigits(minWords)} کلمه)";
 
     public static string DescriptionTooShort(int minWords) =>
         $"شرح کوتاه است؛ لطفاً دست‌کم {PersianText.ToPersianDigits(minWords)} کلمه بنویسید تا دبیرخانه مسئله را بفهمد.";

@@ -19,7 +19,7 @@ public static partial class Texts
 
     // Periods that cannot be read.
     public static string StatsBadPeriod(string given) =>
-        $"دوره «{given}» را نفهمیدم. دوره را به یکی از این شکل‌ها بنویسید: ۱۴۰۴/۰۸ (یک ماه)، ۱۴۰۴ (یک سال)، " +
+        $"دوره «{given}» را نشناختیم. دوره را به یکی از این شکل‌ها بنویسید: ۱۴۰۴/۰۸ (یک ماه)، ۱۴۰۴ (یک سال)، " +
         "۱۴۰۴/۰۱ تا ۱۴۰۴/۰۶ (چند ماه)، یا چیزی ننویسید تا آمار همین ماه را ببینید.";
     public static string StatsNoSuchMonth(int month) =>
         $"ماه {PersianText.ToPersianDigits(month)} در تقویم نیست؛ ماه‌ها از ۱ (فروردین) تا ۱۲ (اسفند) شماره دارند.";

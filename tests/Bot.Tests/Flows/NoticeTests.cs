@@ -115,6 +115,15 @@ public sealed class NoticeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forged_read_only_button_shows_an_organizer_nothing_of_a_report_not_escalated()
+    {
+        var pressed = await As(Organizer, () => _chat.PressData(ReportView.Prefix + Code));
+
+        Assert.Equal(Texts.UnknownCode, pressed.Answer!.Notice);
+        Assert.Empty(pressed.To(Organizer));
+    }
+
+    [Fact]
     public async Task The_read_only_card_is_for_organizers_only_and_their_staff_get_the_buttons()
     {
         Assert.Equal(Texts.StaleButton, (await As(Reporter, () => _chat.PressData(ReportView.Prefix + Code))).Answer!.Notice);
