@@ -104,11 +104,14 @@ public sealed class TransientErrorsTests
         await ExecuteAsync(second, "BEGIN; UPDATE pair SET id = id WHERE id = 2;");
         var one = ExecuteAsync(first, "UPDATE pair SET id = id WHERE id = 2;");
         var other = ExecuteAsync(second, "UPDATE pair SET id = id WHERE id = 1;");
-        var failed = await Task.WhenAny(one, other);
+        // PostgreSQL releases the victim's locks as it aborts it, so the other update may finish first: the failed
+        // one is whichever faulted, not whichever finished first.
+        var done = await Task.WhenAny(one, other);
+        var failed = done.IsFaulted ? done : done == one ? other : one;
         var deadlock = await Assert.ThrowsAsync<PostgresException>(() => failed);
         Assert.Equal(PostgresErrorCodes.DeadlockDetected, deadlock.SqlState);
         Assert.True(TransientErrors.IsTransient(deadlock));
-        // The failed transaction keeps its locks until it is rolled back; then the other's update goes through.
+        // The victim's transaction stays open (aborted) until it is rolled back; the other's update goes through.
         var (loser, winner, winning) = failed == one ? (first, second, other) : (second, first, one);
         await ExecuteAsync(loser, "ROLLBACK;");
         await winning;
