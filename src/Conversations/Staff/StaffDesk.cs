@@ -200,7 +200,7 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
     {
         var reporter = await turn.Db.Members.AsNoTracking().SingleAsync(m => m.Id == report.MemberId, ct);
         var attachments = await turn.Db.ReportAttachments.CountAsync(a => a.ReportId == report.Id, ct);
-        var names = await ActorNamesAsync(turn, report.Events.Select(e => e.Actor)
+        var names = await StaffNames.OfAsync(turn.Db, report.Events.Select(e => (string?)e.Actor)
             .Concat(report.Events.Where(e => e.Kind == ReportEventKind.Assigned).Select(e => e.Detail ?? "")), ct);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e =>
             Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), names.GetValueOrDefault(e.Actor, e.Actor), e.Text,
@@ -215,16 +215,6 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
     }
 
     /// <summary>Staff accounts by the name their private chat goes by, for the internal timeline.</summary>
-    private static async Task<Dictionary<string, string>> ActorNamesAsync(Turn turn, IEnumerable<string> actors, CancellationToken ct)
-    {
-        var accounts = actors.Distinct().Select(a => AccountRef.TryParse(a, out var account) ? account : (AccountRef?)null).OfType<AccountRef>().ToList();
-        var ids = accounts.Select(a => a.Id).ToList();
-        var chats = await turn.Db.Chats.AsNoTracking().Where(c => ids.Contains(c.ChatId) && c.Title != null)
-            .Select(c => new { c.Messenger, c.ChatId, c.Title }).ToListAsync(ct);
-        return chats.Where(c => accounts.Contains(new AccountRef(c.Messenger, c.ChatId)))
-            .ToDictionary(c => new AccountRef(c.Messenger, c.ChatId).ToString(), c => c.Title!);
-    }
-
     private async Task ButtonAsync(CommandCall call, CancellationToken ct)
     {
         var turn = call.Turn;
