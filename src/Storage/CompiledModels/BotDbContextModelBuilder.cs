@@ -11,7 +11,7 @@ namespace Assembly.Storage.CompiledModels
     public partial class BotDbContextModel
     {
         private BotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("45746fce-61cc-411f-80f4-f849f3dfa2e1"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("8a11ecea-ff2b-4200-8476-87c1da5b62b8"), entityTypeCount: 25)
         {
         }
 

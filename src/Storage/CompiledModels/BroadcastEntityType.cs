@@ -19,7 +19,7 @@ namespace Assembly.Storage.CompiledModels
                 "Assembly.Storage.Entities.Broadcast",
                 typeof(Broadcast),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -76,6 +76,14 @@ namespace Assembly.Storage.CompiledModels
                 fieldInfo: typeof(Broadcast).GetField("<FileMessenger>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 16);
+
+            var finishedAt = runtimeEntityType.AddProperty(
+                "FinishedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Broadcast).GetProperty("FinishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Broadcast).GetField("<FinishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var recipients = runtimeEntityType.AddProperty(
                 "Recipients",

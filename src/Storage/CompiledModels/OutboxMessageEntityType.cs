@@ -20,7 +20,7 @@ namespace Assembly.Storage.CompiledModels
                 typeof(OutboxMessage),
                 baseEntityType,
                 propertyCount: 19,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -183,6 +183,10 @@ namespace Assembly.Storage.CompiledModels
             var index2 = runtimeEntityType.AddIndex(
                 new[] { messenger, chatId, status, priority, id });
             index2.AddAnnotation("Relational:Filter", "\"Status\" < 2");
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { messenger, chatId, subject, subjectAction, id });
+            index3.AddAnnotation("Relational:Filter", "\"Subject\" IS NOT NULL");
 
             return runtimeEntityType;
         }

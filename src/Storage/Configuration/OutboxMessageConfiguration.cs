@@ -39,5 +39,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // Finding the post a staff member replied to.
         b.HasIndex(o => new { o.Messenger, o.ChatId, o.SentMessageId });
         b.HasIndex(o => new { o.BroadcastId, o.Status });
+        // A report's latest post of a kind in one chat: the addition post to extend, the card copy to edit. Rows about
+        // no report stay out of it.
+        b.HasIndex(o => new { o.Messenger, o.ChatId, o.Subject, o.SubjectAction, o.Id }).HasFilter("\"Subject\" IS NOT NULL");
     }
 }

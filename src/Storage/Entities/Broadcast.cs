@@ -19,4 +19,10 @@ public sealed class Broadcast
     public int Recipients { get; init; }
     public required string CreatedBy { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>
+    /// When every copy was settled (delivered, refused, given up) and the scheduler looked at the outcome, telling the
+    /// organizer of the copies that did not arrive; null while copies are still on their way.
+    /// </summary>
+    public DateTime? FinishedAt { get; set; }
 }

@@ -20,7 +20,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 "Assembly.Storage.Entities.Broadcast",
                 typeof(Broadcast),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -84,6 +84,15 @@ namespace Assembly.Storage.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 16);
             fileMessenger.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var finishedAt = runtimeEntityType.AddProperty(
+                "FinishedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Broadcast).GetProperty("FinishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Broadcast).GetField("<FinishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            finishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var recipients = runtimeEntityType.AddProperty(
                 "Recipients",

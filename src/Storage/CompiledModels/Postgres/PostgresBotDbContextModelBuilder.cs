@@ -12,7 +12,7 @@ namespace Assembly.Storage.CompiledModels.Postgres
     public partial class PostgresBotDbContextModel
     {
         private PostgresBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("26797e7d-5904-4151-9c6b-e167d54dfd99"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("db32b1ef-dc43-4ebf-a42c-ce1d8b16779c"), entityTypeCount: 25)
         {
         }
 

@@ -80,6 +80,9 @@ namespace Assembly.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Recipients")
                         .HasColumnType("integer");
 
@@ -504,6 +507,9 @@ namespace Assembly.Storage.Migrations.Postgres
 
                     b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id")
                         .HasFilter("\"Status\" < 2");
+
+                    b.HasIndex("Messenger", "ChatId", "Subject", "SubjectAction", "Id")
+                        .HasFilter("\"Subject\" IS NOT NULL");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -73,6 +73,9 @@ namespace Assembly.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
 
@@ -487,6 +490,9 @@ namespace Assembly.Storage.Migrations.Sqlite
 
                     b.HasIndex("Messenger", "ChatId", "Status", "Priority", "Id")
                         .HasFilter("\"Status\" < 2");
+
+                    b.HasIndex("Messenger", "ChatId", "Subject", "SubjectAction", "Id")
+                        .HasFilter("\"Subject\" IS NOT NULL");
 
                     b.ToTable("Outbox", (string)null);
                 });
