@@ -44,7 +44,7 @@ public sealed class SecretariatOptions
 /// <summary>What happens when a deadline passes, and the check after a report is resolved (<c>Deadlines</c>).</summary>
 public sealed class DeadlineOptions
 {
-    /// <summary>Hours after the reminder to staff before organizers are told.</summary>
+    /// <summary>Working hours (days off not counted, like <c>FirstAnswerHours</c>) after the reminder to staff before organizers are told.</summary>
     public int EscalateAfterHours { get; set; }
 
     /// <summary>Days after a report is closed as resolved before its reporter is asked whether it really was.</summary>

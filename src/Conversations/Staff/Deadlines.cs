@@ -13,7 +13,8 @@ namespace Assembly.Conversations.Staff;
 /// The secretariat's deadlines, kept on the report (so a restart loses none) and set by the report itself
 /// (<see cref="Reports.ReportAggregate"/>): the first answer within <c>FirstAnswerHours</c>, then, while in follow-up,
 /// an action at least every <c>FollowUpDays</c>. When one passes, the report's assignee is reminded once (the
-/// secretariat's staff while nobody has taken it), and if nothing happens for <c>EscalateAfterHours</c> more, the
+/// secretariat's staff while nobody has taken it), and if nothing happens for <c>EscalateAfterHours</c> more working
+/// hours (counted like <c>FirstAnswerHours</c>, <see cref="WorkingDays"/>: the clock stops over a day off), the
 /// organizers are told, and the secretariat's staff too when only the assignee was reminded. Some days after a report is closed as
 /// resolved its reporter is asked whether it really was.
 /// </summary>
@@ -29,12 +30,18 @@ public static class Deadlines
     public static async Task<IReadOnlyList<OutgoingMessage>> DueAsync(BotDbContext db, FlowContext context, AccessOptions access, DateTime now, CancellationToken ct)
     {
         var outgoing = new List<OutgoingMessage>();
-        var escalateBefore = now.AddHours(-context.Deadlines.EscalateAfterHours);
+        // Working hours are never fewer than clock hours between the same two times, so the clock's bound narrows the
+        // query without losing a report; the calendar then decides.
+        var hours = context.Deadlines.EscalateAfterHours;
+        var escalateBefore = now.AddHours(-hours);
         var quiet = QuietHours.IsQuiet(now, context.Deadlines, context.Zone);
-        var overdue = quiet ? [] : await db.Reports
+        var calendar = WorkingDays.Of(context);
+        var overdue = quiet ? [] : (await db.Reports
             .Where(r => r.DueAt != null && r.DueAt <= now && r.Stage != ReportStage.Closed
                         && (r.RemindedAt == null || (r.EscalatedAt == null && r.RemindedAt <= escalateBefore)))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Where(r => r.RemindedAt is not { } reminded || calendar.AddWorkingHours(reminded, hours) <= now)
+            .ToList();
         List<(ChatAddress, ChatKind)>? organizers = null;
         foreach (var report in overdue)
         {
