@@ -13,7 +13,8 @@ namespace Assembly.Conversations.Staff;
 /// </summary>
 /// <remarks>
 /// Only the latest state goes out. While a copy's last row (the card, or its last edit) still waits in the outbox, that
-/// row's text is replaced; once it is sent, one edit is queued, as bulk, so a busy group is paced like any notice. The
+/// row's text is replaced; once it is sent, one edit is queued, as bulk (at the additions' priority when a member's
+/// addition changed it), so a busy group is paced like any notice. The
 /// message id is learnt from the outbox row once sent. An edit the messenger cannot apply (the message was deleted, or
 /// the group moved to a supergroup) sends the card again (<see cref="TextEdit.ResendIfGone"/>), and the next refresh
 /// follows the new message. A copy whose card is on its way this very moment (claimed, not yet recorded) is left as it
@@ -58,16 +59,19 @@ public static class ReportPosts
         || await turn.Db.ReportPosts.AnyAsync(p => p.ReportId == report.Id && p.Messenger == chat.Messenger && p.ChatId == chat.ChatId, ct);
 
     /// <summary>Writes the report's current card over every copy of it.</summary>
-    public static async Task RefreshAsync(Turn turn, FlowContext context, Report report, CancellationToken ct)
+    /// <param name="priority">An edit's place in the queue: that of the message it goes with (a member's addition's is lower than bulk).</param>
+    public static async Task RefreshAsync(Turn turn, FlowContext context, Report report, CancellationToken ct,
+        OutboxPriority priority = OutboxPriority.Bulk)
     {
         if (report.Id == 0) return;
         var posts = await turn.Db.ReportPosts.Where(p => p.ReportId == report.Id).ToListAsync(ct);
         if (posts.Count == 0) return;
         var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
-        foreach (var post in posts) await RefreshAsync(turn, context, facts, post, posts, ct);
+        foreach (var post in posts) await RefreshAsync(turn, context, facts, post, posts, priority, ct);
     }
 
-    private static async Task RefreshAsync(Turn turn, FlowContext context, ReportCard.Facts facts, ReportPost post, List<ReportPost> posts, CancellationToken ct)
+    private static async Task RefreshAsync(Turn turn, FlowContext context, ReportCard.Facts facts, ReportPost post, List<ReportPost> posts,
+        OutboxPriority priority, CancellationToken ct)
     {
         var code = facts.Report.Code;
         // A group the messenger upgraded: the card's rows moved with it, to the supergroup's id.
@@ -104,7 +108,7 @@ public static class ReportPosts
         turn.Send(chat, kind, new TextEdit(messageId, card.Text, card.Keyboard as InlineKeyboard)
         {
             Monospace = card.Monospace, ResendIfGone = true, Subject = code, SubjectAction = ReportCard.Action,
-        }, OutboxPriority.Bulk);
+        }, priority);
     }
 
     /// <summary>The card's row still waiting: its text becomes the latest, so only that goes out. False once a sender has claimed it.</summary>

@@ -80,7 +80,7 @@ public static class StaffNotices
             if (file is not null) SendFiles(turn, chat, kind, report.Code, [file], OutboxPriority.Additions);
         }
 
-        await ReportPosts.RefreshAsync(turn, context, report, ct);
+        await ReportPosts.RefreshAsync(turn, context, report, ct, OutboxPriority.Additions);
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public static class OutboxWriter
     /// </summary>
     public static async Task EnqueueAllAsync(BotDbContext db, IReadOnlyList<(OutgoingMessage Message, DateTime At)> messages, CancellationToken ct)
     {
-        messages = Staff.AdditionPosts.OnePerBatch(Flows.AlbumReceipt.LastOfEachAlbum(messages).ToList());
+        messages = Staff.CardEdits.OnePerBatch(Staff.AdditionPosts.OnePerBatch(Flows.AlbumReceipt.LastOfEachAlbum(messages).ToList()));
         if (messages.Any(m => m.Message is UploadMessage))
         {
             foreach (var (message, at) in messages) Enqueue(db, message, at);
