@@ -23,8 +23,8 @@ public static class NoticeHead
     /// <summary>«پاسخ» and «نمایش مسئله» under a staff notice; the card opened carries every other action.</summary>
     public static InlineKeyboard Buttons(string code) => new(
     [[
-        new InlineButton(Texts.StaffReplyButton, $"{StaffButtons.Prefix}reply:{code}"),
-        new InlineButton(Texts.NoticeOpenButton, $"{StaffButtons.Prefix}open:{code}"),
+        new InlineButton(Texts.StaffReplyButton, StaffButtons.Data("reply", code)),
+        new InlineButton(Texts.NoticeOpenButton, StaffButtons.Data("open", code)),
     ]]);
 
     /// <summary>A notice about the report to one staff chat, marked as a post: a reply to it is held and asked about.</summary>

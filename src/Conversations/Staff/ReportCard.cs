@@ -37,43 +37,38 @@ public static class ReportCard
     /// The rows of buttons under a card, in order: each maker gives its row for the report as it stands, or null. A part
     /// that adds a button to the card adds one maker here.
     /// </summary>
-    private static readonly Func<Facts, IReadOnlyList<InlineButton>?>[] RowMakers = [Speak, Move, Take, FollowUp, FullText];
+    private static readonly Func<Report, bool, IReadOnlyList<InlineButton>?>[] RowMakers = [Speak, Move, Take, FollowUp, FullText];
 
-    public static InlineKeyboard Keyboard(Facts facts) =>
-        new(RowMakers.Select(make => make(facts)).OfType<IReadOnlyList<InlineButton>>().Where(row => row.Count > 0).ToList());
+    public static InlineKeyboard Keyboard(Facts facts) => Keyboard(facts.Report, facts.Cut);
 
-    /// <summary>The buttons of a report read elsewhere (a notice, <c>/show</c>): the card's, as for an open report nobody took yet.</summary>
-    /// <param name="stage">The report's stage when known: in follow-up the card offers «ثبت پیگیری».</param>
-    public static IReadOnlyList<IReadOnlyList<InlineButton>> ActionRows(string code, bool fullText, ReportStage? stage = null) =>
+    /// <summary>
+    /// A report's buttons, from the report as it stands: the card's, and those of <c>/show</c>, which offers no
+    /// «متن کامل» because it shows the fields whole.
+    /// </summary>
+    /// <param name="cut">The reader sees the member's fields cut: a button sends them whole.</param>
+    public static InlineKeyboard Keyboard(Report report, bool cut) =>
+        new(RowMakers.Select(make => make(report, cut)).OfType<IReadOnlyList<InlineButton>>().Where(row => row.Count > 0).ToList());
+
+    private static IReadOnlyList<InlineButton> Speak(Report r, bool cut) =>
+        [new(Texts.StaffReplyButton, StaffButtons.Data("reply", r.Code)), new(Texts.StaffNoteButton, StaffButtons.Data("note", r.Code))];
+
+    private static IReadOnlyList<InlineButton> Move(Report r, bool cut) =>
     [
-        Speak(code), Move(code), TakeRow(code),
-        .. stage == ReportStage.FollowUp ? [FollowUpRow(code)] : Array.Empty<IReadOnlyList<InlineButton>>(),
-        .. fullText ? [FullTextRow(code)] : Array.Empty<IReadOnlyList<InlineButton>>(),
+        new(Texts.StaffStageButton, StaffButtons.Data("stage", r.Code)), new(Texts.StaffRouteButton, StaffButtons.Data("route", r.Code)),
+        new(Texts.StaffCloseButton, StaffButtons.Data("close", r.Code)),
     ];
 
-    private static IReadOnlyList<InlineButton> Speak(Facts f) => Speak(f.Report.Code);
-    private static IReadOnlyList<InlineButton> Move(Facts f) => Move(f.Report.Code);
-    private static IReadOnlyList<InlineButton>? Take(Facts f) => f.Report.Stage == ReportStage.Closed ? null : TakeRow(f.Report.Code);
-    private static IReadOnlyList<InlineButton>? FollowUp(Facts f) => f.Report.Stage == ReportStage.FollowUp ? FollowUpRow(f.Report.Code) : null;
-    private static IReadOnlyList<InlineButton>? FullText(Facts f) => f.Cut ? FullTextRow(f.Report.Code) : null;
+    /// <summary>Only while open: a closed report has nobody to take it on.</summary>
+    private static IReadOnlyList<InlineButton>? Take(Report r, bool cut) => r.Stage == ReportStage.Closed ? null :
+        [new(Texts.TakeButton, StaffButtons.Data("take", r.Code)), new(Texts.HandButton, StaffButtons.Data("hand", r.Code))];
 
-    private static IReadOnlyList<InlineButton> Speak(string code) =>
-        [new(Texts.StaffReplyButton, Data("reply", code)), new(Texts.StaffNoteButton, Data("note", code))];
+    private static IReadOnlyList<InlineButton>? FollowUp(Report r, bool cut) =>
+        r.Stage == ReportStage.FollowUp ? [new(Texts.StaffFollowUpButton, DeskSteps.FollowUpData(r.Code))] : null;
 
-    private static IReadOnlyList<InlineButton> Move(string code) =>
-        [new(Texts.StaffStageButton, Data("stage", code)), new(Texts.StaffRouteButton, Data("route", code)), new(Texts.StaffCloseButton, Data("close", code))];
-
-    private static IReadOnlyList<InlineButton> TakeRow(string code) =>
-        [new(Texts.TakeButton, Data("take", code)), new(Texts.HandButton, Data("hand", code))];
-
-    private static IReadOnlyList<InlineButton> FollowUpRow(string code) => [new(Texts.StaffFollowUpButton, DeskSteps.FollowUpData(code))];
-
-    private static IReadOnlyList<InlineButton> FullTextRow(string code) => [new(Texts.StaffFullTextButton, Data("full", code))];
+    private static IReadOnlyList<InlineButton>? FullText(Report r, bool cut) => cut ? [new(Texts.StaffFullTextButton, StaffButtons.Data("full", r.Code))] : null;
 
     /// <summary>The button that sends a report's card to the chat it is pressed in.</summary>
-    public static InlineButton OpenButton(string code) => new(Texts.OpenButton(code), Data("open", code));
-
-    private static string Data(string action, string code) => $"{StaffButtons.Prefix}{action}:{code}";
+    public static InlineButton OpenButton(string code) => new(Texts.OpenButton(code), StaffButtons.Data("open", code));
 
     public static string Text(Facts f)
     {

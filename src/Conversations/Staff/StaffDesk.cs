@@ -211,7 +211,7 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
                 report.Anonymous ? Texts.Anonymous
                     : Texts.ReporterLine(reporter.Name, turn.In.ChatKind == ChatKind.Private && reporter.Phone is { } phone ? PhoneNumber.Display(phone) : null),
                 report.Description, report.ProposedSolution, attachments, timeline),
-            StaffButtons.Actions(report.Code, stage: report.Stage), [report.Code]);
+            ReportCard.Keyboard(report, cut: false), [report.Code]);
     }
 
     /// <summary>Staff accounts by the name their private chat goes by, for the internal timeline.</summary>

@@ -117,13 +117,12 @@ public static class StaffButtons
 {
     public const string Prefix = "st:";
 
-    /// <summary>The card's buttons (<see cref="ReportCard"/>), under a notice about a report or <c>/show</c>.</summary>
-    /// <param name="fullText">A long field was cut: a button sends it whole.</param>
-    /// <param name="stage">The report's stage when known: in follow-up the card offers «ثبت پیگیری».</param>
-    public static InlineKeyboard Actions(string code, bool fullText = false, ReportStage? stage = null) => new(ReportCard.ActionRows(code, fullText, stage));
+    /// <summary>A button's data: every button about a report is made here, and read by <see cref="TryRead"/>.</summary>
+    public static string Data(string action, string code, string? value = null) =>
+        value is null ? $"{Prefix}{action}:{code}" : $"{Prefix}{action}:{code}:{value}";
 
     public static InlineKeyboard Choices(string action, string code, IEnumerable<(string Label, string Value)> values) =>
-        new(values.Select(v => (IReadOnlyList<InlineButton>)[new InlineButton(v.Label, $"{Prefix}{action}:{code}:{v.Value}")]).ToList());
+        new(values.Select(v => (IReadOnlyList<InlineButton>)[new InlineButton(v.Label, Data(action, code, v.Value))]).ToList());
 
     public static bool TryRead(string? data, out string action, out string code, out string? value)
     {

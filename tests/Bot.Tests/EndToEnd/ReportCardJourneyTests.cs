@@ -125,7 +125,8 @@ public sealed class ReportCardJourneyTests
     {
         await using var db = bot.Db();
         var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var row = OutboxWriter.Enqueue(db, new TextEdit(messageId, text, Conversations.Staff.StaffButtons.Actions(Code))
+        var report = await db.Reports.SingleAsync(r => r.Code == Code);
+        var row = OutboxWriter.Enqueue(db, new TextEdit(messageId, text, Conversations.Staff.ReportCard.Keyboard(report, cut: false))
         {
             To = new ChatAddress("telegram", like.ChatId), ToKind = ChatKind.Group, Priority = OutboxPriority.Bulk, ResendIfGone = true,
         }, now);
