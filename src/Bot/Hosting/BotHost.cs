@@ -113,7 +113,7 @@ public static class BotHost
         services.AddSingleton<MessengerCalls>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<Reading.ReadSignal>();
+        services.AddKeyedSingleton<WakeSignal>(WakeSignal.Reads);
         services.AddSingleton<PollCursorStore>();
         services.AddSingleton<ButtonAnswerer>();
         services.AddSingleton<UpdateCommit>();

@@ -1,6 +1,7 @@
-using Assembly.Bot.Reading;
+using Assembly.Bot.Hosting;
 using Assembly.Bot.Sending;
 using Assembly.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assembly.Bot.Pipeline;
 
@@ -9,4 +10,5 @@ namespace Assembly.Bot.Pipeline;
 /// transaction, then, once it is committed, the answers to button presses, the signal that wakes the sender and the
 /// one that wakes the read worker (for a statistic or an export a turn queued).
 /// </summary>
-public sealed record UpdateCommit(WriteGate Gate, PollCursorStore Cursors, ButtonAnswerer Answerer, OutboxSignal Signal, ReadSignal Reads);
+public sealed record UpdateCommit(WriteGate Gate, PollCursorStore Cursors, ButtonAnswerer Answerer, OutboxSignal Signal,
+    [FromKeyedServices(WakeSignal.Reads)] WakeSignal Reads);

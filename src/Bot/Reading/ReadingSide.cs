@@ -1,8 +1,10 @@
 using Assembly.Bot.Configuration;
 using Assembly.Bot.Coordination;
+using Assembly.Bot.Hosting;
 using Assembly.Bot.Sending;
 using Assembly.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Reading;
@@ -15,6 +17,6 @@ namespace Assembly.Bot.Reading;
 public sealed record ReadingSide(
     IDbContextFactory<BotDbContext> Readers,
     Outbound Outbound,
-    ReadSignal Signal,
+    [FromKeyedServices(WakeSignal.Reads)] WakeSignal Signal,
     InstanceIdentity Me,
     IOptions<InstanceOptions> Instances);

@@ -1,11 +1,17 @@
 using System.Threading.Channels;
 
-namespace Assembly.Bot.Reading;
+namespace Assembly.Bot.Hosting;
 
-/// <summary>Wakes the read worker when a committed turn queued a statistic or an export.</summary>
-public sealed class ReadSignal
+/// <summary>
+/// Wakes a worker that otherwise sleeps until its next look: each messenger's outbox sender (<see cref="Sending.OutboxSignal"/>
+/// holds one per messenger) and the read worker (the one registered as <see cref="Reads"/>).
+/// </summary>
+public sealed class WakeSignal
 {
-    // One pending wake is enough: the worker takes every waiting request before it sleeps again.
+    /// <summary>The key of the read worker's signal: a committed turn queued a statistic or an export.</summary>
+    public const string Reads = "reads";
+
+    // One pending wake is enough: the worker takes everything waiting before it sleeps again.
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public void Wake() => _channel.Writer.TryWrite(true);
