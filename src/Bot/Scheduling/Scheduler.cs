@@ -13,7 +13,8 @@ namespace Assembly.Bot.Scheduling;
 
 /// <summary>
 /// The scheduler: turns what is due into messages: idle conversations given up, sessions' reminders,
-/// reminders of deadlines to staff, escalations to organizers, and the «was it resolved?» question. The times are columns of the reports, so a restart loses none, and each is marked
+/// reminders of deadlines to staff, escalations to organizers, the «was it resolved?» question, and the end of a
+/// broadcast (its organizer told of copies that did not arrive). The times are columns of the reports, so a restart loses none, and each is marked
 /// done in the same transaction that queues its messages, so none is sent twice.
 ///
 /// With several instances on one database it runs only on the holder of the <see cref="SchedulerLease"/>, and its
@@ -48,7 +49,8 @@ public sealed class Scheduler(
         var now = Time.GetUtcNow().UtcDateTime;
         var outgoing = (await IdleConversations.ExpireDueAsync(db, context.Conversations, now, ct))
             .Concat(await Conversations.Meetings.MeetingNotices.DueRemindersAsync(db, context, now, ct))
-            .Concat(await Deadlines.DueAsync(db, context, context.Access, now, ct)).ToList();
+            .Concat(await Deadlines.DueAsync(db, context, context.Access, now, ct))
+            .Concat(await Conversations.Announcements.BroadcastEnd.DueAsync(db, now, ct)).ToList();
         foreach (var message in outgoing) OutboxWriter.Enqueue(db, message, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,0 +1,44 @@
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Text;
+using Assembly.Storage;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Conversations.Announcements;
+
+/// <summary>
+/// A broadcast's end, seen by the scheduler once no copy of it is waiting or on its way: it is marked finished, and
+/// when the messenger refused copies (a 400) or they were given up, its organizer is told once, in counts (delivered,
+/// refused, given up, blocked), instead of a line per copy. A broadcast where only members who blocked the bot were
+/// missed says nothing: <c>/broadcasts</c> counts them, and nobody can do anything about them.
+/// </summary>
+public static class BroadcastEnd
+{
+    public static async Task<IReadOnlyList<OutgoingMessage>> DueAsync(BotDbContext db, DateTime now, CancellationToken ct)
+    {
+        var open = await db.Broadcasts.Where(b => b.FinishedAt == null).ToListAsync(ct);
+        if (open.Count == 0) return [];
+        var ids = open.Select(b => b.Id).ToList();
+        var counts = await db.Outbox.AsNoTracking().Where(o => o.BroadcastId != null && ids.Contains(o.BroadcastId.Value))
+            .GroupBy(o => new { o.BroadcastId, o.Status })
+            .Select(g => new { g.Key.BroadcastId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var outgoing = new List<OutgoingMessage>();
+        foreach (var broadcast in open)
+        {
+            var mine = counts.Where(c => c.BroadcastId == broadcast.Id).ToList();
+            int Of(params OutboxStatus[] statuses) => mine.Where(c => statuses.Contains(c.Status)).Sum(c => c.Count);
+            if (Of(OutboxStatus.Pending, OutboxStatus.Sending) > 0) continue;
+            broadcast.FinishedAt = now;
+            var (refused, failed) = (Of(OutboxStatus.Refused), Of(OutboxStatus.Failed, OutboxStatus.Uncertain));
+            if (refused + failed == 0 || !AccountRef.TryParse(broadcast.CreatedBy, out var organizer)) continue;
+            outgoing.Add(new TextMessage(Texts.BroadcastMissed(broadcast.Id, broadcast.Audience, Of(OutboxStatus.Sent), refused, failed, Of(OutboxStatus.Unreachable)))
+            {
+                To = new ChatAddress(organizer.Messenger, organizer.Id), ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk,
+            });
+        }
+
+        return outgoing;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Assembly.Conversations.Text;
+
+// What an organizer hears once a broadcast is over, when some copies did not arrive.
+public static partial class Texts
+{
+    /// <param name="refused">Copies the messenger refused (a 400): sending them again would be refused again.</param>
+    /// <param name="failed">Copies given up after the messenger could not be reached for too long.</param>
+    public static string BroadcastMissed(int id, string audience, int sent, int refused, int failed, int unreachable) =>
+        $"ارسال اطلاعیه شماره {PersianText.ToPersianDigits(id)} برای «{audience}» تمام شد، اما به همه نرسید:\n" +
+        $"• رسید: {PersianText.ToPersianDigits(sent)}\n" +
+        $"• پیام‌رسان نپذیرفت: {PersianText.ToPersianDigits(refused)}\n" +
+        $"• پس از تلاش‌های مکرر نرسید: {PersianText.ToPersianDigits(failed)}\n" +
+        $"• ربات را مسدود کرده‌اند: {PersianText.ToPersianDigits(unreachable)}\n\n" +
+        "آنچه نرسید دوباره فرستاده نمی‌شود. اگر بسیاری از نسخه‌ها را پیام‌رسان نپذیرفت، متن یا فایل اطلاعیه را بررسی کنید " +
+        "و آن را دوباره با /announce بفرستید.\nوضعیت همه اطلاعیه‌ها را با /broadcasts ببینید.";
+}
