@@ -14,15 +14,24 @@ public static class CardEdits
     public static IReadOnlyList<(OutgoingMessage Message, DateTime At)> OnePerBatch(IReadOnlyList<(OutgoingMessage Message, DateTime At)> messages)
     {
         Dictionary<(ChatAddress, long), (int At, OutboxPriority Priority)>? last = null;
+        var repeated = false;
         for (var i = 0; i < messages.Count; i++)
         {
             if (messages[i].Message is not TextEdit { SubjectAction: ReportCard.Action } edit) continue;
             last ??= [];
             var key = (edit.To, edit.MessageId);
-            last[key] = last.TryGetValue(key, out var seen) ? (i, (OutboxPriority)Math.Min((int)seen.Priority, (int)edit.Priority)) : (i, edit.Priority);
+            if (last.TryGetValue(key, out var seen))
+            {
+                repeated = true;
+                last[key] = (i, (OutboxPriority)Math.Min((int)seen.Priority, (int)edit.Priority));
+            }
+            else
+            {
+                last[key] = (i, edit.Priority);
+            }
         }
 
-        if (last is null || last.Count == messages.Count(m => m.Message is TextEdit { SubjectAction: ReportCard.Action })) return messages;
+        if (!repeated || last is null) return messages;
         var kept = new List<(OutgoingMessage Message, DateTime At)>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {

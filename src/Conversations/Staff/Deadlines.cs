@@ -30,8 +30,8 @@ public static class Deadlines
     public static async Task<IReadOnlyList<OutgoingMessage>> DueAsync(BotDbContext db, FlowContext context, AccessOptions access, DateTime now, CancellationToken ct)
     {
         var outgoing = new List<OutgoingMessage>();
-        // Working hours are never fewer than clock hours between the same two times, so the clock's bound narrows the
-        // query without losing a report; the calendar then decides.
+        // Counting only working hours never brings an escalation earlier than counting clock hours would, so the
+        // clock's bound narrows the query without losing a report; the calendar then decides.
         var hours = context.Deadlines.EscalateAfterHours;
         var escalateBefore = now.AddHours(-hours);
         var quiet = QuietHours.IsQuiet(now, context.Deadlines, context.Zone);
