@@ -5,7 +5,7 @@ namespace Assembly.Bench;
 /// <summary>The scenario and its parameters, as given on the command line.</summary>
 internal sealed record BenchOptions(
     string Scenario, int Updates, int Users, int Runs, int Rate, int Seconds, bool Profile, IReadOnlyList<KeyValuePair<string, string>> Settings,
-    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false, int Conversations = 10_000, int Conversing = 0, int Settle = 20)
+    int Members = 10_000, bool Restart = false, int Reports = 4, bool Peer = false, int Conversations = 10_000, int Conversing = 0, int Settle = 20, int Minutes = 10)
 {
     public const string Usage =
         "Usage: pipeline  [--updates N] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
@@ -15,7 +15,8 @@ internal sealed record BenchOptions(
         "       start [--runs R]\n" +
         "       memory [--members N] [--conversations C] [--runs R]\n" +
         "       idle [--settle S] [--seconds S] [--runs R] [--set Key=Value]...\n" +
-        "       export [--reports K] [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]";
+        "       export [--reports K] [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
+        "       soak [--minutes N] [--set Key=Value]...";
 
     /// <summary>Runs when --runs is not given; a broadcast of 10,000 at 30/s takes nearly six minutes a run.</summary>
     private const int DefaultRuns = 5, DefaultBroadcastRuns = 3;
@@ -36,6 +37,7 @@ internal sealed record BenchOptions(
                 "memory" => $"memory --members {Members} --conversations {Conversations} --runs {Runs}",
                 "idle" => $"idle --settle {Settle} --seconds {Seconds} --runs {Runs}",
                 "export" => $"export --reports {Reports} --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
+                "soak" => $"soak --minutes {Minutes}",
                 _ => $"latency --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
             };
             var settings = string.Concat(Settings.Select(s => $" --set {s.Key}={s.Value}"));
@@ -47,9 +49,9 @@ internal sealed record BenchOptions(
     {
         options = new BenchOptions("", Updates: 20_000, Users: 500, Runs: DefaultRuns, Rate: 300, Seconds: 10, Profile: false, Settings: []);
         error = "";
-        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast" or "conversation" or "start" or "memory" or "idle" or "export"))
+        if (args.Length == 0 || args[0] is not ("pipeline" or "latency" or "broadcast" or "conversation" or "start" or "memory" or "idle" or "export" or "soak"))
         {
-            error = "Name a scenario: pipeline, latency, broadcast, conversation, start, memory, idle or export.";
+            error = "Name a scenario: pipeline, latency, broadcast, conversation, start, memory, idle, export or soak.";
             return false;
         }
 
@@ -58,6 +60,7 @@ internal sealed record BenchOptions(
         var memory = args[0] == "memory";
         var idle = args[0] == "idle";
         var export = args[0] == "export";
+        var soak = args[0] == "soak";
         // The conversation runs as fast as it is answered unless --rate paces it.
         options = options with { Scenario = args[0], Runs = broadcast || memory || idle ? DefaultBroadcastRuns : DefaultRuns, Seconds = idle ? 60 : options.Seconds, Members = memory ? 100_000 : options.Members, Rate = conversation ? 0 : broadcast ? 10 : options.Rate, Reports = broadcast ? 2 : export ? 5_000 : options.Reports };
         // A busy bot, not a flooded one: the members' replies are measured beside the export, not the pipeline's limit.
@@ -70,6 +73,18 @@ internal sealed record BenchOptions(
             {
                 options = options with { Profile = true };
                 continue;
+            }
+
+            if (soak && name is not ("--minutes" or "--set"))
+            {
+                error = $"{name} does not apply to the soak scenario (it has --minutes and --set).";
+                return false;
+            }
+
+            if (name is "--minutes" && !soak)
+            {
+                error = "--minutes applies to the soak scenario only.";
+                return false;
             }
 
             if (name is "--settle" && !idle)
@@ -114,7 +129,7 @@ internal sealed record BenchOptions(
                 continue;
             }
 
-            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports" or "--conversations" or "--conversing" or "--settle"))
+            if (name is not ("--set" or "--updates" or "--users" or "--runs" or "--rate" or "--seconds" or "--members" or "--reports" or "--conversations" or "--conversing" or "--settle" or "--minutes"))
             {
                 error = $"Unknown option '{name}'.";
                 return false;
@@ -159,6 +174,7 @@ internal sealed record BenchOptions(
                 case "--conversations": options = options with { Conversations = number }; break;
                 case "--conversing": options = options with { Conversing = number }; break;
                 case "--settle": options = options with { Settle = number }; break;
+                case "--minutes": options = options with { Minutes = number }; break;
             }
         }
 

@@ -75,6 +75,13 @@ internal sealed class BotProcess : IAsyncDisposable
         return (Read("VmRSS"), Read("VmHWM"));
     }
 
+    /// <summary>SIGKILL, as a crash or the OOM killer: nothing of the bot's own shutdown runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         // As systemd stops it; the host stops gracefully on SIGTERM.

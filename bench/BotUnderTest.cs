@@ -99,6 +99,15 @@ internal sealed class BotUnderTest : IAsyncDisposable
         host.Dispose();
     }
 
+    /// <summary>Kills the bot's own process with SIGKILL; <see cref="StartAsync"/> may then start a new one on the same database.</summary>
+    public async Task KillAsync()
+    {
+        if (Process is null) throw new InvalidOperationException("Only a bot in its own process can be killed.");
+        await Process.KillAsync();
+        await Process.DisposeAsync();
+        Process = null;
+    }
+
     /// <summary>A fresh context on the bot's database, to check what it stored.</summary>
     public BotDbContext Db() => _ownProcess
         ? new BotDbContext(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={Database}").Options)

@@ -348,14 +348,14 @@ internal static class BroadcastScenario
     /// person reads an answer before the next input; without that pause the bot's answers to the organizer came
     /// less than a second apart and the fake's per-chat limit refused some with 429, counted with the broadcast's.
     /// </summary>
-    private static async Task OrganizeAsync(FakeBotApiServer fake, Action send, string expect)
+    internal static async Task OrganizeAsync(FakeBotApiServer fake, Action send, string expect, TimeSpan? wait = null)
     {
         await Task.Delay(ReadingPause);
         var before = fake.SentTo(Organizer).Count;
         send();
         try
         {
-            await fake.WaitUntilAsync(f => f.SentTo(Organizer).Skip(before).Any(m => m.Text?.StartsWith(expect, StringComparison.Ordinal) == true), StepWait);
+            await fake.WaitUntilAsync(f => f.SentTo(Organizer).Skip(before).Any(m => m.Text?.StartsWith(expect, StringComparison.Ordinal) == true), wait ?? StepWait);
         }
         catch (TimeoutException e)
         {
@@ -364,7 +364,7 @@ internal static class BroadcastScenario
     }
 
     /// <summary>Presses a button of the organizer's current step on the bot's last message to them; <paramref name="onPress"/> runs just before.</summary>
-    private static async Task PressAsync(BotUnderTest bot, string value, string expect, Action? onPress = null)
+    internal static async Task PressAsync(BotUnderTest bot, string value, string expect, Action? onPress = null, TimeSpan? wait = null)
     {
         int step;
         await using (var db = bot.Db())
@@ -375,7 +375,7 @@ internal static class BroadcastScenario
             var message = fake.SentTo(Organizer)[^1].MessageId;
             onPress?.Invoke();
             fake.EnqueueCallback(Organizer, FlowButtons.Data(step, value), message);
-        }, expect);
+        }, expect, wait);
     }
 
     private static TimeSpan ProcessCpu()

@@ -180,7 +180,7 @@ internal sealed partial class ConversationDriver : IDisposable
     }
 
     /// <summary>The callback data of the inline button under <paramref name="sent"/> whose data ends in <c>:suffix</c>.</summary>
-    private static string? ButtonData(SentMessage sent, string suffix)
+    internal static string? ButtonData(SentMessage sent, string suffix)
     {
         if (sent.ReplyMarkupJson is null || JsonNode.Parse(sent.ReplyMarkupJson)?["inline_keyboard"] is not JsonArray rows) return null;
         foreach (var row in rows)
@@ -192,7 +192,7 @@ internal sealed partial class ConversationDriver : IDisposable
     }
 
     [GeneratedRegex("[A-Z]{2}-[0-9۰-۹]+")]
-    private static partial Regex TrackingCode();
+    internal static partial Regex TrackingCode();
 
     public void Dispose() => _fake.MessageSent -= OnSent;
 }

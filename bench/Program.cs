@@ -36,6 +36,13 @@ using Assembly.Bot.Configuration;
 // the export is read and drawn outside the writer's transaction, so the members' p99 should stay near the latency
 // scenario's; see ExportScenario.
 //
+//   dotnet run -c Release --project bench -- soak [--minutes N]
+//
+// soak runs the bot's executable for N minutes (10 by default) under faults: 429s, bursts of 5xx, dropped connections,
+// sends that hang, a two-minute outage and a kill -9 every minute, while members file reports, staff answer them and an
+// announcement goes out; then it prints a ledger proving nothing was lost or doubled, and how many second copies
+// there were; see Soak.
+//
 // BENCH_LOG=1 in the environment keeps the bot's logs (they are off so as not to cost time), to see why a run fails.
 //
 // --set overrides one setting of the bot (e.g. --set Pipeline:Lanes=1), to compare configurations.
@@ -65,6 +72,7 @@ try
         "memory" => await MemoryScenario.RunAsync(options),
         "idle" => await IdleScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options, profiler),
+        "soak" => await SoakScenario.RunAsync(options),
         _ => await LatencyScenario.RunAsync(options, profiler),
     };
     Report.Print(options, measures);

@@ -7,13 +7,22 @@ public sealed partial class FakeBotApiServer
 
     private Outage? _outage;
     private int _outageRefusals;
+    private CancellationTokenSource _receivingCut = new();
 
     /// <summary>
     /// From now until <see cref="EndOutage"/>, every request that sends (or edits, or answers a button) is answered with
     /// <paramref name="fault"/>; with <paramref name="receiving"/>, every other request too (getUpdates, getMe): the
-    /// messenger cannot be reached at all. Nothing refused is recorded.
+    /// messenger cannot be reached at all, and the long polls on their way are cut as well: they end with the fault, not
+    /// an answer. Nothing refused is recorded.
     /// </summary>
-    public void StartOutage(Fault fault, bool receiving = false) => Volatile.Write(ref _outage, new Outage(fault, receiving));
+    public void StartOutage(Fault fault, bool receiving = false)
+    {
+        Volatile.Write(ref _outage, new Outage(fault, receiving));
+        if (receiving) Interlocked.Exchange(ref _receivingCut, new CancellationTokenSource()).Cancel();
+    }
+
+    /// <summary>Cancelled when an outage cuts receiving: a long poll waits on the one current when it began.</summary>
+    private CancellationToken ReceivingCut => Volatile.Read(ref _receivingCut).Token;
 
     public void EndOutage() => Volatile.Write(ref _outage, null);
 

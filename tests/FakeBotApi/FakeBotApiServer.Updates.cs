@@ -143,7 +143,7 @@ public sealed partial class FakeBotApiServer
         var limit = (int)Math.Clamp(request.Long("limit") ?? 100, 1, 100);
         var timeout = _options.IgnoreLongPollTimeout ? 0 : Math.Clamp(request.Long("timeout") ?? 0, 0, 3600);
         var started = TimeProvider.System.GetTimestamp();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token, ReceivingCut);
         while (true)
         {
             var arrived = _updates.Arrived; // before Take, so an enqueue in between still wakes us
@@ -161,7 +161,8 @@ public sealed partial class FakeBotApiServer
             }
             catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
             {
-                return Updates([]); // the fake is stopping: end the poll as an empty one
+                // An outage cut it; else the fake is stopping: end the poll as an empty one.
+                return OutageRefusal("getUpdates") ?? Updates([]);
             }
         }
     }

@@ -157,6 +157,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
         if (_options.Latency is { } latency && !name.Equals("getUpdates", StringComparison.OrdinalIgnoreCase))
             await Task.Delay(latency(), http.RequestAborted);
         var reply = await method(request, http.RequestAborted);
+        await HangIfDueAsync(name, reply, http.RequestAborted);
         if (_held.ContainsKey(via) && name.StartsWith("send", StringComparison.OrdinalIgnoreCase))
         {
             // Done, but the answer never leaves: as if the client died between our work and its reading the answer.

@@ -39,6 +39,8 @@ public sealed class ReadWorker(ReadingSide side, FlowContext context, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // SQLite's queries complete synchronously: the first look would otherwise run inside the host's start.
+        await Task.Yield();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
