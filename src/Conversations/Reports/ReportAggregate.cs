@@ -187,6 +187,8 @@ public sealed class ReportAggregate
     {
         if (Report.Assignee is not { } former || !Allows(Trigger.Unassign)) return false;
         Report.Assignee = null;
+        // A passed deadline the assignee alone was reminded of is told to the secretariat now, not only at escalation.
+        if (Report.EscalatedAt is null) Report.RemindedAt = null;
         Record(ReportEventKind.Unassigned, by, null, former);
         return true;
     }

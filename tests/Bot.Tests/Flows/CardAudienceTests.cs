@@ -102,6 +102,18 @@ public sealed class CardAudienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_passed_deadline_only_the_revoked_assignee_was_reminded_of_is_told_to_the_secretariat_at_once()
+    {
+        await Press(Granted, "رضا نوری", "st:take:" + Code);
+        _chat.Now = _chat.Now.AddHours(_chat.Context.Assembly.Secretariats[1].FirstAnswerHours + 1);
+        Assert.Equal([Granted], (await _chat.DeadlinesDueAsync()).Select(m => m.To.ChatId));
+
+        await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
+        var reminders = await _chat.DeadlinesDueAsync();
+        Assert.Equal([("bale", BaleStaff), ("telegram", Group)], reminders.Select(m => (m.To.Messenger, m.To.ChatId)).Order().ToList());
+    }
+
+    [Fact]
     public async Task The_card_and_the_reminders_go_to_the_staff_chat_on_telegram_and_privately_on_bale_where_there_is_none()
     {
         Assert.Single(_submitted.To(Group));
