@@ -20,5 +20,5 @@ public static partial class Texts
 
     /// <summary>A statistic or export asked for by somebody whose role was revoked before it was served.</summary>
     public const string StatsRoleGone =
-        "نقش شما پیش از آماده شدن این گزارش گرفته شد، پس چیزی فرستاده نشد. اگر فکر می‌کنید اشتباهی رخ داده است، با مدیر ربات تماس بگیرید.";
+        "نقش شما پیش از آماده شدن پاسخ این درخواست گرفته شد، پس چیزی فرستاده نشد. اگر فکر می‌کنید اشتباهی رخ داده است، با مدیر ربات تماس بگیرید.";
 }
