@@ -16,7 +16,9 @@ namespace Assembly.Bot.Reading;
 /// Serves the statistics, exports and summaries the turns queued (<see cref="ReadRequests"/>), one at a time, oldest
 /// first, so they never stand between a member and the writer:
 /// 1. claims a request (a short write through the gate);
-/// 2. reads and draws it on its own read-only snapshot (<see cref="ReadSnapshot"/>), holding nothing a writer waits for;
+/// 2. reads and draws it on its own read-only snapshot (<see cref="ReadSnapshot"/>), holding nothing a writer waits for, for
+///    what the asker may see now: their role is read again there (<see cref="ReadAsker"/>), so one revoked while the
+///    request waited gets one line instead of the answer;
 /// 3. queues the answer to the outbox and deletes the request in one short write, and wakes the sender.
 /// A crash between 1 and 3 leaves the request in the table; the restarted bot (or, with several instances, any other once
 /// the claimer's heartbeat is stale) serves it again. A request that cannot be read is answered with an apology and

@@ -32,6 +32,9 @@ public sealed class ReportLifecycle
         // A staff member takes the report on, or hands it to another: only while it is open.
         Assign,
 
+        // The assignee's role was revoked: the report has nobody, open or closed.
+        Unassign,
+
         // Members: the reporter adds to their report; another member follows it.
         MemberAdds, Follow,
 
@@ -56,7 +59,7 @@ public sealed class ReportLifecycle
 
         _machine.Configure(State.Open)
             .Ignore(Trigger.Reply).Ignore(Trigger.Note).Ignore(Trigger.Route).Ignore(Trigger.RecordFollowUp)
-            .Ignore(Trigger.MemberAdds).Ignore(Trigger.Follow).Ignore(Trigger.Assign)
+            .Ignore(Trigger.MemberAdds).Ignore(Trigger.Follow).Ignore(Trigger.Assign).Ignore(Trigger.Unassign)
             .Permit(Trigger.Resolve, State.Resolved)
             .Permit(Trigger.CloseUnresolved, State.Unresolved)
             .Permit(Trigger.Reject, State.Rejected)
@@ -69,7 +72,7 @@ public sealed class ReportLifecycle
             .Permit(Trigger.ToIdentification, State.Identification).Permit(Trigger.ToSolution, State.Solution);
 
         _machine.Configure(State.Closed)
-            .Ignore(Trigger.Reply).Ignore(Trigger.Note).Ignore(Trigger.Route).Ignore(Trigger.MemberAdds)
+            .Ignore(Trigger.Reply).Ignore(Trigger.Note).Ignore(Trigger.Route).Ignore(Trigger.MemberAdds).Ignore(Trigger.Unassign)
             .Permit(Trigger.ToIdentification, State.Identification)
             .Permit(Trigger.ToSolution, State.Solution)
             .Permit(Trigger.ToFollowUp, State.FollowUp);

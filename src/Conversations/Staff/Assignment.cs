@@ -15,11 +15,11 @@ namespace Assembly.Conversations.Staff;
 /// </summary>
 public sealed class Assignment(Turn turn, Actor actor, FlowContext context)
 {
-    /// <summary>The card, in the chat it was asked from, kept current from then on.</summary>
+    /// <summary>The card, in the chat it was asked from, kept current from then on while that chat may follow it (<see cref="ReportPosts.MayFollowAsync"/>).</summary>
     public async Task OpenAsync(ReportAggregate report, CancellationToken ct)
     {
         var facts = await ReportCard.ReadAsync(turn.Db, context, report.Report, turn.Now, ct);
-        await ReportPosts.SendAsync(turn, facts, turn.In.Chat, turn.In.ChatKind, OutboxPriority.Interactive, ct);
+        await ReportPosts.SendAsync(turn, context, facts, turn.In.Chat, turn.In.ChatKind, OutboxPriority.Interactive, ct);
     }
 
     public async Task TakeAsync(ReportAggregate report, CancellationToken ct)
@@ -80,7 +80,7 @@ public sealed class Assignment(Turn turn, Actor actor, FlowContext context)
         var privately = new ChatAddress(assignee.Messenger, assignee.Id);
         if (await ReportPosts.HasAsync(turn, report.Report, privately, ct)) return;
         var facts = await ReportCard.ReadAsync(turn.Db, context, report.Report, turn.Now, ct);
-        await ReportPosts.SendAsync(turn, facts, privately, ChatKind.Private, OutboxPriority.Bulk, ct);
+        await ReportPosts.SendAsync(turn, context, facts, privately, ChatKind.Private, OutboxPriority.Bulk, ct);
     }
 
     private async Task<List<string>> StaffAsync(string secretariat, CancellationToken ct) =>

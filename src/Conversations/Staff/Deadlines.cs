@@ -45,19 +45,21 @@ public static class Deadlines
         List<(ChatAddress, ChatKind)>? organizers = null;
         foreach (var report in overdue)
         {
+            // The same audience as the report's card and notices (ReportAudience).
+            var audience = await ReportAudience.ForAsync(db, context, report, ct);
             if (report.RemindedAt is null)
             {
-                foreach (var (chat, kind) in await RemindedAsync(db, context, report, ct))
-                    outgoing.Add(Reminder(report, chat, kind));
+                // The assignee alone, while they still work the secretariat; otherwise (nobody took it, or their role
+                // was revoked) the secretariat, so a reminder never goes to someone who no longer works the report.
+                if (audience.Assignee is { } assignee) outgoing.Add(Reminder(report, assignee, ChatKind.Private));
+                else outgoing.AddRange(audience.Secretariat.Select(c => Reminder(report, c.Chat, c.Kind)));
                 report.RemindedAt = now;
             }
             else
             {
                 // The assignee was reminded alone; now the secretariat hears of it too.
                 if (report.Assignee is not null)
-                    foreach (var (chat, kind) in await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct))
-                        if (kind != ChatKind.Private || chat != AssigneeChat(report))
-                            outgoing.Add(Reminder(report, chat, kind));
+                    outgoing.AddRange(audience.WithoutAssignee.Select(c => Reminder(report, c.Chat, c.Kind)));
 
                 organizers ??= await OrganizerChatsAsync(db, access, ct);
                 var name = Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat;
@@ -88,22 +90,6 @@ public static class Deadlines
 
     private static TextMessage Reminder(Report report, ChatAddress chat, ChatKind kind) =>
         NoticeHead.ToStaff(report.Code, Texts.DeadlineReminder(NoticeHead.Of(report), report.DueKind)) with { To = chat, ToKind = kind, Priority = OutboxPriority.Bulk };
-
-    private static ChatAddress? AssigneeChat(Report report) =>
-        AccountRef.TryParse(report.Assignee, out var account) ? new ChatAddress(account.Messenger, account.Id) : null;
-
-    /// <summary>
-    /// Who is reminded first: the assignee alone, in private, while they are still staff of the report's secretariat
-    /// with a private chat the bot can write to; otherwise (nobody took it, or the assignee's role was revoked) the
-    /// secretariat's staff, so a reminder never goes to someone who no longer works the report.
-    /// </summary>
-    private static async Task<IReadOnlyList<(ChatAddress, ChatKind)>> RemindedAsync(BotDbContext db, FlowContext context, Report report, CancellationToken ct)
-    {
-        var everyone = await StaffDirectory.ChatsAsync(db, context.Assembly, report.Secretariat, ct);
-        return AssigneeChat(report) is { } assignee && everyone.Any(c => c.Kind == ChatKind.Private && c.Chat == assignee)
-            ? [(assignee, ChatKind.Private)]
-            : everyone;
-    }
 
     /// <summary>Organizers' private chats; the admins' when no organizer is named, so an escalation always reaches somebody.</summary>
     private static async Task<List<(ChatAddress, ChatKind)>> OrganizerChatsAsync(BotDbContext db, AccessOptions access, CancellationToken ct)

@@ -25,12 +25,11 @@ public static class ReportCard
     public sealed record Facts(Report Report, string Secretariat, string Reporter, int Attachments, string? Assignee, string LastAction, string When,
         bool Fresh, bool Cut, IReadOnlyList<string> FileMessengers);
 
-    /// <summary>The card as one chat reads it: with the buttons where the report's secretariat works, without them where it no longer does.</summary>
-    public static TextMessage Message(Facts facts, string messenger, bool works)
+    /// <summary>The card as one chat reads it, with its buttons (only chats that may follow the report get it: <see cref="ReportPosts"/>).</summary>
+    public static TextMessage Message(Facts facts, string messenger)
     {
-        var text = Text(facts) + (facts.FileMessengers.FirstOrDefault(m => m != messenger) is { } elsewhere ? Texts.AttachmentsElsewhere(elsewhere) : "")
-                   + (works ? "" : "\n\n" + Texts.CardElsewhere(facts.Secretariat));
-        return new TextMessage(text, works ? Keyboard(facts) : null, Monospace: [facts.Report.Code]) { Subject = facts.Report.Code, SubjectAction = Action };
+        var text = Text(facts) + (facts.FileMessengers.FirstOrDefault(m => m != messenger) is { } elsewhere ? Texts.AttachmentsElsewhere(elsewhere) : "");
+        return new TextMessage(text, Keyboard(facts), Monospace: [facts.Report.Code]) { Subject = facts.Report.Code, SubjectAction = Action };
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Assembly.Conversations.Flows;
 using Assembly.Conversations.Messages;
 using Assembly.Conversations.Organisation;
+using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -23,22 +24,23 @@ namespace Assembly.Conversations.Staff;
 public static class ReportPosts
 {
     /// <summary>
-    /// Who gets a report's card: the secretariat's staff chats and, privately, only its assignee; where the secretariat
-    /// has no staff chat, every staff member privately (nobody would see it otherwise).
+    /// Who gets a report's card (<see cref="ReportAudience"/>): per messenger, the secretariat's staff chats there or, where
+    /// it has none there, its staff privately; and the assignee privately.
     /// </summary>
-    public static async Task<IReadOnlyList<(ChatAddress Chat, ChatKind Kind)>> AudienceAsync(Turn turn, FlowContext context, Report report, CancellationToken ct)
-    {
-        var everyone = await StaffDirectory.ChatsAsync(turn.Db, context.Assembly, report.Secretariat, ct);
-        if (everyone.All(c => c.Kind == ChatKind.Private)) return everyone;
-        var assignee = AccountRef.TryParse(report.Assignee, out var account) ? new ChatAddress(account.Messenger, account.Id) : (ChatAddress?)null;
-        return everyone.Where(c => c.Kind != ChatKind.Private || c.Chat == assignee).ToList();
-    }
+    public static async Task<IReadOnlyList<(ChatAddress Chat, ChatKind Kind)>> AudienceAsync(Turn turn, FlowContext context, Report report, CancellationToken ct) =>
+        (await ReportAudience.ForAsync(turn.Db, context, report, ct)).WithAssignee;
 
-    /// <summary>Sends the card to a chat and remembers it there (a card sent there before is no longer followed).</summary>
-    public static async Task SendAsync(Turn turn, ReportCard.Facts facts, ChatAddress chat, ChatKind kind, OutboxPriority priority, CancellationToken ct)
+    /// <summary>
+    /// Sends the card to a chat and, where it may be followed there (<see cref="MayFollowAsync"/>), remembers it there (a
+    /// card sent there before is no longer followed).
+    /// </summary>
+    /// <param name="audience">The chat is one of the report's audience (<see cref="AudienceAsync"/>), which may follow it by construction.</param>
+    public static async Task SendAsync(Turn turn, FlowContext context, ReportCard.Facts facts, ChatAddress chat, ChatKind kind, OutboxPriority priority,
+        CancellationToken ct, bool audience = false)
     {
         var report = facts.Report;
-        turn.Send(chat, kind, ReportCard.Message(facts, chat.Messenger, works: true), priority);
+        turn.Send(chat, kind, ReportCard.Message(facts, chat.Messenger), priority);
+        if (!audience && !await MayFollowAsync(turn, context, report.Secretariat, chat, kind, ct)) return;
         if (report.Id == 0) await turn.Db.SaveChangesAsync(ct); // the post's row carries the report's id
         // The card's row is written after this turn: its id is above every id there is now.
         var after = await turn.Db.Outbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
@@ -58,20 +60,37 @@ public static class ReportPosts
         turn.Db.ReportPosts.Local.Any(p => p.ReportId == report.Id && p.Messenger == chat.Messenger && p.ChatId == chat.ChatId)
         || await turn.Db.ReportPosts.AnyAsync(p => p.ReportId == report.Id && p.Messenger == chat.Messenger && p.ChatId == chat.ChatId, ct);
 
-    /// <summary>Writes the report's current card over every copy of it.</summary>
+    /// <summary>
+    /// Whether a copy of the report's card in this chat may be kept current: the report's data reaches only those who
+    /// may see it now. A private chat while its account works the report's secretariat (its staff, or an admin); a
+    /// group while it is that secretariat's staff chat.
+    /// </summary>
+    public static async Task<bool> MayFollowAsync(Turn turn, FlowContext context, string secretariat, ChatAddress chat, ChatKind kind, CancellationToken ct) =>
+        kind == ChatKind.Private
+            ? await StaffStanding.WorksAsync(turn.Db, context, new AccountRef(chat.Messenger, chat.ChatId), secretariat, ct)
+            : (await StaffChats.SecretariatsOfAsync(turn.Db, context.Assembly, chat, ct)).Contains(secretariat);
+
+    /// <summary>
+    /// Writes the report's current card over every copy that may still follow it (<see cref="MayFollowAsync"/>); a copy
+    /// that may not is dropped, not edited, so nothing more of the report reaches it.
+    /// </summary>
+    /// <param name="routedFrom">
+    /// The secretariat the report was just routed away from: its copies are written over once with where the report
+    /// went, without the member's words, and then dropped.
+    /// </param>
     /// <param name="priority">An edit's place in the queue: that of the message it goes with (a member's addition's is lower than bulk).</param>
     public static async Task RefreshAsync(Turn turn, FlowContext context, Report report, CancellationToken ct,
-        OutboxPriority priority = OutboxPriority.Bulk)
+        OutboxPriority priority = OutboxPriority.Bulk, string? routedFrom = null)
     {
         if (report.Id == 0) return;
         var posts = await turn.Db.ReportPosts.Where(p => p.ReportId == report.Id).ToListAsync(ct);
         if (posts.Count == 0) return;
         var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
-        foreach (var post in posts) await RefreshAsync(turn, context, facts, post, posts, priority, ct);
+        foreach (var post in posts) await RefreshAsync(turn, context, facts, post, posts, priority, routedFrom, ct);
     }
 
     private static async Task RefreshAsync(Turn turn, FlowContext context, ReportCard.Facts facts, ReportPost post, List<ReportPost> posts,
-        OutboxPriority priority, CancellationToken ct)
+        OutboxPriority priority, string? routedFrom, CancellationToken ct)
     {
         var code = facts.Report.Code;
         // A group the messenger upgraded: the card's rows moved with it, to the supergroup's id.
@@ -94,9 +113,16 @@ public static class ReportPosts
             .FirstOrDefaultAsync(ct);
         var kind = row?.ChatKind ?? (post.ChatId < 0 ? ChatKind.Group : ChatKind.Private);
         var chat = new ChatAddress(post.Messenger, post.ChatId);
-        var works = kind == ChatKind.Private
-                    || (await StaffChats.SecretariatsOfAsync(turn.Db, context.Assembly, chat, ct)).Contains(facts.Report.Secretariat);
-        var card = ReportCard.Message(facts, post.Messenger, works);
+        var card = ReportCard.Message(facts, post.Messenger);
+        var follows = await MayFollowAsync(turn, context, facts.Report.Secretariat, chat, kind, ct);
+        if (!follows)
+        {
+            turn.Db.ReportPosts.Remove(post);
+            // Routed away: those who worked it here see where it went, and the member's words leave the chat with it.
+            if (routedFrom is null || !await MayFollowAsync(turn, context, routedFrom, chat, kind, ct)) return;
+            card = RoutedAway(facts);
+        }
+
         if (row is not null)
         {
             post.OutboxRowId = row.Id;
@@ -107,9 +133,14 @@ public static class ReportPosts
         if (post.MessageId is not { } messageId) return;
         turn.Send(chat, kind, new TextEdit(messageId, card.Text, card.Keyboard as InlineKeyboard)
         {
-            Monospace = card.Monospace, ResendIfGone = true, Subject = code, SubjectAction = ReportCard.Action,
+            // Where the card is followed, a message deleted meanwhile is sent again; a last word about routing is not worth a new message.
+            Monospace = card.Monospace, ResendIfGone = follows, Subject = facts.Report.Code, SubjectAction = ReportCard.Action,
         }, priority);
     }
+
+    /// <summary>What a copy left behind by routing says instead of the card: the report's code and where it went, nothing of the member's.</summary>
+    private static TextMessage RoutedAway(ReportCard.Facts facts) =>
+        new(Texts.CardRoutedAway(facts.Report.Code, facts.Secretariat), Monospace: [facts.Report.Code]) { Subject = facts.Report.Code, SubjectAction = ReportCard.Action };
 
     /// <summary>The card's row still waiting: its text becomes the latest, so only that goes out. False once a sender has claimed it.</summary>
     private static async Task<bool> RewriteAsync(Turn turn, long rowId, string payload, TextMessage card, CancellationToken ct)

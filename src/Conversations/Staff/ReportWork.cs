@@ -82,8 +82,9 @@ public sealed class ReportWork(Turn turn, Actor actor, FlowContext context)
         var from = report.Secretariat;
         if (!report.Route(actor.Account, key)) { turn.Reply(Texts.SameSecretariat); return; }
         await StaffNotices.ToReporterAsync(turn, report.Report, Texts.ToReporterRouted(report.Code, SecretariatName(from), SecretariatName(key)), ct);
-        // The old secretariat's copies say where it went, without buttons; the new one's staff get a card of their own.
-        await RefreshAsync(report, ct);
+        // The old secretariat's copies say where it went, without the member's words, and are followed no more; the new
+        // one's staff get a card of their own.
+        await ReportPosts.RefreshAsync(turn, context, report.Report, ct, routedFrom: from);
         var reporter = await turn.Db.Members.SingleAsync(m => m.Id == report.Report.MemberId, ct);
         await turn.Db.Entry(report.Report).Collection(r => r.Attachments).LoadAsync(ct);
         await StaffNotices.PostReportAsync(turn, report.Report, reporter, context, ct);

@@ -117,6 +117,7 @@ public sealed class RoleCommands(Turn turn, Actor actor, FlowContext context, Ac
         }
 
         await RoleMenus.RefreshAsync(turn, context.Assembly, access, who, ct);
+        await RevokedAssignees.FreeAsync(turn, context, who, actor.Account, ct);
         turn.Reply(Texts.Revoked(Display(who), RoleName(role, secretariat)));
     }
 

@@ -201,10 +201,10 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
         var reporter = await turn.Db.Members.AsNoTracking().SingleAsync(m => m.Id == report.MemberId, ct);
         var attachments = await turn.Db.ReportAttachments.CountAsync(a => a.ReportId == report.Id, ct);
         var names = await StaffNames.OfAsync(turn.Db, report.Events.Select(e => (string?)e.Actor)
-            .Concat(report.Events.Where(e => e.Kind == ReportEventKind.Assigned).Select(e => e.Detail ?? "")), ct);
+            .Concat(report.Events.Where(e => e.Kind is ReportEventKind.Assigned or ReportEventKind.Unassigned).Select(e => e.Detail ?? "")), ct);
         var timeline = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e =>
             Texts.StaffEventLine(e.Kind, PersianTime.Date(e.At, context.Zone), names.GetValueOrDefault(e.Actor, e.Actor), e.Text,
-                e.Kind == ReportEventKind.Assigned ? names.GetValueOrDefault(e.Detail ?? "", Texts.SomeStaff) : e.Detail));
+                e.Kind is ReportEventKind.Assigned or ReportEventKind.Unassigned ? names.GetValueOrDefault(e.Detail ?? "", Texts.SomeStaff) : e.Detail));
         turn.Reply(Texts.StaffDetails(report.Code, Routing.Find(context.Assembly, report.Secretariat)?.Name ?? report.Secretariat,
                 Texts.StageName(report.Stage, report.Outcome), report.Topic ?? Texts.NoTopic, report.County,
                 Texts.PlaceWithMap(report.Place ?? "—", report.Latitude, report.Longitude),

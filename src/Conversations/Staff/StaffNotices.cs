@@ -15,8 +15,8 @@ public static class StaffNotices
     public const string PostAction = "post";
 
     /// <summary>
-    /// Posts a report's card (<see cref="ReportCard"/>) to its secretariat's staff chats and, privately, to its assignee
-    /// only, or to every staff member where the secretariat has no staff chat (<see cref="ReportPosts.AudienceAsync"/>).
+    /// Posts a report's card (<see cref="ReportCard"/>) to the report's audience (<see cref="ReportAudience"/>): per
+    /// messenger, the secretariat's staff chats there, or its staff privately where it has none there; and its assignee.
     /// A post names the reporter but never gives their number: a staff group is a wider audience than a private chat,
     /// and the number is shown only by <c>/show</c> in private.
     /// </summary>
@@ -25,7 +25,7 @@ public static class StaffNotices
         var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
         foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
-            await ReportPosts.SendAsync(turn, facts, chat, kind, OutboxPriority.Bulk, ct);
+            await ReportPosts.SendAsync(turn, context, facts, chat, kind, OutboxPriority.Bulk, ct, audience: true);
             SendLocation(turn, chat, kind, report);
             SendFiles(turn, chat, kind, report.Code, report.Attachments);
         }

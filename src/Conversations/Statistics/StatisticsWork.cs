@@ -13,7 +13,7 @@ namespace Assembly.Conversations.Statistics;
 /// files, or a session's summary. It runs on a read-only snapshot outside the writer's transaction (see
 /// <see cref="ReadRequests"/>), so it only returns what to send; its caller writes that to the outbox.
 /// </summary>
-public sealed class StatisticsWork(BotDbContext db, ReadRequest request, FlowContext context)
+public sealed class StatisticsWork(BotDbContext db, ReadRequest request, FlowContext context, StatsScope scope)
 {
     /// <summary>How many open problems and resolved ones per secretariat a session's summary names.</summary>
     private const int SummaryTop = 3, SummaryResolved = 3;
@@ -23,12 +23,17 @@ public sealed class StatisticsWork(BotDbContext db, ReadRequest request, FlowCon
     private DateTime Now => request.RequestedAt;
     private TimeZoneInfo Zone => context.Zone;
 
-    private StatsScope Scope { get; } = new(
-        context.Assembly.Secretariats.Where(s => request.Secretariats.Split(',').Contains(s.Key)).ToList(), request.Whole);
+    private StatsScope Scope => scope;
 
+    /// <summary>
+    /// The answer, for what the asker may see when it is served (<see cref="ReadAsker"/>), not only when they asked; one
+    /// line instead when they may see none of it any more.
+    /// </summary>
     public static async Task<IReadOnlyList<OutgoingMessage>> AnswerAsync(BotDbContext db, ReadRequest request, FlowContext context, CancellationToken ct)
     {
-        var work = new StatisticsWork(db, request, context);
+        if (await ReadAsker.ScopeNowAsync(db, request, context, ct) is not { } scope)
+            return [new TextMessage(Texts.StatsRoleGone) { To = new ChatAddress(request.Messenger, request.ChatId), ToKind = ChatKind.Private, Priority = OutboxPriority.Interactive }];
+        var work = new StatisticsWork(db, request, context, scope);
         await work.RunAsync(ct);
         return work._answer;
     }

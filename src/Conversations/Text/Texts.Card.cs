@@ -39,14 +39,13 @@ public static partial class Texts
         ReportEventKind.Reopened => $"باز شدن دوباره، از {who}",
         ReportEventKind.ConfirmedResolved => "گزارش‌دهنده حل شدن را تأیید کرد",
         ReportEventKind.Assigned => $"برداشتن یا واگذاری، از {who}",
+        ReportEventKind.Unassigned => LastActionFreed(who),
         _ => "—",
     };
 
     public const string TheReporter = "گزارش‌دهنده";
     public const string SomeStaff = "یکی از کارشناسان";
 
-    /// <summary>The card sent to a chat where the report's secretariat no longer works on it (it was routed away).</summary>
-    public static string CardElsewhere(string secretariat) => $"این مسئله اکنون با {secretariat} است.";
 
     // Taking a report on.
     public const string TakeButton = "برمی‌دارم";

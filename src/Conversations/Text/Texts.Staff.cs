@@ -87,6 +87,7 @@ public static partial class Texts
         ReportEventKind.Reopened => $"• {when} باز شد ({actor}): {text}",
         ReportEventKind.ConfirmedResolved => StaffConfirmedLine(when),
         ReportEventKind.Assigned => $"• {when} کارشناس مسئول ({actor}): {detail}",
+        ReportEventKind.Unassigned => StaffFreedLine(when, actor, detail),
         _ => $"• {when}",
     };
 

@@ -113,6 +113,9 @@ public enum ReportEventKind
 
     /// <summary>A staff member took the report on, or handed it to another (the new assignee in the detail).</summary>
     Assigned,
+
+    /// <summary>The assignee's role was revoked, so the report has nobody (the former assignee in the detail).</summary>
+    Unassigned,
 }
 
 /// <summary>One thing that happened to a report, with who and when: the report's timeline.</summary>

@@ -188,6 +188,29 @@ public sealed class AuthorisationMatrixTests(MatrixChat matrix) : IClassFixture<
         Assert.Equal(expected, help.Split('\n').Where(l => l.StartsWith('/')).ToList());
     }
 
+    /// <summary>
+    /// A card is kept current only in a private chat of someone who works the report's secretariat now: opened by its
+    /// staff or an admin it is followed; routed to Beheshti's, the Rajaei staff member's copy and Rajaei's staff chat
+    /// hear nothing more, and only the admin's copy (admins work every secretariat) still follows it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task A_card_opened_in_private_is_followed_only_while_its_reader_works_the_reports_secretariat(string who)
+    {
+        Chat.Restore();
+        var user = UserOf(who);
+        Chat.As = ("telegram", user, who);
+        await Chat.PressData("st:open:" + Code);
+        Chat.As = ("telegram", MatrixChat.Admin, "admin");
+        var staged = await Chat.Say($"/stage {Code} solution");
+        Assert.Equal(who is "staff" or "admin", staged.Messages.OfType<Conversations.Messages.TextEdit>().Any(m => m.To.ChatId == user));
+
+        await Chat.Say($"/route {Code} beheshti");
+        var after = await Chat.Say($"/stage {Code} followup");
+        var edited = after.Messages.OfType<Conversations.Messages.TextEdit>().Select(m => m.To.ChatId).ToList();
+        Assert.Equal(who == "admin" ? [MatrixChat.Admin] : [], edited);
+    }
+
     public static TheoryData<string> Aliases() => new(CommandCatalog.Commands.SelectMany(c => c.Aliases));
 
     [Theory]

@@ -170,13 +170,25 @@ public sealed class ReportCardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_report_routed_away_keeps_its_old_card_current_without_buttons_and_the_new_group_gets_one()
+    public async Task A_report_routed_away_leaves_its_old_copies_once_without_the_members_words_and_the_new_group_gets_a_card()
     {
+        await PressIn(Group, Zahra, "زهرا کاظمی", "st:take:" + Code);
         var routed = await As(Zahra, "زهرا کاظمی", $"/route {Code} modarres");
-        var old = EditTo(routed, Group);
-        Assert.Null(old.Keyboard);
-        Assert.EndsWith(Texts.CardElsewhere("دبیرخانه شهید مدرس"), old.Text);
+        foreach (var chat in new[] { Group, Zahra })
+        {
+            var old = EditTo(routed, chat);
+            Assert.Null(old.Keyboard);
+            Assert.Equal(Texts.CardRoutedAway(Code, "دبیرخانه شهید مدرس"), old.Text);
+        }
+
         Assert.StartsWith(Texts.CardHeader(Code, "دبیرخانه شهید مدرس", fresh: false), routed.To(ModarresGroup).Single().Text);
+
+        // From then on the old secretariat's group and its staff member hear nothing more of it; the new group does.
+        var staged = await As(101, "مریم مدرسی", $"/stage {Code} solution");
+        Assert.Contains("مرحله: ارائه راهکار", EditTo(staged, ModarresGroup).Text);
+        Assert.DoesNotContain(staged.Messages, m => m.To.ChatId is Group or Zahra);
+        await using var db = _chat.Db();
+        Assert.Equal([("telegram", ModarresGroup)], await db.ReportPosts.Select(p => new ValueTuple<string, long>(p.Messenger, p.ChatId)).ToListAsync());
     }
 
     [Fact]

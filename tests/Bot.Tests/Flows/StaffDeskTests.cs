@@ -83,15 +83,18 @@ public sealed class StaffDeskTests : IAsyncLifetime
         var files = submitted.Messages.OfType<Conversations.Messages.FileMessage>().Where(f => f.To.ChatId == Group).ToList();
         Assert.Equal([(Conversations.Messages.AttachmentKind.Photo, Texts.AttachmentCaption("RJ-1002", 1, 2)), (Conversations.Messages.AttachmentKind.Voice, Texts.AttachmentCaption("RJ-1002", 2, 2))],
             files.Select(f => (f.Kind, f.Caption)));
-        Assert.DoesNotContain(submitted.Messages, m => m.To.Messenger == "bale");
+        // Rajaei has no staff chat on Bale: its staff member there gets the card in private, told where the files are.
+        var onBale = submitted.Messages.Where(m => m.To.Messenger == "bale").ToList();
+        var post = Assert.IsType<Conversations.Messages.TextMessage>(Assert.Single(onBale));
+        Assert.Equal(ReportCard.Action, post.SubjectAction);
+        Assert.EndsWith(Texts.AttachmentsElsewhere("telegram"), post.Text);
 
-        // The staff member on Bale takes it on and gets the card in private, told where the files are.
+        // Taking it on edits that card; no file goes to Bale.
         _chat.As = ("bale", 301, "کارشناس بله");
         var taken = await _chat.PressData("st:take:RJ-1002");
-        var onBale = taken.Messages.OfType<Conversations.Messages.TextMessage>().Where(m => m.SubjectAction == ReportCard.Action).ToList();
         Assert.DoesNotContain(taken.Messages, m => m is Conversations.Messages.FileMessage);
-        var post = Assert.IsType<Conversations.Messages.TextMessage>(Assert.Single(onBale));
-        Assert.EndsWith(Texts.AttachmentsElsewhere("telegram"), post.Text);
+        var edit = Assert.Single(taken.Messages.OfType<Conversations.Messages.TextEdit>(), m => m.To.Messenger == "bale");
+        Assert.EndsWith(Texts.AttachmentsElsewhere("telegram"), edit.Text);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ReportLifecycleTests
     /// <summary>The rules, independent of the machine: where the move leads, or null when it is refused.</summary>
     private static State? Expected(State from, Trigger trigger, bool awaitingAnswer) => trigger switch
     {
-        Trigger.Reply or Trigger.Note or Trigger.Route or Trigger.MemberAdds => from,
+        Trigger.Reply or Trigger.Note or Trigger.Route or Trigger.MemberAdds or Trigger.Unassign => from,
         Trigger.RecordFollowUp or Trigger.Follow or Trigger.Assign => IsOpen(from) ? from : null,
         Trigger.ToIdentification => from == State.Identification ? null : State.Identification,
         Trigger.ToSolution => from == State.Solution ? null : State.Solution,

@@ -1,0 +1,129 @@
+using Assembly.Bot.Tests.Support;
+using Assembly.Conversations.Messages;
+using Assembly.Conversations.Text;
+using Assembly.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assembly.Bot.Tests.Flows;
+
+/// <summary>
+/// Who hears of a report: its card is kept current only where it may be read now (not for a revoked staff member),
+/// a revoked assignee leaves the report free, and cards, notices and reminders go to one audience decided per
+/// messenger (the staff chat where the secretariat has one there, its staff privately where it has none).
+/// </summary>
+public sealed class CardAudienceTests : IAsyncLifetime
+{
+    private const long Admin = 1, Zahra = 201, Granted = 203, Reporter = 501, Group = -100200;
+    private const long BaleStaff = 301;
+    private const string Code = "RJ-1001";
+
+    // Rajaei's staff: Zahra on Telegram (where the staff chat is), a colleague only on Bale (no staff chat there).
+    private readonly ChatHarness _chat = new(
+        ("Access:Admins:0", "telegram:1"),
+        ("Assembly:Secretariats:1:Staff:0", "telegram:201"),
+        ("Assembly:Secretariats:1:Staff:1", "bale:301"),
+        ("Assembly:Secretariats:1:StaffChats:0", "telegram:-100200"));
+
+    private Reply _submitted = null!;
+
+    public async Task InitializeAsync()
+    {
+        await As(Admin, "مدیر", "/grant telegram:203 کارشناس رجایی");
+        await As(Granted, "رضا نوری", "/help");
+        await As(Zahra, "زهرا کاظمی", "/help");
+        _chat.As = ("bale", BaleStaff, "مریم");
+        await _chat.Say("/help");
+        _chat.As = ("telegram", Reporter, "زهرا");
+        await _chat.RegisterAsync();
+        _submitted = await _chat.FileReportAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _chat.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<Reply> As(long user, string name, string text)
+    {
+        _chat.As = ("telegram", user, name);
+        return _chat.Say(text);
+    }
+
+    private Task<Reply> Press(long user, string name, string data)
+    {
+        _chat.As = ("telegram", user, name);
+        return _chat.PressData(data);
+    }
+
+    private static IEnumerable<OutgoingMessage> To(Reply reply, string messenger, long chat) =>
+        reply.Messages.Where(m => m.To == new ChatAddress(messenger, chat));
+
+    [Fact]
+    public async Task A_staff_member_whose_role_is_revoked_no_longer_gets_the_card_they_opened_kept_current()
+    {
+        Assert.Single((await Press(Granted, "رضا نوری", "st:open:" + Code)).To(Granted));
+        Assert.Single((await As(Zahra, "زهرا کاظمی", $"/stage {Code} solution")).Messages.OfType<TextEdit>(), m => m.To.ChatId == Granted);
+
+        await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
+        var staged = await As(Zahra, "زهرا کاظمی", $"/stage {Code} followup");
+
+        Assert.Contains(staged.Messages.OfType<TextEdit>(), m => m.To.ChatId == Group);
+        Assert.Empty(staged.To(Granted));
+        await using var db = _chat.Db();
+        Assert.False(await db.ReportPosts.AnyAsync(p => p.ChatId == Granted));
+    }
+
+    [Fact]
+    public async Task Revoking_the_assignee_frees_the_report_with_an_event_a_current_card_and_one_line_to_the_secretariat()
+    {
+        await Press(Granted, "رضا نوری", "st:take:" + Code);
+        var revoked = await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
+
+        await using (var db = _chat.Db())
+        {
+            var report = await db.Reports.Include(r => r.Events).SingleAsync(r => r.Code == Code);
+            Assert.Null(report.Assignee);
+            var freed = report.Events.OrderBy(e => e.Id).Last();
+            Assert.Equal((ReportEventKind.Unassigned, "telegram:1", "telegram:203"), (freed.Kind, freed.Actor, freed.Detail));
+        }
+
+        var line = Texts.ReportFreed(Code, "رضا نوری");
+        Assert.Contains(revoked.To(Group), m => m.Text == line);
+        Assert.Contains(To(revoked, "bale", BaleStaff).OfType<TextMessage>(), m => m.Text == line);
+        Assert.DoesNotContain(revoked.Messages.OfType<TextMessage>(), m => m.Text == line && m.To.ChatId is Zahra or Granted);
+        var card = revoked.Messages.OfType<TextEdit>().Single(m => m.To.ChatId == Group);
+        Assert.Contains("کارشناس مسئول: " + Texts.NobodyYet, card.Text);
+        Assert.Contains("آخرین اقدام: " + Texts.LastActionFreed("مدیر"), card.Text);
+        Assert.DoesNotContain(revoked.Messages, m => m.To.ChatId == Granted && m.Subject == Code);
+
+        // Anyone of the secretariat may take it now.
+        Assert.Equal([Texts.Taken(Code, "زهرا کاظمی")], (await Press(Zahra, "زهرا کاظمی", "st:take:" + Code)).Texts.Take(1));
+    }
+
+    [Fact]
+    public async Task A_passed_deadline_only_the_revoked_assignee_was_reminded_of_is_told_to_the_secretariat_at_once()
+    {
+        await Press(Granted, "رضا نوری", "st:take:" + Code);
+        _chat.Now = _chat.Now.AddHours(_chat.Context.Assembly.Secretariats[1].FirstAnswerHours + 1);
+        Assert.Equal([Granted], (await _chat.DeadlinesDueAsync()).Select(m => m.To.ChatId));
+
+        await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
+        var reminders = await _chat.DeadlinesDueAsync();
+        Assert.Equal([("bale", BaleStaff), ("telegram", Group)], reminders.Select(m => (m.To.Messenger, m.To.ChatId)).Order().ToList());
+    }
+
+    [Fact]
+    public async Task The_card_and_the_reminders_go_to_the_staff_chat_on_telegram_and_privately_on_bale_where_there_is_none()
+    {
+        Assert.Single(_submitted.To(Group));
+        Assert.Single(To(_submitted, "bale", BaleStaff).OfType<TextMessage>());
+        Assert.Empty(_submitted.To(Zahra));
+        Assert.Empty(_submitted.To(Granted));
+
+        _chat.Now = _chat.Now.AddHours(_chat.Context.Assembly.Secretariats[1].FirstAnswerHours + 1);
+        var reminders = await _chat.DeadlinesDueAsync();
+        Assert.Equal([("bale", BaleStaff), ("telegram", Group)],
+            reminders.Select(m => (m.To.Messenger, m.To.ChatId)).Order().ToList());
+    }
+}
