@@ -25,6 +25,7 @@ public static class StaffNotices
         var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
         foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
+            ForumTopics.Open(turn, report, chat, kind);
             await ReportPosts.SendAsync(turn, facts, chat, kind, OutboxPriority.Bulk, ct);
             SendLocation(turn, chat, kind, report);
             SendFiles(turn, chat, kind, report.Code, report.Attachments);
@@ -44,7 +45,8 @@ public static class StaffNotices
 
     /// <summary>
     /// The member's files, to staff on the same messenger: a file id means nothing on another one, so there
-    /// the post says where the files are instead.
+    /// the post says where the files are instead. Into a report's forum topic they are carried from the other
+    /// messenger too (downloaded there and uploaded here by the sender), so the topic holds them all.
     /// </summary>
     private static void SendFiles(Turn turn, ChatAddress chat, ChatKind kind, string code, IReadOnlyList<ReportAttachment> attachments,
         OutboxPriority priority = OutboxPriority.Bulk)
@@ -52,9 +54,14 @@ public static class StaffNotices
         for (var i = 0; i < attachments.Count; i++)
         {
             var file = attachments[i];
-            if (file.Messenger != chat.Messenger || !Enum.TryParse<AttachmentKind>(file.Kind, ignoreCase: true, out var fileKind)) continue;
+            if (!Enum.TryParse<AttachmentKind>(file.Kind, ignoreCase: true, out var fileKind)) continue;
+            var carried = file.Messenger != chat.Messenger;
+            if (carried && kind != ChatKind.Group) continue;
             turn.Send(chat, kind, new FileMessage(fileKind, file.FileId, Texts.AttachmentCaption(code, i + 1, attachments.Count))
-                { Subject = code, SubjectAction = PostAction }, priority);
+            {
+                Subject = code, SubjectAction = PostAction,
+                FromMessenger = carried ? file.Messenger : null, FileName = carried ? file.FileName : null, OnlyInTopic = carried,
+            }, priority);
         }
     }
 
