@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Assembly.FakeBotApi;
 
 // Forum topics, as Telegram documents them: getChat's is_forum, createForumTopic, closeForumTopic, reopenForumTopic,
-// message_thread_id on sends and on messages written in a topic, and setMessageReaction.
+// message_thread_id on sends and on messages written in a topic, copyMessage and setMessageReaction.
 public sealed partial class FakeBotApiServer
 {
     // Per forum: its topics, open or closed. Under _lock.
@@ -49,9 +49,35 @@ public sealed partial class FakeBotApiServer
         return message["message_id"]!.GetValue<long>();
     }
 
+    // What users sent in their private chats (text or caption), for copyMessage.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long ChatId, long MessageId), string?> _authored = new();
+
+    /// <summary>copyMessage: recorded with the copied text (or caption) as its text; answers the new MessageId.</summary>
+    private BotReply CopyMessage(BotRequest request)
+    {
+        var chatId = ChatId(request);
+        var from = request.Long("from_chat_id") ?? throw new BadRequestException("chat not found");
+        var messageId = request.Long("message_id") ?? throw new BadRequestException("message identifier is not specified");
+        if (!_authored.TryGetValue((from, messageId), out var text))
+            throw new BadRequestException("message to copy not found");
+        var thread = request.Long("message_thread_id");
+        if (thread is { } topic)
+            CheckThread(chatId, topic);
+        SentMessage? sent = null;
+        var refused = Gate(chatId, () => sent = RecordSent(NextMessageId(), chatId, "copyMessage", text, null, null, thread));
+        if (refused is not null)
+            return refused;
+        MessageSent?.Invoke(sent!);
+        return BotReply.Result(new JsonObject { ["message_id"] = sent!.MessageId });
+    }
+
     private BotReply GetChat(BotRequest request)
     {
         var chatId = ChatId(request);
+        // A group that became a supergroup answers any request with its new id, as a send does.
+        lock (_lock)
+            if (_upgradedGroups.TryGetValue(chatId, out var upgraded))
+                return new BotReply.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", MigrateToChatId: upgraded);
         var chat = _objects.Chat(chatId);
         // ChatFullInfo's fields that are always there.
         chat["accent_color_id"] = 0;

@@ -25,6 +25,7 @@ public sealed partial class FakeBotApiServer
         _objects.Name(userId, firstName);
         var update = _factory.Text(userId, userId, text);
         _lastMessageFrom[userId] = update["message"]!["message_id"]!.GetValue<long>();
+        _authored[(userId, _lastMessageFrom[userId])] = text;
         return _updates.Add(update);
     }
 
@@ -80,6 +81,7 @@ public sealed partial class FakeBotApiServer
         if (mediaGroupId is not null) message["media_group_id"] = mediaGroupId.DeepClone();
         if (caption is not null) message["caption"] = caption;
         var id = message["message_id"]!.GetValue<long>();
+        _authored[(userId, id)] = caption;
         message["photo"] = new JsonArray(
             new JsonObject { ["file_id"] = $"photo-small-{id}", ["file_unique_id"] = $"ps{id}", ["width"] = 90, ["height"] = 90, ["file_size"] = 1_000 },
             new JsonObject { ["file_id"] = fileId ?? $"photo-{id}", ["file_unique_id"] = $"p{id}", ["width"] = 1280, ["height"] = 960, ["file_size"] = fileSize });

@@ -64,6 +64,7 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             ["closeForumTopic"] = (r, _) => ValueTask.FromResult(SetTopicOpen(r, open: false)),
             ["reopenForumTopic"] = (r, _) => ValueTask.FromResult(SetTopicOpen(r, open: true)),
             ["setMessageReaction"] = (r, _) => ValueTask.FromResult(SetMessageReaction(r)),
+            ["copyMessage"] = (r, _) => ValueTask.FromResult(CopyMessage(r)),
         };
     }
 

@@ -199,6 +199,10 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
                 case CommandMenuMessage menu:
                     await SetChatMenuAsync(menu, timeout.Token);
                     return new SendOutcome.Sent(null);
+                case CopyMessage copy:
+                    var copied = await _client.CopyMessage(copy.To.ChatId, copy.FromChatId, checked((int)copy.MessageId), messageThreadId: Thread(copy),
+                        cancellationToken: timeout.Token);
+                    return new SendOutcome.Sent(copied.Id);
                 case TopicOpen open:
                     return await OpenTopicAsync(open, timeout.Token);
                 case TopicState state:

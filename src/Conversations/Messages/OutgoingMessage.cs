@@ -43,6 +43,7 @@ public sealed record ForceReply : Keyboard;
 [JsonDerivedType(typeof(TopicOpen), "topic")]
 [JsonDerivedType(typeof(TopicState), "topic-state")]
 [JsonDerivedType(typeof(Reaction), "reaction")]
+[JsonDerivedType(typeof(CopyMessage), "copy")]
 public abstract record OutgoingMessage
 {
     /// <summary>

@@ -13,3 +13,9 @@ public sealed record TopicState(bool Open) : OutgoingMessage;
 
 /// <summary>A reaction on a message in this chat: a quiet «noted» under what a staff member wrote.</summary>
 public sealed record Reaction(long MessageId, string Emoji) : OutgoingMessage;
+
+/// <summary>
+/// A copy of a message of another chat on the same messenger (<c>copyMessage</c>): the member's own words or file, as
+/// they sent it, into their report's topic.
+/// </summary>
+public sealed record CopyMessage(long FromChatId, long MessageId) : OutgoingMessage;

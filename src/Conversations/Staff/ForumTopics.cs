@@ -54,6 +54,25 @@ public static class ForumTopics
         }
     }
 
+    /// <summary>
+    /// The report's topics, by chat, where the member's own message can be copied into them as it is (the support
+    /// bots' way: what the member sent, as they sent it): the message this turn is about, written in the member's
+    /// private chat, to a topic on the same messenger. Empty otherwise (an addition chosen later from a kept text, a
+    /// chat without topic, another messenger): those chats get the post of before.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<ChatAddress, int>> CopyTargetsAsync(Turn turn, Report report, CancellationToken ct)
+    {
+        if (turn.In is not { ChatKind: ChatKind.Private, MessageId: not null, Kind: IncomingKind.Text or IncomingKind.Media or IncomingKind.Location }
+            || report.Id == 0)
+            return new Dictionary<ChatAddress, int>();
+        var messenger = turn.In.Messenger;
+        var topics = await turn.Db.ReportPosts.AsNoTracking()
+            .Where(p => p.ReportId == report.Id && p.Messenger == messenger && p.ThreadId != null)
+            .Select(p => new { p.ChatId, p.ThreadId })
+            .ToListAsync(ct);
+        return topics.ToDictionary(t => new ChatAddress(messenger, t.ChatId), t => t.ThreadId!.Value);
+    }
+
     /// <summary>The report whose topic this is, by the topic's id in this chat; null for the main thread or another topic.</summary>
     public static async Task<string?> ReportOfAsync(Turn turn, CancellationToken ct)
     {

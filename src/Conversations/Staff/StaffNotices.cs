@@ -69,15 +69,25 @@ public static class StaffNotices
     /// What the reporter added reaches the secretariat's staff, named by code, topic, county and a line of the report,
     /// with the buttons to open it and to answer; on a closed report, saying so, since nobody is waiting on it any more.
     /// Words are gathered into one post per report and chat for a while (<see cref="AdditionPosts"/>); files go as they come.
-    /// Every copy of the card shows it came.
+    /// Into a report's forum topic on the member's messenger, the member's message is copied as it is instead
+    /// (<see cref="ForumTopics.CopyTargetsAsync"/>). Every copy of the card shows it came.
     /// </summary>
     /// <param name="post">False for a later file of an album: only the file goes, the post already says files came.</param>
     public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct,
         bool post = true)
     {
         var closedAs = report.Stage == ReportStage.Closed ? report.Outcome : null;
+        var topics = await ForumTopics.CopyTargetsAsync(turn, report, ct);
         foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
+            if (topics.TryGetValue(chat, out var topic))
+            {
+                // Into the report's topic, the member's message itself, file and all.
+                turn.Send(chat, kind, new CopyMessage(turn.In.Chat.ChatId, turn.In.MessageId!.Value) { Topic = topic, Subject = report.Code, SubjectAction = PostAction },
+                    OutboxPriority.Additions);
+                continue;
+            }
+
             if (post)
             {
                 var item = Texts.AddedItem(text, file is not null, file is not null && file.Messenger != chat.Messenger ? file.Messenger : null);

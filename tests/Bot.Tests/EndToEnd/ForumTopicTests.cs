@@ -100,6 +100,8 @@ public sealed class ForumTopicTests
         await telegram.WaitUntilAsync(t => t.SentTo(Reporter).Any(m => m.Text == Texts.AskAnswer(Code)), Wait);
         telegram.EnqueueText(Reporter, "عکس چاله‌ها را هم فردا می‌فرستم");
         await telegram.WaitUntilAsync(t => t.SentTo(Forum).Any(m => m.Text?.Contains("عکس چاله‌ها را هم فردا می‌فرستم", StringComparison.Ordinal) == true), Wait);
+        // Copied as the member sent it, not retold in a post of the bot's.
+        Assert.Equal("copyMessage", telegram.SentTo(Forum).Single(m => m.Text?.Contains("عکس چاله‌ها", StringComparison.Ordinal) == true).Method);
         Assert.All(telegram.SentTo(Forum).Where(m => m.Method != "createForumTopic"), m => Assert.Equal(thread, m.ThreadId));
 
         // Someone who is not staff writes there: not for the bot.
