@@ -17,7 +17,7 @@ public static partial class Texts
     }
 
     /// <summary>What a note keeps when a staff member put a file into the report's topic without a word.</summary>
-    public const string TopicFileNote = "پرونده‌ای بی‌توضیح در گفت‌وگوی مسئله";
+    public const string TopicFileNote = "فایلی بی‌توضیح در تاپیک مسئله";
 
     /// <summary>The quiet «noted» under a staff member's message in a report's topic.</summary>
     public const string TopicNoted = "✍";
