@@ -88,10 +88,11 @@ public sealed partial class FakeBotApiServer
         var replyTo = ReplyTo(request);
         return Send("sendMessage", chatId, text, markup, replyTo, (sent, message) =>
         {
+            ThreadOf(sent, message);
             message["text"] = text;
             if (replyTo is { } to)
                 message["reply_to_message"] = new JsonObject { ["message_id"] = to, ["chat"] = _objects.Chat(chatId), ["date"] = message["date"]!.GetValue<long>() };
-        });
+        }, thread: request.Long("message_thread_id"));
     }
 
     private BotReply EditMessageText(BotRequest request)
@@ -111,11 +112,12 @@ public sealed partial class FakeBotApiServer
         if (current is not null && current.Text == text && current.ReplyMarkupJson == markup)
             throw new BadRequestException(
                 "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-        return Send("editMessageText", chatId, text, markup, null, (_, message) =>
+        return Send("editMessageText", chatId, text, markup, null, (sent, message) =>
         {
+            ThreadOf(sent, message);
             message["edit_date"] = message["date"]!.GetValue<long>();
             message["text"] = text;
-        }, messageId);
+        }, messageId, current?.ThreadId);
     }
 
     /// <summary>sendPhoto / sendDocument / sendVoice / sendAudio / sendVideo: the file is an upload (multipart) or a file_id / URL string.</summary>
@@ -127,6 +129,7 @@ public sealed partial class FakeBotApiServer
         var markup = ReplyMarkup(request);
         return Send(method, chatId, caption, markup, ReplyTo(request), (sent, message) =>
         {
+            ThreadOf(sent, message);
             var fileId = "AgACAgIAAxkBAAEFake" + sent.MessageId;
             message[field] = field == "photo"
                 ? new JsonArray(new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "AQADFake" + sent.MessageId, ["width"] = 90, ["height"] = 90, ["file_size"] = 1234 })
@@ -135,7 +138,7 @@ public sealed partial class FakeBotApiServer
                 message["caption"] = caption;
             if (request.Upload(field) is { } bytes)
                 lock (_lock) _uploads.Add(new UploadedFile(sent.MessageId, chatId, method, Path.GetFileName(file), bytes));
-        });
+        }, thread: request.Long("message_thread_id"));
     }
 
     /// <summary>sendLocation: recorded with «latitude,longitude» as its text, so a test can read where it pointed.</summary>
@@ -146,8 +149,11 @@ public sealed partial class FakeBotApiServer
         var longitude = request.Double("longitude") ?? throw new BadRequestException("longitude is empty");
         if (latitude is < -90 or > 90 || longitude is < -180 or > 180) throw new BadRequestException("wrong latitude or longitude");
         var where = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{latitude},{longitude}");
-        return Send("sendLocation", chatId, where, ReplyMarkup(request), ReplyTo(request), (_, message) =>
-            message["location"] = new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude });
+        return Send("sendLocation", chatId, where, ReplyMarkup(request), ReplyTo(request), (sent, message) =>
+        {
+            ThreadOf(sent, message);
+            message["location"] = new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude };
+        }, thread: request.Long("message_thread_id"));
     }
 
     private BotReply AnswerCallbackQuery(BotRequest request)
@@ -163,10 +169,12 @@ public sealed partial class FakeBotApiServer
 
     /// <summary>Faults, blocks and limits first; if none refuses, records the send and answers the Message.</summary>
     private BotReply Send(string method, long chatId, string? text, string? markup, long? replyTo,
-        Action<SentMessage, JsonObject> fill, long? existingMessageId = null)
+        Action<SentMessage, JsonObject> fill, long? existingMessageId = null, long? thread = null)
     {
+        if (thread is { } topic)
+            CheckThread(chatId, topic);
         SentMessage? sent = null;
-        var refused = Gate(chatId, () => sent = RecordSent(existingMessageId ?? NextMessageId(), chatId, method, text, markup, replyTo));
+        var refused = Gate(chatId, () => sent = RecordSent(existingMessageId ?? NextMessageId(), chatId, method, text, markup, replyTo, thread));
         if (refused is not null)
             return refused;
         MessageSent?.Invoke(sent!);
@@ -219,9 +227,9 @@ public sealed partial class FakeBotApiServer
     };
 
     // Called under _lock.
-    private SentMessage RecordSent(long messageId, long chatId, string method, string? text, string? markup, long? replyTo)
+    private SentMessage RecordSent(long messageId, long chatId, string method, string? text, string? markup, long? replyTo, long? thread = null)
     {
-        var sent = new SentMessage(messageId, chatId, method, text, markup, replyTo, _options.Time.GetUtcNow());
+        var sent = new SentMessage(messageId, chatId, method, text, markup, replyTo, _options.Time.GetUtcNow(), thread);
         _sent.Add(sent);
         return sent;
     }

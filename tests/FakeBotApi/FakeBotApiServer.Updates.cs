@@ -25,6 +25,7 @@ public sealed partial class FakeBotApiServer
         _objects.Name(userId, firstName);
         var update = _factory.Text(userId, userId, text);
         _lastMessageFrom[userId] = update["message"]!["message_id"]!.GetValue<long>();
+        _authored[(userId, _lastMessageFrom[userId])] = text;
         return _updates.Add(update);
     }
 
@@ -73,15 +74,17 @@ public sealed partial class FakeBotApiServer
     /// A photo (three sizes, as Telegram sends) of <paramref name="fileSize"/> bytes in its largest size; one of an album
     /// when <paramref name="mediaGroupId"/> is given (a string, or a number as one Bale library types it).
     /// </summary>
-    public long EnqueuePhoto(long userId, long fileSize = 80_000, JsonNode? mediaGroupId = null, string? caption = null)
+    /// <param name="fileId">The photo's file id, for a test that makes it downloadable (<see cref="PutFile"/>); else made up.</param>
+    public long EnqueuePhoto(long userId, long fileSize = 80_000, JsonNode? mediaGroupId = null, string? caption = null, string? fileId = null)
     {
         var message = _factory.Message(userId, userId);
         if (mediaGroupId is not null) message["media_group_id"] = mediaGroupId.DeepClone();
         if (caption is not null) message["caption"] = caption;
         var id = message["message_id"]!.GetValue<long>();
+        _authored[(userId, id)] = caption;
         message["photo"] = new JsonArray(
             new JsonObject { ["file_id"] = $"photo-small-{id}", ["file_unique_id"] = $"ps{id}", ["width"] = 90, ["height"] = 90, ["file_size"] = 1_000 },
-            new JsonObject { ["file_id"] = $"photo-{id}", ["file_unique_id"] = $"p{id}", ["width"] = 1280, ["height"] = 960, ["file_size"] = fileSize });
+            new JsonObject { ["file_id"] = fileId ?? $"photo-{id}", ["file_unique_id"] = $"p{id}", ["width"] = 1280, ["height"] = 960, ["file_size"] = fileSize });
         return _updates.Add(new JsonObject { ["message"] = message });
     }
 

@@ -59,6 +59,12 @@ public sealed partial class FakeBotApiServer : IAsyncDisposable
             ["sendLocation"] = (r, _) => ValueTask.FromResult(SendLocation(r)),
             ["answerCallbackQuery"] = (r, _) => ValueTask.FromResult(AnswerCallbackQuery(r)),
             ["getFile"] = (r, _) => ValueTask.FromResult(GetFile(r)),
+            ["getChat"] = (r, _) => ValueTask.FromResult(GetChat(r)),
+            ["createForumTopic"] = (r, _) => ValueTask.FromResult(CreateForumTopic(r)),
+            ["closeForumTopic"] = (r, _) => ValueTask.FromResult(SetTopicOpen(r, open: false)),
+            ["reopenForumTopic"] = (r, _) => ValueTask.FromResult(SetTopicOpen(r, open: true)),
+            ["setMessageReaction"] = (r, _) => ValueTask.FromResult(SetMessageReaction(r)),
+            ["copyMessage"] = (r, _) => ValueTask.FromResult(CopyMessage(r)),
         };
     }
 

@@ -36,12 +36,21 @@ internal sealed class TelegramObjects(FakeBotApiOptions options)
         ? new JsonObject { ["id"] = chatId, ["type"] = "private", ["first_name"] = Name(chatId) }
         : Group(chatId);
 
-    public JsonObject Group(long chatId) => new()
+    /// <summary>Supergroups with topics enabled: their chat objects say <c>is_forum</c>.</summary>
+    public ConcurrentDictionary<long, byte> Forums { get; } = new();
+
+    public JsonObject Group(long chatId)
     {
-        ["id"] = chatId,
-        ["type"] = options.ChatTypeForGroups,
-        ["title"] = $"Group {chatId}",
-    };
+        var group = new JsonObject
+        {
+            ["id"] = chatId,
+            ["type"] = Forums.ContainsKey(chatId) ? "supergroup" : options.ChatTypeForGroups,
+            ["title"] = $"Group {chatId}",
+        };
+        if (Forums.ContainsKey(chatId))
+            group["is_forum"] = true;
+        return group;
+    }
 
     public static long Unix(DateTimeOffset at) => at.ToUnixTimeSeconds();
 }

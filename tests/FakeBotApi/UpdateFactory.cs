@@ -89,6 +89,11 @@ internal sealed class UpdateFactory(TelegramObjects objects, TimeProvider time, 
         };
         if (pressed?.Text is { } text)
             message["text"] = text;
+        if (pressed?.ThreadId is { } thread && pressed.Method != "createForumTopic")
+        {
+            message["message_thread_id"] = thread;
+            message["is_topic_message"] = true;
+        }
         if (pressed?.ReplyMarkupJson is { } markup && JsonNode.Parse(markup) is JsonObject keyboard && keyboard.ContainsKey("inline_keyboard"))
             message["reply_markup"] = keyboard;
         var update = new JsonObject

@@ -191,12 +191,25 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
                     var uploaded = await UploadAsync(upload, timeout.Token);
                     return new SendOutcome.Sent(uploaded.MessageId);
                 case LocationMessage location:
-                    var pinned = await _client.SendLocation(location.To.ChatId, location.Latitude, location.Longitude, cancellationToken: timeout.Token);
+                    var pinned = await _client.SendLocation(location.To.ChatId, location.Latitude, location.Longitude, messageThreadId: Thread(location),
+                        cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(pinned.MessageId);
                 case TextEdit edit:
                     return await EditAsync(edit, timeout.Token);
                 case CommandMenuMessage menu:
                     await SetChatMenuAsync(menu, timeout.Token);
+                    return new SendOutcome.Sent(null);
+                case CopyMessage copy:
+                    var copied = await _client.CopyMessage(copy.To.ChatId, copy.FromChatId, checked((int)copy.MessageId), messageThreadId: Thread(copy),
+                        cancellationToken: timeout.Token);
+                    return new SendOutcome.Sent(copied.Id);
+                case TopicOpen open:
+                    return await OpenTopicAsync(open, timeout.Token);
+                case TopicState state:
+                    return await TopicStateAsync(state, timeout.Token);
+                case Reaction reaction:
+                    await _client.SetMessageReaction(reaction.To.ChatId, checked((int)reaction.MessageId), [new ReactionTypeEmoji { Emoji = reaction.Emoji }],
+                        cancellationToken: timeout.Token);
                     return new SendOutcome.Sent(null);
                 case ButtonAnswer answer:
                     await _client.AnswerCallbackQuery(answer.PressId, answer.Notice, answer.AsAlert, cancellationToken: timeout.Token);
@@ -222,6 +235,49 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
             return new SendOutcome.Transient("no answer within " + SendTimeout.TotalSeconds + " s");
         }
     }
+
+    /// <summary>
+    /// A report's topic, where the chat is a forum: its id is the outcome's message id. Anywhere else (a plain group, a
+    /// messenger without topics, a forum where the bot may not manage topics) nothing is opened and the outcome has no
+    /// id, so the report's messages go to the chat itself, as they did before topics; a refusal is logged for the
+    /// operator, who can give the bot the right.
+    /// </summary>
+    private async Task<SendOutcome> OpenTopicAsync(TopicOpen open, CancellationToken ct)
+    {
+        if (!_dialect.HasForumTopics) return new SendOutcome.Sent(null);
+        var chat = await _client.GetChat(open.To.ChatId, ct);
+        if (!chat.IsForum) return new SendOutcome.Sent(null);
+        try
+        {
+            var topic = await _client.CreateForumTopic(open.To.ChatId, open.Name, cancellationToken: ct);
+            return new SendOutcome.Sent(topic.MessageThreadId);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 403 && e.Parameters?.MigrateToChatId is null && e.Parameters?.RetryAfter is null)
+        {
+            _logger.LogWarning("{Messenger}: no topic could be opened in the forum {ChatId} ({Error}); the report is posted in the chat itself. "
+                + "Make the bot an admin allowed to manage topics", Name, open.To.ChatId, _redactor.Redact(e.Message));
+            return new SendOutcome.Sent(null);
+        }
+    }
+
+    /// <summary>Closes or reopens a report's topic; one already so is as it should be.</summary>
+    private async Task<SendOutcome> TopicStateAsync(TopicState state, CancellationToken ct)
+    {
+        if (!_dialect.HasForumTopics || state.Topic is not { } thread || thread <= 0) return new SendOutcome.Sent(null);
+        try
+        {
+            if (state.Open) await _client.ReopenForumTopic(state.To.ChatId, thread, ct);
+            else await _client.CloseForumTopic(state.To.ChatId, thread, ct);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && Says(e.Message, "TOPIC_NOT_MODIFIED"))
+        {
+        }
+
+        return new SendOutcome.Sent(null);
+    }
+
+    /// <summary>The forum topic a message goes into; none for the main thread, or where the messenger has no topics.</summary>
+    private int? Thread(OutgoingMessage message) => _dialect.HasForumTopics && message.Topic is > 0 and var thread ? thread : null;
 
     /// <summary>
     /// One person's menu in their private chat's scope; none at all sends the chat back to the default menu. Where the
@@ -255,7 +311,7 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
                                             && (Says(e.Message, "message to edit not found") || Says(e.Message, "message can't be edited")))
         {
             _logger.LogInformation("{Messenger}: an edit was refused ({Error}); sending the message again", Name, _redactor.Redact(e.Message));
-            var sent = await SendTextAsync(new TextMessage(edit.Text, edit.Keyboard, Monospace: edit.Monospace) { To = edit.To, ToKind = edit.ToKind }, ct);
+            var sent = await SendTextAsync(new TextMessage(edit.Text, edit.Keyboard, Monospace: edit.Monospace) { To = edit.To, ToKind = edit.ToKind, Topic = edit.Topic }, ct);
             return new SendOutcome.Sent(sent.MessageId);
         }
     }
@@ -280,7 +336,8 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
 
 
         ReplyParameters? reply = text.ReplyToMessageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;
-        return await _client.SendMessage(text.To.ChatId, text.Text, replyParameters: reply, replyMarkup: markup, entities: Entities(text), cancellationToken: ct);
+        return await _client.SendMessage(text.To.ChatId, text.Text, replyParameters: reply, replyMarkup: markup, messageThreadId: Thread(text),
+            entities: Entities(text), cancellationToken: ct);
     }
 
     /// <summary>
@@ -301,13 +358,14 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
     {
         var chat = file.To.ChatId;
         var input = InputFile.FromFileId(file.FileId);
+        var thread = Thread(file);
         return file.Kind switch
         {
-            AttachmentKind.Photo => _client.SendPhoto(chat, input, file.Caption, cancellationToken: ct),
-            AttachmentKind.Voice => _client.SendVoice(chat, input, file.Caption, cancellationToken: ct),
-            AttachmentKind.Audio => _client.SendAudio(chat, input, file.Caption, cancellationToken: ct),
-            AttachmentKind.Video => _client.SendVideo(chat, input, file.Caption, cancellationToken: ct),
-            _ => _client.SendDocument(chat, input, file.Caption, cancellationToken: ct),
+            AttachmentKind.Photo => _client.SendPhoto(chat, input, file.Caption, messageThreadId: thread, cancellationToken: ct),
+            AttachmentKind.Voice => _client.SendVoice(chat, input, file.Caption, messageThreadId: thread, cancellationToken: ct),
+            AttachmentKind.Audio => _client.SendAudio(chat, input, file.Caption, messageThreadId: thread, cancellationToken: ct),
+            AttachmentKind.Video => _client.SendVideo(chat, input, file.Caption, messageThreadId: thread, cancellationToken: ct),
+            _ => _client.SendDocument(chat, input, file.Caption, messageThreadId: thread, cancellationToken: ct),
         };
     }
 
@@ -342,8 +400,8 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
     {
         var input = InputFile.FromStream(new MemoryStream(upload.Content, writable: false), upload.FileName);
         return upload.Kind == UploadKind.Photo
-            ? _client.SendPhoto(upload.To.ChatId, input, upload.Caption, cancellationToken: ct)
-            : _client.SendDocument(upload.To.ChatId, input, upload.Caption, cancellationToken: ct);
+            ? _client.SendPhoto(upload.To.ChatId, input, upload.Caption, messageThreadId: Thread(upload), cancellationToken: ct)
+            : _client.SendDocument(upload.To.ChatId, input, upload.Caption, messageThreadId: Thread(upload), cancellationToken: ct);
     }
 
     /// <summary>

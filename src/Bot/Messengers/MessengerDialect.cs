@@ -19,5 +19,11 @@ public sealed record MessengerDialect(string Name, bool RepliesWithReplyParamete
     /// </summary>
     public bool HasChatCommandMenus => Name != "bale";
 
+    /// <summary>
+    /// Whether a group may be a forum with topics (<c>createForumTopic</c>, <c>message_thread_id</c>). Bale documents
+    /// neither: a report's messages there stay in the staff chat itself.
+    /// </summary>
+    public bool HasForumTopics => Name != "bale";
+
     public static MessengerDialect For(string name) => name == Bale.Name ? Bale : Telegram with { Name = name };
 }

@@ -27,8 +27,12 @@ public static class UpdateMapper
         var kind = Kind(m.Chat.Type);
         var from = Sender(m.From);
         var title = m.Chat.Title ?? string.Join(' ', new[] { m.Chat.FirstName, m.Chat.LastName }.Where(s => s is not null));
+        // In a forum, a message in a topic that replies to nothing comes as a reply to the topic's first message (the
+        // service message that opened it, whose id is the topic's): that is where it was written, not what it answers.
+        var thread = m.IsTopicMessage ? m.MessageThreadId : null;
+        var replied = m.ReplyToMessage is { } r && !(thread is { } t && r.MessageId == t) ? r : null;
         var common = new IncomingMessage(chat, kind, IncomingKind.Other, from, MessageId: m.MessageId, ChatTitle: title,
-            ReplyToMessageId: m.ReplyToMessage?.MessageId, ReplyToUserId: m.ReplyToMessage?.From is { IsBot: false } author ? author.Id : null);
+            ReplyToMessageId: replied?.MessageId, ReplyToUserId: replied?.From is { IsBot: false } author ? author.Id : null, ThreadId: thread);
 
         if (edited) return common with { Kind = IncomingKind.Edited, Text = m.Text ?? m.Caption };
 
@@ -86,7 +90,8 @@ public static class UpdateMapper
         var chatId = press.Message?.Chat.Id ?? press.From.Id;
         var kind = press.Message is null ? ChatKind.Private : Kind(press.Message.Chat.Type);
         return new IncomingMessage(new ChatAddress(messenger, chatId), kind, IncomingKind.ButtonPress, Sender(press.From),
-            MessageId: press.Message?.MessageId, ButtonData: press.Data, ButtonPressId: press.Id);
+            MessageId: press.Message?.MessageId, ButtonData: press.Data, ButtonPressId: press.Id,
+            ThreadId: press.Message is { IsTopicMessage: true } pressed ? pressed.MessageThreadId : null);
     }
 
     private static IncomingMessage FromMembership(ChatMemberUpdated change, string messenger)

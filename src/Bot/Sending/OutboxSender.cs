@@ -257,13 +257,31 @@ public sealed class OutboxSender(
     {
         await Task.Yield();
         SendOutcome outcome;
+        SendOutcome? settled = null;
         var withFile = false;
         var asked = false;
+        var opensTopic = false;
+        var quiet = false;
         string? carriedFrom = null;
         try
         {
             OutgoingMessage? message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
-            if (message is UploadMessage upload)
+            var topic = await TopicAsync(row, claimed, message);
+            if (message is TopicOpen && topic is { } opened)
+                // Opened before: the report keeps its one topic.
+                settled = new SendOutcome.Sent(opened);
+            else if (topic is { } thread)
+                message = message with { Topic = thread };
+            if (message is FileMessage { OnlyInTopic: true, Topic: not > 0 })
+                // A file carried only into a topic, for a chat that has none: the post says where the files are.
+                settled = new SendOutcome.Sent(null);
+            quiet = message is FileMessage { OnlyInTopic: true };
+
+            if (settled is not null)
+            {
+                message = null;
+            }
+            else if (message is UploadMessage upload)
             {
                 withFile = true;
                 // Read outside any transaction, like the send itself.
@@ -277,7 +295,11 @@ public sealed class OutboxSender(
             }
 
             // Not the stop token: a send that has started is allowed to finish, so its outcome is known.
-            if (message is null)
+            if (settled is not null)
+            {
+                outcome = settled;
+            }
+            else if (message is null)
             {
                 outcome = new SendOutcome.Rejected("the file could not be fetched from its own messenger");
             }
@@ -285,6 +307,7 @@ public sealed class OutboxSender(
             {
                 asked = true;
                 outcome = await messenger.SendAsync(message, CancellationToken.None);
+                opensTopic = message is TopicOpen && outcome is SendOutcome.Sent { MessageId: not null };
             }
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
@@ -310,8 +333,19 @@ public sealed class OutboxSender(
             options.GiveUpAfter);
         // A file the other messenger would not hand over never reached the messenger at all: the sender is told that, not a refusal.
         var why = carriedFrom is not null && !asked ? Texts.FileNotCarried(claimed.Subject, carriedFrom, _name) : Texts.MessageRefused(claimed.Subject);
-        if (decided is OutboxOutcome.Refused refused && Notice(claimed, why, at) is { } notice) decided = refused with { Notice = notice };
+        if (decided is OutboxOutcome.Refused refused && !quiet && Notice(claimed, why, at) is { } notice) decided = refused with { Notice = notice };
+        if (decided is OutboxOutcome.Sent sentRow && opensTopic) decided = sentRow with { OpensTopic = true };
         _results.Enqueue(decided);
+    }
+
+    /// <summary>
+    /// The forum topic a message about a report goes into: the topic kept for that report in this chat, unless the
+    /// turn chose the thread itself (an answer stays where it was asked). Only a group has topics.
+    /// </summary>
+    private async Task<int?> TopicAsync(OutboxCandidate row, ClaimedRow claimed, OutgoingMessage message)
+    {
+        if (row.ChatKind != ChatKind.Group || claimed.Subject is not { } code || (message.Topic is not null && message is not TopicOpen)) return null;
+        return await outbox.TopicAsync(_name, row.ChatId, code, CancellationToken.None);
     }
 
     /// <summary>
@@ -340,7 +374,7 @@ public sealed class OutboxSender(
         var photo = file.Kind == AttachmentKind.Photo;
         return new UploadMessage(photo ? UploadKind.Photo : UploadKind.Document, file.FileName ?? (photo ? "photo.jpg" : "file"),
             "application/octet-stream", file.Caption)
-        { Content = bytes, To = file.To, ToKind = file.ToKind, Priority = file.Priority };
+        { Content = bytes, To = file.To, ToKind = file.ToKind, Priority = file.Priority, Topic = file.Topic };
     }
 
     /// <summary>What the messenger's answer (or its silence) says about the messenger itself.</summary>

@@ -49,6 +49,7 @@ public sealed record GeoPoint(double Latitude, double Longitude);
 /// What a messenger delivered, free of any messenger's types: the only thing a flow sees.
 /// The messenger layer fills it (Telegram, Bale and the console alike) and absorbs their differences.
 /// <see cref="MediaGroupId"/> is shared by the files of one album, which the messenger delivers as separate messages.
+/// <see cref="ThreadId"/> is the forum topic a group message was written in (Telegram's <c>message_thread_id</c>).
 /// </summary>
 public sealed record IncomingMessage(
     ChatAddress Chat,
@@ -66,7 +67,8 @@ public sealed record IncomingMessage(
     SharedContact? Contact = null,
     GeoPoint? Location = null,
     bool BotJoined = false,
-    string? MediaGroupId = null)
+    string? MediaGroupId = null,
+    int? ThreadId = null)
 {
     public string Messenger => Chat.Messenger;
 }

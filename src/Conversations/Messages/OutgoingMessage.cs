@@ -40,8 +40,18 @@ public sealed record ForceReply : Keyboard;
 [JsonDerivedType(typeof(LocationMessage), "location")]
 [JsonDerivedType(typeof(TextEdit), "edit")]
 [JsonDerivedType(typeof(CommandMenuMessage), "menu")]
+[JsonDerivedType(typeof(TopicOpen), "topic")]
+[JsonDerivedType(typeof(TopicState), "topic-state")]
+[JsonDerivedType(typeof(Reaction), "reaction")]
+[JsonDerivedType(typeof(CopyMessage), "copy")]
 public abstract record OutgoingMessage
 {
+    /// <summary>
+    /// The forum topic of a staff chat this goes into (<see cref="ForumTopics"/>): null leaves it to the sender, which
+    /// puts a message about a report into that report's topic where it has one; 0 keeps it in the chat's main thread.
+    /// </summary>
+    public int? Topic { get; init; }
+
     [JsonIgnore] public ChatAddress To { get; init; }
     [JsonIgnore] public ChatKind ToKind { get; init; }
     [JsonIgnore] public OutboxPriority Priority { get; init; } = OutboxPriority.Interactive;
@@ -84,6 +94,12 @@ public sealed record FileMessage(AttachmentKind Kind, string FileId, string? Cap
 
     /// <summary>The file's name, for a document carried to another messenger.</summary>
     public string? FileName { get; init; }
+
+    /// <summary>
+    /// Sent only into the report's forum topic: a file of the other messenger, carried into the topic, where a plain
+    /// staff chat's post names where the files are instead.
+    /// </summary>
+    public bool OnlyInTopic { get; init; }
 }
 
 /// <summary>What may be carried from one messenger to the other: a file id means nothing on the other side.</summary>

@@ -85,6 +85,7 @@ public static class ReportPosts
         if (report.Id == 0) return;
         var posts = await turn.Db.ReportPosts.Where(p => p.ReportId == report.Id).ToListAsync(ct);
         if (posts.Count == 0) return;
+        ForumTopics.AfterChange(turn, report, posts);
         var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
         foreach (var post in posts) await RefreshAsync(turn, context, facts, post, posts, priority, routedFrom, ct);
     }

@@ -25,6 +25,7 @@ public static class StaffNotices
         var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
         foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
+            ForumTopics.Open(turn, report, chat, kind);
             await ReportPosts.SendAsync(turn, context, facts, chat, kind, OutboxPriority.Bulk, ct, audience: true);
             SendLocation(turn, chat, kind, report);
             SendFiles(turn, chat, kind, report.Code, report.Attachments);
@@ -44,7 +45,8 @@ public static class StaffNotices
 
     /// <summary>
     /// The member's files, to staff on the same messenger: a file id means nothing on another one, so there
-    /// the post says where the files are instead.
+    /// the post says where the files are instead. Into a report's forum topic they are carried from the other
+    /// messenger too (downloaded there and uploaded here by the sender), so the topic holds them all.
     /// </summary>
     private static void SendFiles(Turn turn, ChatAddress chat, ChatKind kind, string code, IReadOnlyList<ReportAttachment> attachments,
         OutboxPriority priority = OutboxPriority.Bulk)
@@ -52,9 +54,14 @@ public static class StaffNotices
         for (var i = 0; i < attachments.Count; i++)
         {
             var file = attachments[i];
-            if (file.Messenger != chat.Messenger || !Enum.TryParse<AttachmentKind>(file.Kind, ignoreCase: true, out var fileKind)) continue;
+            if (!Enum.TryParse<AttachmentKind>(file.Kind, ignoreCase: true, out var fileKind)) continue;
+            var carried = file.Messenger != chat.Messenger;
+            if (carried && kind != ChatKind.Group) continue;
             turn.Send(chat, kind, new FileMessage(fileKind, file.FileId, Texts.AttachmentCaption(code, i + 1, attachments.Count))
-                { Subject = code, SubjectAction = PostAction }, priority);
+            {
+                Subject = code, SubjectAction = PostAction,
+                FromMessenger = carried ? file.Messenger : null, FileName = carried ? file.FileName : null, OnlyInTopic = carried,
+            }, priority);
         }
     }
 
@@ -62,15 +69,25 @@ public static class StaffNotices
     /// What the reporter added reaches the secretariat's staff, named by code, topic, county and a line of the report,
     /// with the buttons to open it and to answer; on a closed report, saying so, since nobody is waiting on it any more.
     /// Words are gathered into one post per report and chat for a while (<see cref="AdditionPosts"/>); files go as they come.
-    /// Every copy of the card shows it came.
+    /// Into a report's forum topic on the member's messenger, the member's message is copied as it is instead
+    /// (<see cref="ForumTopics.CopyTargetsAsync"/>). Every copy of the card shows it came.
     /// </summary>
     /// <param name="post">False for a later file of an album: only the file goes, the post already says files came.</param>
     public static async Task MemberAddedAsync(Turn turn, Report report, string? text, ReportAttachment? file, FlowContext context, CancellationToken ct,
         bool post = true)
     {
         var closedAs = report.Stage == ReportStage.Closed ? report.Outcome : null;
+        var topics = await ForumTopics.CopyTargetsAsync(turn, report, ct);
         foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
         {
+            if (topics.TryGetValue(chat, out var topic))
+            {
+                // Into the report's topic, the member's message itself, file and all.
+                turn.Send(chat, kind, new CopyMessage(turn.In.Chat.ChatId, turn.In.MessageId!.Value) { Topic = topic, Subject = report.Code, SubjectAction = PostAction },
+                    OutboxPriority.Additions);
+                continue;
+            }
+
             if (post)
             {
                 var item = Texts.AddedItem(text, file is not null, file is not null && file.Messenger != chat.Messenger ? file.Messenger : null);

@@ -38,7 +38,7 @@ public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
     /// <summary>Answers in the chat the update came from, ahead of any bulk message.</summary>
     /// <param name="monospace">Parts of the text to show in a fixed-width font (a tracking code, to copy).</param>
     public void Reply(string text, Keyboard? keyboard = null, IReadOnlyList<string>? monospace = null) =>
-        _outgoing.Add(new TextMessage(text, keyboard, Monospace: monospace) { To = In.Chat, ToKind = In.ChatKind });
+        _outgoing.Add(InThread(new TextMessage(text, keyboard, Monospace: monospace) { To = In.Chat, ToKind = In.ChatKind }));
 
     /// <summary>Answers a button press; every press must be answered or the phone keeps spinning.</summary>
     public void AnswerButton(string? notice = null, bool asAlert = false)
@@ -58,9 +58,16 @@ public sealed class Turn(BotDbContext db, IncomingMessage message, DateTime now)
     /// it, and hears if the messenger refuses it; a broadcast's copies are counted for its organizer instead.
     /// </summary>
     public void Send(ChatAddress to, ChatKind kind, OutgoingMessage message, OutboxPriority priority) =>
-        _outgoing.Add(message with
+        _outgoing.Add(InThread(message with
         {
             To = to, ToKind = kind, Priority = priority,
             CausedBy = message.BroadcastId is null && to != In.Chat ? In.Chat : message.CausedBy,
-        });
+        }));
+
+    /// <summary>
+    /// What answers a group message stays in the thread it was written in: its forum topic, or the main thread (0),
+    /// even when it is about a report that has a topic of its own.
+    /// </summary>
+    private OutgoingMessage InThread(OutgoingMessage message) =>
+        message.Topic is null && In.ChatKind == ChatKind.Group && message.To == In.Chat ? message with { Topic = In.ThreadId ?? 0 } : message;
 }

@@ -32,7 +32,8 @@ public sealed class TurnRouter(AssemblyOptions assembly, PrivateChat privateChat
             turn.Sender = turn.In.From is { } from ? await Members.MemberDirectory.ByAccountAsync(turn.Db, turn.In.Messenger, from.UserId, ct) : null;
             var handled = turn.In.Kind == IncomingKind.ButtonPress
                 ? await _commands.TryButtonAsync(turn, conversation: null, chat: null, staffChatOf, ct)
-                : await _commands.TryStaffChatAsync(turn, staffChatOf, ct) || await staff.TryReplyToPostAsync(turn, staffChatOf, ct);
+                : await _commands.TryStaffChatAsync(turn, staffChatOf, ct) || await staff.TryTopicNoteAsync(turn, staffChatOf, ct)
+                  || await staff.TryReplyToPostAsync(turn, staffChatOf, ct);
             if (handled) return;
         }
 

@@ -23,6 +23,12 @@ public interface IOutbox
     Task<byte[]> FileAsync(long rowId, CancellationToken ct);
 
     /// <summary>
+    /// The forum topic kept for the report <paramref name="subject"/> in this chat (written when the topic was opened,
+    /// <see cref="OutboxOutcome.Sent.OpensTopic"/>); null where it has none. Read outside any transaction.
+    /// </summary>
+    Task<int?> TopicAsync(string messenger, long chatId, string subject, CancellationToken ct);
+
+    /// <summary>
     /// Puts back to pending, in their place in their chats' order, the rows being sent by an instance that will never
     /// record them: with <paramref name="alone"/>, any claimer but <paramref name="me"/>; otherwise one not seen since
     /// <paramref name="aliveSince"/>, or none. They are sent again: the message may have arrived, and a second copy is

@@ -136,8 +136,24 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
             await RawSql.ExecuteAsync(Db, text, values);
         }
 
+        foreach (var opened in sent.Where(r => r is { OpensTopic: true, MessageId: not null }))
+            await KeepTopicAsync(opened.Id, checked((int)opened.MessageId!.Value));
+
         var files = sent.Where(r => r.WithFile).Select(r => r.Id).ToList();
         if (files.Count > 0) await Db.OutboxFiles.Where(f => files.Contains(f.OutboxMessageId)).ExecuteDeleteAsync();
+    }
+
+    /// <summary>
+    /// The topic a row opened becomes its report's topic in that chat; only once: a topic kept already stays (the
+    /// sender does not open a second one while it is there).
+    /// </summary>
+    private async Task KeepTopicAsync(long rowId, int thread)
+    {
+        var row = await Db.Outbox.AsNoTracking().Where(o => o.Id == rowId).Select(o => new { o.Messenger, o.ChatId, o.Subject }).SingleOrDefaultAsync();
+        if (row?.Subject is not { } code) return;
+        await Db.ReportPosts
+            .Where(p => p.Messenger == row.Messenger && p.ChatId == row.ChatId && p.ThreadId == null && Db.Reports.Any(r => r.Id == p.ReportId && r.Code == code))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ThreadId, thread));
     }
 
     public Task CommitAsync() => tx.CommitAsync(CancellationToken.None);

@@ -18,7 +18,14 @@ public sealed record OutboxDepth(string Messenger, long Count, DateTime OldestCr
 public abstract record OutboxOutcome(long Id)
 {
     /// <summary>Delivered at <paramref name="At"/>; a file the bot made for it is deleted with the record.</summary>
-    public sealed record Sent(long Id, DateTime At, long? MessageId, bool WithFile) : OutboxOutcome(Id);
+    public sealed record Sent(long Id, DateTime At, long? MessageId, bool WithFile) : OutboxOutcome(Id)
+    {
+        /// <summary>
+        /// The row opened a forum topic for its report, whose id is <see cref="MessageId"/>: kept with the report's post
+        /// in that chat in the same transaction, so the chat's next message, and any later opening, finds it.
+        /// </summary>
+        public bool OpensTopic { get; init; }
+    }
 
     /// <summary>Pending again, not before <paramref name="NotBefore"/>, with this many attempts counted.</summary>
     public sealed record RetryAt(long Id, DateTime NotBefore, int Attempts, string Error) : OutboxOutcome(Id);

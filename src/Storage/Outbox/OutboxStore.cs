@@ -38,6 +38,15 @@ public sealed class OutboxStore(IDbContextFactory<BotDbContext> factory, WriteGa
         return await db.OutboxFiles.AsNoTracking().Where(f => f.OutboxMessageId == rowId).Select(f => f.Bytes).SingleAsync(ct);
     }
 
+    public async Task<int?> TopicAsync(string messenger, long chatId, string subject, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ReportPosts.AsNoTracking()
+            .Where(p => p.Messenger == messenger && p.ChatId == chatId && p.ThreadId != null)
+            .Join(db.Reports.Where(r => r.Code == subject), p => p.ReportId, r => r.Id, (p, _) => p.ThreadId)
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<int> SweepClaimsAsync(string me, bool alone, DateTime aliveSince, DateTime forgetBefore, CancellationToken ct)
     {
         await using var write = await gate.EnterAsync(ct);

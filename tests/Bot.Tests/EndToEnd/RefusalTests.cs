@@ -77,7 +77,7 @@ public sealed class RefusalTests
         await telegram.WaitUntilAsync(t => t.SentTo(Supergroup).Any(m => m.Text!.StartsWith("مسئله تازه RJ-1002", StringComparison.Ordinal)), Wait);
         await bot.WaitUntilQuietAsync(Wait, telegram);
         await using var check = bot.Db();
-        var second = await check.Outbox.SingleAsync(o => o.Subject == "RJ-1002" && o.ChatId == Supergroup);
+        var second = await check.Outbox.SingleAsync(o => o.Subject == "RJ-1002" && o.ChatId == Supergroup && o.SubjectAction == Conversations.Staff.ReportCard.Action);
         Assert.Null(second.LastError);
         Assert.Equal(0, await check.Outbox.CountAsync(o => o.ChatId == StaffGroup));
         Assert.Empty(telegram.SentTo(StaffGroup));

@@ -36,6 +36,20 @@ public sealed class UpdateMapperTests
     }
 
     [Fact]
+    public void A_message_in_a_forum_topic_carries_its_topic_and_replies_to_nothing_unless_it_answers_a_message()
+    {
+        // Telegram sends a message written in a topic as a reply to the topic's opening service message.
+        var plain = Map("""{"update_id":5,"message":{"message_id":40,"date":0,"chat":{"id":-100,"type":"supergroup","title":"ستاد","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"a"},"text":"یادداشت","message_thread_id":23,"is_topic_message":true,"reply_to_message":{"message_id":23,"date":0,"chat":{"id":-100,"type":"supergroup","title":"ستاد","is_forum":true},"message_thread_id":23,"forum_topic_created":{"name":"x","icon_color":7322096}}}}""");
+        Assert.Equal((23, (long?)null), (plain.Message!.ThreadId, plain.Message.ReplyToMessageId));
+
+        var answer = Map("""{"update_id":6,"message":{"message_id":41,"date":0,"chat":{"id":-100,"type":"supergroup","title":"ستاد","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"a"},"text":"پاسخ","message_thread_id":23,"is_topic_message":true,"reply_to_message":{"message_id":30,"date":0,"chat":{"id":-100,"type":"supergroup","title":"ستاد","is_forum":true},"message_thread_id":23,"is_topic_message":true,"text":"?"}}}""");
+        Assert.Equal((23, (long?)30), (answer.Message!.ThreadId, answer.Message.ReplyToMessageId));
+
+        var general = Map("""{"update_id":7,"message":{"message_id":42,"date":0,"chat":{"id":-100,"type":"supergroup","title":"ستاد","is_forum":true},"from":{"id":9,"is_bot":false,"first_name":"a"},"text":"سلام"}}""");
+        Assert.Null(general.Message!.ThreadId);
+    }
+
+    [Fact]
     public void A_command_for_another_bot_is_not_taken_as_ours()
     {
         var update = Map("""{"update_id":5,"message":{"message_id":1,"date":0,"chat":{"id":-1,"type":"group"},"from":{"id":9,"is_bot":false,"first_name":"a"},"text":"/start@other_bot"}}""");

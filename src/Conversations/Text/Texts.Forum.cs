@@ -1,0 +1,24 @@
+namespace Assembly.Conversations.Text;
+
+public static partial class Texts
+{
+    /// <summary>The longest name Telegram gives a forum topic.</summary>
+    private const int TopicNameLength = 128;
+
+    /// <summary>
+    /// A report's topic in a staff chat: its topic first and the code last, so the right-to-left name never begins
+    /// with the Latin code, and the code is still there to search for.
+    /// </summary>
+    public static string TopicName(string? topic, string code)
+    {
+        var tail = " · " + code;
+        var head = string.IsNullOrWhiteSpace(topic) ? NoTopic : topic.Trim();
+        return head.Length + tail.Length <= TopicNameLength ? head + tail : head[..(TopicNameLength - tail.Length - 1)] + "…" + tail;
+    }
+
+    /// <summary>What a note keeps when a staff member put a file into the report's topic without a word.</summary>
+    public const string TopicFileNote = "فایلی بی‌توضیح در تاپیک مسئله";
+
+    /// <summary>The quiet «noted» under a staff member's message in a report's topic.</summary>
+    public const string TopicNoted = "✍";
+}
