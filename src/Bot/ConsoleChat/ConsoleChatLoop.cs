@@ -21,6 +21,7 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
           :photo       یک عکس بفرستید         :edit TEXT  پیام قبلی را ویرایش کنید
           :contact 09121234567   شماره خودتان را با دکمه بفرستید
           :location    موقعیت مکانی بفرستید
+          :reply TEXT  در پاسخ به آخرین پیام ربات بنویسید
           :help        همین راهنما            :quit    خروج
         """;
 
@@ -100,6 +101,12 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
             return;
         }
 
+        if (trimmed.StartsWith(":reply ", StringComparison.Ordinal))
+        {
+            messenger.Type(message with { Text = trimmed[7..], ReplyToMessageId = messenger.LastSentTo(userId) });
+            return;
+        }
+
         if (trimmed.StartsWith(":edit ", StringComparison.Ordinal))
         {
             messenger.Type(message with { Kind = IncomingKind.Edited, Text = trimmed[6..] });
@@ -127,6 +134,6 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
             }
         }
 
-        messenger.Type(message);
+        messenger.Type(trimmed.StartsWith(':') ? message : message with { ReplyToMessageId = messenger.TakeForcedReply(userId) });
     }
 }

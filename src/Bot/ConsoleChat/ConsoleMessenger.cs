@@ -18,9 +18,14 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
 
     private readonly Channel<IncomingMessage> _typed = Channel.CreateUnbounded<IncomingMessage>();
     private readonly ConcurrentDictionary<long, IReadOnlyList<ConsoleButton>> _buttons = new();
+    private readonly ConcurrentDictionary<long, long> _lastSent = new();
+    private readonly ConcurrentDictionary<long, long> _forcedReply = new();
     private readonly Lock _print = new();
     private long _nextUpdateId;
-    private long _nextMessageId;
+
+    // Message ids go on from where an earlier run of the chat left them (the clock only moves on): the outbox keeps
+    // the ids of what was sent, and a reply to a new message must never find an old one with the same id.
+    private long _nextMessageId = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
 
     // How many lines were handed to the bot, and the poll offsets that tell how many of them the pipeline committed:
     // the offset of this run's first poll, and of its latest (every id below it is committed, see PollingReceiver).
@@ -59,6 +64,15 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
     /// <summary>The buttons under the last message the bot sent to this user, numbered from 1.</summary>
     public IReadOnlyList<ConsoleButton> ButtonsOf(long userId) => _buttons.GetValueOrDefault(userId) ?? [];
 
+    /// <summary>The id of the last message the bot sent to this user, for <c>:reply</c>; null before any.</summary>
+    public long? LastSentTo(long userId) => _lastSent.TryGetValue(userId, out var id) ? id : null;
+
+    /// <summary>
+    /// The message that asked this user to reply (a force-reply prompt), once: a phone opens the reply to it by itself,
+    /// so the next line typed answers it.
+    /// </summary>
+    public long? TakeForcedReply(long userId) => _forcedReply.TryRemove(userId, out var id) ? id : null;
+
     public long NextMessageId() => Interlocked.Increment(ref _nextMessageId);
 
     public async Task<IReadOnlyList<InboundUpdate>> GetUpdatesAsync(long offset, int timeoutSeconds, CancellationToken ct)
@@ -86,9 +100,14 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
 
     public Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
+        long sentId;
         lock (_print)
         {
+            // Taken in the lock, so the order of the ids is the order printed: the last printed is the last sent.
+            sentId = NextMessageId();
             var userId = message.To.ChatId;
+            if (message is TextMessage or FileMessage or UploadMessage or LocationMessage) _lastSent[userId] = sentId;
+            if (message is TextMessage { Keyboard: ForceReply }) _forcedReply[userId] = sentId;
             switch (message)
             {
                 case TextMessage text:
@@ -127,7 +146,7 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
             output.Flush();
         }
 
-        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(NextMessageId()));
+        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(sentId));
     }
 
     private void PrintKeyboard(long userId, Keyboard? keyboard)
