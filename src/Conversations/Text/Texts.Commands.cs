@@ -8,7 +8,7 @@ public static partial class Texts
 {
     public static string HelpTitle(string assembly) => $"راهنمای ربات «{assembly}»";
 
-    public const string HelpTrackingCode = "کد پیگیری هر مسئله (مثل MD-1042) را هر وقت بفرستید، وضعیت آن نمایش داده می‌شود.";
+    public const string HelpTrackingCode = "کد پیگیری هر مسئله (مثل MD-1042) را هر زمان بفرستید، وضعیت آن را نشان می‌دهیم.";
 
     /// <summary>How an alias (a button label of the menu, «لغو») appears in its command's help line.</summary>
     public static string HelpAlias(string alias) => $"دکمه «{alias}» یا ";

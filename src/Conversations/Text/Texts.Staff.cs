@@ -21,8 +21,8 @@ public static partial class Texts
 
     public static string ReporterLine(string name, string? phone) => phone is null ? name : $"{name} ({phone})";
 
-    public static string AskStaffReply(string code) => $"پاسخ به گزارش‌دهنده مسئله {code} را در جواب (reply) همین پیام بنویسید. پاسخ با امضای دبیرخانه به او می‌رسد.";
-    public static string AskStaffNote(string code) => $"یادداشت داخلی برای مسئله {code} را در جواب (reply) همین پیام بنویسید. یادداشت به گزارش‌دهنده نمی‌رسد.";
+    public static string AskStaffReply(string code) => $"روی همین پیام «پاسخ» بزنید و متن پاسخ به گزارش‌دهنده مسئله {code} را بنویسید.\nپاسخ با امضای دبیرخانه به او می‌رسد.";
+    public static string AskStaffNote(string code) => $"روی همین پیام «پاسخ» بزنید و یادداشت داخلی مسئله {code} را بنویسید.\nیادداشت به گزارش‌دهنده نمی‌رسد.";
     public static string ChooseStage(string code) => $"مرحله تازه مسئله {code} را انتخاب کنید:";
     public static string ChooseRoute(string code) => $"مسئله {code} به کدام دبیرخانه ارجاع شود؟";
     public static string ChooseOutcome(string code) =>
@@ -46,7 +46,7 @@ public static partial class Texts
         $"پیگیری مسئله {code}: {text}\nپیگیری بعدی: {nextDate}\n— {secretariat}";
 
     // Staff confirmations and refusals.
-    public static string StaffDone(string code, string what) => $"{what} — {code}";
+    public static string StaffDone(string code, string what) => $"مسئله {code}: {what}";
     public const string DoneReplied = "پاسخ به گزارش‌دهنده فرستاده شد";
     public const string DoneNoted = "یادداشت داخلی ثبت شد";
     public static string DoneStage(ReportStage stage) => $"مرحله به «{StageLabel(stage)}» تغییر کرد و به گزارش‌دهنده خبر داده شد";
