@@ -1,11 +1,12 @@
 using Assembly.Conversations.Messages;
 using Assembly.Storage.Entities;
+using Assembly.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
 
 namespace Assembly.Bot.ConsoleChat;
 
 /// <summary>Reads what is typed in the terminal and plays it as the current user.</summary>
-public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal terminal, IHostApplicationLifetime lifetime)
+public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal terminal, IOutbox outbox, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     private readonly TextReader _input = terminal.Input;
@@ -20,8 +21,15 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
           :photo       یک عکس بفرستید         :edit TEXT  پیام قبلی را ویرایش کنید
           :contact 09121234567   شماره خودتان را با دکمه بفرستید
           :location    موقعیت مکانی بفرستید
+          :reply TEXT  در پاسخ به آخرین پیام ربات بنویسید
           :help        همین راهنما            :quit    خروج
         """;
+
+    /// <summary>How long the end of input waits for what is owed: a stuck send must not hold the terminal for ever.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a line waits for the answers to the one before it.</summary>
+    private static readonly TimeSpan LineLimit = TimeSpan.FromSeconds(15);
 
     private string _user = "ali";
 
@@ -29,12 +37,17 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
     {
         _output.WriteLine(Usage);
         _output.WriteLine($"شما «{_user}» هستید. برای شروع /start را بفرستید.");
+        var drain = new ConsoleDrain(messenger, outbox);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Each line is played after the answers to the one before, as a person reads before typing: piped input
+            // then presses the buttons of the message it follows, not of one printed earlier.
+            await drain.UntilAnsweredAsync(LineLimit, stoppingToken);
             var line = await Task.Run(_input.ReadLine, stoppingToken);
             if (line is null || line.Trim() == ":quit")
             {
-                await messenger.WaitUntilQuietAsync(TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(10));
+                // Input piped from a file ends long before its answers are sent: they are printed first.
+                await drain.UntilAnsweredAsync(DrainLimit, stoppingToken);
                 lifetime.StopApplication();
                 return;
             }
@@ -88,6 +101,12 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
             return;
         }
 
+        if (trimmed.StartsWith(":reply ", StringComparison.Ordinal))
+        {
+            messenger.Type(message with { Text = trimmed[7..], ReplyToMessageId = messenger.LastSentTo(userId) });
+            return;
+        }
+
         if (trimmed.StartsWith(":edit ", StringComparison.Ordinal))
         {
             messenger.Type(message with { Kind = IncomingKind.Edited, Text = trimmed[6..] });
@@ -115,6 +134,6 @@ public sealed class ConsoleChatLoop(ConsoleMessenger messenger, ConsoleTerminal 
             }
         }
 
-        messenger.Type(message);
+        messenger.Type(trimmed.StartsWith(':') ? message : message with { ReplyToMessageId = messenger.TakeForcedReply(userId) });
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading.Channels;
 using Assembly.Bot.Messengers;
 using Assembly.Conversations.Messages;
@@ -19,10 +18,20 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
 
     private readonly Channel<IncomingMessage> _typed = Channel.CreateUnbounded<IncomingMessage>();
     private readonly ConcurrentDictionary<long, IReadOnlyList<ConsoleButton>> _buttons = new();
+    private readonly ConcurrentDictionary<long, long> _lastSent = new();
+    private readonly ConcurrentDictionary<long, long> _forcedReply = new();
     private readonly Lock _print = new();
     private long _nextUpdateId;
-    private long _lastActivity;
-    private long _nextMessageId;
+
+    // Message ids go on from where an earlier run of the chat left them (the clock only moves on): the outbox keeps
+    // the ids of what was sent, and a reply to a new message must never find an old one with the same id.
+    private long _nextMessageId = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // How many lines were handed to the bot, and the poll offsets that tell how many of them the pipeline committed:
+    // the offset of this run's first poll, and of its latest (every id below it is committed, see PollingReceiver).
+    private long _typedCount;
+    private long _firstOffset = -1;
+    private long _confirmedOffset = -1;
 
     public string Name => MessengerName;
 
@@ -34,24 +43,35 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
     /// <summary>Hands what a user typed to the bot.</summary>
     public void Type(IncomingMessage message)
     {
-        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        Interlocked.Increment(ref _typedCount);
         _typed.Writer.TryWrite(message);
     }
 
     /// <summary>
-    /// Waits until everything typed was taken and the bot has been quiet for a moment (at most
-    /// <paramref name="max"/>), so input piped from a file gets its answers printed before the chat ends.
+    /// Every update typed so far has been committed by the pipeline, with the messages it owes in the outbox. Each
+    /// typed line is one update with the next id, so the committed count is how far the poll offset moved this run.
     /// </summary>
-    public async Task WaitUntilQuietAsync(TimeSpan quiet, TimeSpan max)
+    public bool AllCommitted
     {
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < max
-               && (_typed.Reader.Count > 0 || Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity)) < quiet))
-            await Task.Delay(50);
+        get
+        {
+            var first = Interlocked.Read(ref _firstOffset);
+            var committed = first < 0 ? 0 : Interlocked.Read(ref _confirmedOffset) - first;
+            return committed >= Interlocked.Read(ref _typedCount);
+        }
     }
 
     /// <summary>The buttons under the last message the bot sent to this user, numbered from 1.</summary>
     public IReadOnlyList<ConsoleButton> ButtonsOf(long userId) => _buttons.GetValueOrDefault(userId) ?? [];
+
+    /// <summary>The id of the last message the bot sent to this user, for <c>:reply</c>; null before any.</summary>
+    public long? LastSentTo(long userId) => _lastSent.TryGetValue(userId, out var id) ? id : null;
+
+    /// <summary>
+    /// The message that asked this user to reply (a force-reply prompt), once: a phone opens the reply to it by itself,
+    /// so the next line typed answers it.
+    /// </summary>
+    public long? TakeForcedReply(long userId) => _forcedReply.TryRemove(userId, out var id) ? id : null;
 
     public long NextMessageId() => Interlocked.Increment(ref _nextMessageId);
 
@@ -59,6 +79,8 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
     {
         // Ids continue from the stored offset, so a restarted chat never reuses a processed id.
         Interlocked.Exchange(ref _nextUpdateId, Math.Max(Interlocked.Read(ref _nextUpdateId), offset));
+        Interlocked.CompareExchange(ref _firstOffset, offset, -1);
+        Interlocked.Exchange(ref _confirmedOffset, offset);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)));
         try
@@ -78,10 +100,14 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
 
     public Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        long sentId;
         lock (_print)
         {
+            // Taken in the lock, so the order of the ids is the order printed: the last printed is the last sent.
+            sentId = NextMessageId();
             var userId = message.To.ChatId;
+            if (message is TextMessage or FileMessage or UploadMessage or LocationMessage) _lastSent[userId] = sentId;
+            if (message is TextMessage { Keyboard: ForceReply }) _forcedReply[userId] = sentId;
             switch (message)
             {
                 case TextMessage text:
@@ -120,7 +146,7 @@ public sealed class ConsoleMessenger(TextWriter output, string? filesFolder = nu
             output.Flush();
         }
 
-        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(NextMessageId()));
+        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(sentId));
     }
 
     private void PrintKeyboard(long userId, Keyboard? keyboard)

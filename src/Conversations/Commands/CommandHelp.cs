@@ -29,8 +29,8 @@ public static class CommandHelp
     /// <summary>The lines of one section, in the catalog's order.</summary>
     public static IEnumerable<string> Lines(Need section) => CommandCatalog.Commands.Where(c => c.Section == section).Select(Line);
 
-    /// <summary><c>/name usage یا دکمه «alias» — description</c>.</summary>
+    /// <summary><c>description: دکمه «alias» یا /name usage</c>: Persian first (<see cref="Texts.HelpLine"/>).</summary>
     public static string Line(Command command) =>
-        "/" + command.Name + (command.Usage.Length > 0 ? " " + command.Usage : "")
-        + string.Concat(command.Aliases.Select(Texts.HelpAlias)) + " — " + command.Description;
+        Texts.HelpLine(command.Description,
+            string.Concat(command.Aliases.Select(Texts.HelpAlias)) + "/" + command.Name + (command.Usage.Length > 0 ? " " + command.Usage : ""));
 }

@@ -110,18 +110,7 @@ public static class MeetingDesk
             return;
         }
 
-        var upcoming = await turn.Db.Meetings.AsNoTracking().Include(m => m.Rsvps)
-            .Where(m => m.Status == MeetingStatus.Published && m.StartsAt > turn.Now).OrderBy(m => m.StartsAt).Take(20).ToListAsync(ct);
-        var lines = new List<string>();
-        foreach (var meeting in upcoming)
-        {
-            if (member is null || !await MeetingNotices.AudienceOf(meeting).IncludesAsync(turn.Db, context, member, ct)) continue;
-            var mine = meeting.Rsvps.FirstOrDefault(r => r.MemberId == member.Id);
-            lines.Add(Texts.MeetingLineForMember(meeting.Title, MeetingTime.Format(meeting.StartsAt, context.Zone), meeting.Place,
-                mine is null ? null : Texts.RsvpLabel(mine.Answer)));
-        }
-
-        turn.Reply(lines.Count == 0 ? Texts.NoMeetings : string.Join("\n\n", lines), member is null ? null : MainMenu.Keyboard);
+        await MemberMeetings.ShowAsync(turn, member, context, ct);
     }
 
     /// <summary><c>/cancelmeeting N</c>: the preview of the notice, then the confirmation.</summary>

@@ -49,6 +49,25 @@ public static partial class NextFollowUp
         return day != default;
     }
 
+    /// <summary>
+    /// The day a text starts with, as <c>/followup</c> is typed («۱۴۰۵/۱۰/۰۱ شرح», «۱۰ روز دیگر شرح», «فردا شرح»), and
+    /// what follows it. The longest run of leading words that is a day wins.
+    /// </summary>
+    public static bool TryLead(string text, DateTime today, out DateTime day, out string rest)
+    {
+        var words = text.Trim().Split([' ', '\n', '\t'], 4, StringSplitOptions.RemoveEmptyEntries);
+        for (var count = Math.Min(3, words.Length); count > 0; count--)
+            if (TryParse(string.Join(' ', words[..count]), today, out day))
+            {
+                rest = string.Join(' ', words[count..]).Trim();
+                return true;
+            }
+
+        day = default;
+        rest = text.Trim();
+        return false;
+    }
+
     [GeneratedRegex(@"^(?<count>\S+) ?(?<unit>روز|هفته|ماه) (?:دیگر|دیگه|بعد)$")]
     private static partial Regex Span();
 }

@@ -148,9 +148,16 @@ public sealed partial class StaffDesk
                 var into = mine.Count == 1 ? mine[0] : null;
                 if (into is null)
                 {
-                    var (key, text) = Split(rest);
-                    into = Routing.Find(context.Assembly, key.ToLowerInvariant()) is { } named && actor.Works(named.Key) ? named : null;
-                    if (into is null) { turn.Reply(Texts.ReadyWhichSecretariat(mine.Select(s => s.Key))); return; }
+                    // Named as staff read it elsewhere («رجایی», «شهید رجایی»…), the key still accepted.
+                    var words = new DeskWords(context.Assembly);
+                    into = words.TrySecretariat(rest, out var named, out var text) && actor.Works(named.Key) ? named : null;
+                    if (into is null)
+                    {
+                        var names = context.Assembly.Secretariats.Zip(words.SecretariatNames).Where(p => actor.Works(p.First.Key)).Select(p => p.Second);
+                        turn.Reply(Texts.ReadyWhichSecretariat(names.ToList()));
+                        return;
+                    }
+
                     rest = text;
                 }
 

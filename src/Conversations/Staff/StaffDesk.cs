@@ -176,11 +176,10 @@ public sealed partial class StaffDesk(FlowContext context, AccessOptions access)
     private async Task FollowUpAsync(Turn turn, Actor actor, ReportWork work, string codeText, string rest, CancellationToken ct)
     {
         if (await ReportAsync(turn, actor, codeText, ct) is not { } report) return;
-        var (dateText, text) = Split(rest);
-        if (!SolarDate.TryParse(dateText, out var date)) { turn.Reply(Texts.BadDate); return; }
         var today = TimeZoneInfo.ConvertTimeFromUtc(turn.Now, context.Zone).Date;
+        if (!NextFollowUp.TryLead(rest, today, out var date, out var text)) { turn.Reply(Texts.BadDate); return; }
         if (date <= today) { turn.Reply(Texts.PastDate); return; }
-        if (text.Length == 0) { turn.Reply(Texts.Usage("/followup کد تاریخ شرح اقدام")); return; }
+        if (text.Length == 0) { turn.Reply(Texts.Usage("/followup " + Texts.FollowUpUsage)); return; }
         await work.FollowUpAsync(report, date, text, ct);
     }
 

@@ -38,7 +38,7 @@ public static partial class Texts
         ReportEventKind.Closed => $"بستن، از {who}",
         ReportEventKind.Reopened => $"باز شدن دوباره، از {who}",
         ReportEventKind.ConfirmedResolved => "گزارش‌دهنده حل شدن را تأیید کرد",
-        ReportEventKind.Assigned => $"برداشتن یا واگذاری، از {who}",
+        ReportEventKind.Assigned => $"تعیین کارشناس مسئول، از {who}",
         ReportEventKind.Unassigned => LastActionFreed(who),
         _ => "—",
     };

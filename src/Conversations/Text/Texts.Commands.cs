@@ -8,10 +8,16 @@ public static partial class Texts
 {
     public static string HelpTitle(string assembly) => $"راهنمای ربات «{assembly}»";
 
-    public const string HelpTrackingCode = "کد پیگیری هر مسئله (مثل MD-1042) را هر وقت بفرستید، وضعیت آن نمایش داده می‌شود.";
+    public const string HelpTrackingCode = "کد پیگیری هر مسئله (مثل MD-1042) را هر زمان بفرستید، وضعیت آن را نشان می‌دهیم.";
 
     /// <summary>How an alias (a button label of the menu, «لغو») appears in its command's help line.</summary>
-    public static string HelpAlias(string alias) => $" یا دکمه «{alias}»";
+    public static string HelpAlias(string alias) => $"دکمه «{alias}» یا ";
+
+    /// <summary>
+    /// One command's help line: what it does first, then how it is typed. A line that began with a Latin <c>/name</c>
+    /// would be laid out left to right on a phone, with its Persian words out of order.
+    /// </summary>
+    public static string HelpLine(string description, string typed) => $"{description}: {typed}";
 
     public const string StaffHelpTitle = "دستورهای کارشناسان دبیرخانه:";
     public const string OrganizerHelpTitle = "دستورهای برگزارکنندگان:";
@@ -30,7 +36,7 @@ public static partial class Texts
     public const string UnmuteHelp = "روشن کردن دوباره اطلاعیه‌های عمومی";
     public const string VerifyHelp = "تأیید شماره همراه با دکمه «ارسال شماره من»";
     public const string ForgetHelp = "پاک شدن نام، شماره و عضویت شما از ربات (با تأیید)";
-    public const string CancelHelp = "لغو کار نیمه‌تمام؛ در هر مرحله «بازگشت» یک قدم به عقب می‌برد.";
+    public const string CancelHelp = "لغو کار نیمه‌تمام («بازگشت» یک قدم به عقب می‌برد)";
     public const string CancelMenu = "لغو کار نیمه‌تمام";
 
     // Staff.
@@ -48,14 +54,14 @@ public static partial class Texts
     public const string RouteHelp = "ارجاع به دبیرخانه دیگر، با نام آن";
     public const string CloseUsage = "کد نتیجه [کد_اصلی] [متن]";
     public const string CloseHelp = "بستن با نتیجه: حل شد، حل نشد، رد شد یا تکراری (با کد مسئله اصلی)";
-    public const string FollowUpUsage = "کد ۱۴۰۴/۰۹/۱۵ شرح";
+    public const string FollowUpUsage = "کد موعد شرح (موعد مثل «۱۰ روز دیگر»، «فردا» یا سال/ماه/روز)";
     public const string FollowUpHelp = "ثبت پیگیری و موعد بعدی";
 
     // Organizers.
     public const string AnnounceHelp = "فرستادن اطلاعیه به اعضا (با پیش‌نمایش و تأیید)";
     public const string BroadcastsHelp = "وضعیت رسیدن اطلاعیه‌های فرستاده‌شده";
     public const string MeetingHelp = "اعلام جلسه یا اجلاسیه تازه (با دکمه‌های حضور)";
-    public const string RescheduleUsage = "شماره ۱۴۰۴/۰۹/۲۰ ۱۷:۳۰";
+    public const string RescheduleUsage = "شماره زمان (زمان مثل «فردا ساعت ۱۷» یا «۲۰ دی ساعت ۱۷:۳۰»)";
     public const string RescheduleHelp = "تغییر زمان جلسه";
     public const string PlaceUsage = "شماره محل تازه";
     public const string PlaceHelp = "تغییر محل جلسه";
@@ -66,7 +72,7 @@ public static partial class Texts
 
     // The team's statistics.
     public const string StatsUsage = "[دبیرخانه] [دوره]";
-    public const string StatsHelp = "آمار مسئله‌ها با نمودار؛ دوره: خالی برای این ماه، ۱۴۰۴/۰۸، ۱۴۰۴، یا ۱۴۰۴/۰۱ تا ۱۴۰۴/۰۶";
+    public const string StatsHelp = "آمار مسئله‌ها با نمودار؛ دوره: خالی برای این ماه، ۱۴۰۵/۰۸، ۱۴۰۵، یا ۱۴۰۵/۰۱ تا ۱۴۰۵/۰۶";
     public const string StatsMenu = "آمار مسئله‌ها با نمودار";
     public const string ExportUsage = "[دبیرخانه] [دوره]";
     public const string ExportHelp = "فایل اکسل و فایل متنی مسئله‌های دوره";

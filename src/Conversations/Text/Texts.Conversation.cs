@@ -15,11 +15,11 @@ public static partial class Texts
 
     public const string MenuPrompt = "از دکمه‌های پایین صفحه یکی را انتخاب کنید.";
 
-    public const string Cancelled = "گفتگو لغو شد و چیزی ثبت نشد. هر وقت خواستید از منو دوباره شروع کنید.";
+    public const string Cancelled = "کار نیمه‌تمام لغو شد و چیزی ثبت نشد. هر زمان خواستید، از منو دوباره شروع کنید.";
     public const string NothingToCancel = "کار نیمه‌تمامی در جریان نبود؛ از منوی اصلی ادامه دهید.";
 
     public static string Expired(int minutes) =>
-        $"گفتگوی شما چون {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند بسته شد و چیزی از آن ثبت نشد. هر وقت خواستید از منو دوباره شروع کنید.";
+        $"گفتگوی شما چون {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند بسته شد و چیزی از آن ثبت نشد. هر زمان خواستید، از منو دوباره شروع کنید.";
 
     public const string UseButtons = "لطفاً یکی از دکمه‌های پیام بالا را بزنید، یا «بازگشت» یا «لغو».";
     public const string TextExpectedHere = "اینجا متن لازم است. لطفاً پاسخ را بنویسید.";

@@ -13,7 +13,7 @@ public static partial class Texts
         $"ثبت پیگیری مسئله {code}\nچه اقدامی انجام شد؟ شرح آن را در پاسخ به همین پیام بنویسید؛ برای گزارش‌دهنده هم فرستاده می‌شود.";
 
     public static string AskFollowUpWhen(string code) =>
-        $"پیگیری بعدی مسئله {code} چه روزی است؟\nیکی از دکمه‌ها را بزنید، یا در پاسخ به همین پیام بنویسید:\nتاریخی مثل ۱۴۰۵/۱۰/۰۱ یا «ده روز دیگر».";
+        $"پیگیری بعدی مسئله {code} چه روزی است؟\nیکی از دکمه‌ها را بزنید، یا در پاسخ به همین پیام بنویسید:\n«۱۰ روز دیگر»، «فردا» یا تاریخ شمسی به شکل سال/ماه/روز.";
 
     public static string FollowUpOnlyInFollowUp(string code, ReportStage stage) =>
         $"ثبت پیگیری فقط در مرحله مطالبه‌گری است.\nمسئله {code} اکنون در مرحله «{StageLabel(stage)}» است؛ اگر لازم است، اول مرحله را عوض کنید.";
@@ -21,7 +21,7 @@ public static partial class Texts
     public const string FollowUpWhatMissing = "شرح اقدام را به‌صورت متن در پاسخ به همان پیام بنویسید.";
 
     public const string FollowUpDateUnknown =
-        "این تاریخ را نشناختیم.\nتاریخ شمسی مثل ۱۴۰۵/۱۰/۰۱، یا «یک هفته دیگر» یا «۱۰ روز دیگر» را در پاسخ به همان پیام بنویسید.";
+        "این تاریخ را نشناختیم.\n«۱۰ روز دیگر»، «فردا» یا تاریخ شمسی به شکل سال/ماه/روز را در پاسخ به همان پیام بنویسید.";
 
     public static string FollowUpDatePast(string day) =>
         $"روز {day} گذشته یا امروز است.\nپیگیری بعدی باید بعد از امروز باشد؛ تاریخ دیگری در پاسخ به همان پیام بنویسید.";
@@ -63,12 +63,13 @@ public static partial class Texts
 
     public const string ReadyHowTo = "برای افزودن: /ready افزودن متن\nبرای حذف: /ready حذف شماره";
 
-    public const string ReadyReplyEmpty = "متن پاسخ آماده خالی است.\nمتن را بعد از «افزودن» بنویسید، مثلاً:\n/ready افزودن مسئله شما در دست بررسی است.";
+    public const string ReadyReplyEmpty = "متن پاسخ آماده خالی است؛ آن را بعد از «افزودن» بنویسید.\nمثلاً: /ready افزودن مسئله شما در دست بررسی است.";
 
     public static string ReadyReplyTooLong(int max) => $"پاسخ آماده حداکثر {PersianText.ToPersianDigits(max)} نویسه است؛ آن را کوتاه‌تر بنویسید.";
 
-    public static string ReadyWhichSecretariat(IEnumerable<string> keys) =>
-        $"شما در چند دبیرخانه کار می‌کنید. نام دبیرخانه را بعد از «افزودن» بنویسید: {string.Join("، ", keys)}";
+    /// <param name="names">The short names of the asker's secretariats (<see cref="DeskWords.SecretariatNames"/>).</param>
+    public static string ReadyWhichSecretariat(IReadOnlyList<string> names) =>
+        $"شما در چند دبیرخانه کار می‌کنید؛ نام دبیرخانه را بعد از «افزودن» بنویسید: {OneOf(names)}.\nمثلاً: /ready افزودن {names[0]} متن پاسخ";
 
     public static string ReadyReplyAdded(int number, string secretariat) =>
         $"پاسخ آماده شماره {PersianText.ToPersianDigits(number)} به پاسخ‌های {secretariat} افزوده شد.\nاز این پس، با زدن «پاسخ» پیشنهاد می‌شود.";

@@ -9,12 +9,12 @@ public static partial class Texts
         $"کارشناسان دبیرخانه آن را بررسی می‌کنند و {Within(firstAnswerHours)} نخستین پاسخ را می‌دهند. خبرهای آن همین‌جا به شما می‌رسد و در «{MenuMyReports}» هم هست.\n\n" +
         $"برای افزودن توضیح یا فایل، یا پاسخ به پرسش دبیرخانه، «{AnswerSecretariat}» را بزنید.";
 
-    /// <summary>A span of hours in plain words: whole days as days («تا دو روز»), anything else as hours («تا ۳۶ ساعت»).</summary>
-    public static string Within(int hours) => hours % 24 == 0 ? $"تا {Count(hours / 24)} روز" : $"تا {Count(hours)} ساعت";
-
-    private static readonly string[] SmallNumbers = ["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"];
-
-    private static string Count(int n) => n is >= 1 and <= 10 ? SmallNumbers[n - 1] : PersianText.ToPersianDigits(n);
+    /// <summary>
+    /// A span of hours, in Persian digits as every count the bot writes: whole days past one as days («تا ۲ روز»),
+    /// anything else as hours («تا ۲۴ ساعت», «تا ۳۶ ساعت»).
+    /// </summary>
+    public static string Within(int hours) =>
+        hours % 24 == 0 && hours > 24 ? $"تا {PersianText.ToPersianDigits(hours / 24)} روز" : $"تا {PersianText.ToPersianDigits(hours)} ساعت";
 
     /// <summary>The place step's reply-keyboard button that shares the phone's location.</summary>
     public const string SendLocation = "ارسال موقعیت مکانی";

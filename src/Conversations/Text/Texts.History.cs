@@ -26,7 +26,7 @@ public static partial class Texts
     };
 
     public static string HistoryHeader(string code, string secretariat, ReportStage stage, ReportOutcome? outcome, string description) =>
-        $"مسئله {code}\nدبیرخانه: {secretariat}\n" + (stage == ReportStage.Closed ? "نتیجه: " : "مرحله: ") + StageName(stage, outcome) +
+        $"مسئله {code}\nمسئول رسیدگی: {secretariat}\n" + (stage == ReportStage.Closed ? "نتیجه: " : "مرحله: ") + StageName(stage, outcome) +
         $"\n{StageMeaning(stage)}\nشرح: {description}\n\nرویدادها، از تازه‌ترین:";
 
     public static string HistoryOlderHeader(string code) => $"مسئله {code}، رویدادهای پیشین:";

@@ -51,8 +51,6 @@ public static partial class Texts
         $"محل جلسه شماره {PersianText.ToPersianDigits(id)} تغییر کرد و به {PersianText.ToPersianDigits(people)} نفر خبر داده شد.";
 
     public const string NoMeetings = "جلسه پیش‌رویی اعلام نشده است.";
-    public static string MeetingLineForMember(string title, string when, string place, string? answer) =>
-        $"• {title}\n  {when} — {place}\n  پاسخ شما: {answer ?? "هنوز پاسخ نداده‌اید"}";
     public static string MeetingLineForOrganizer(int id, string title, string when, int yes, int maybe, int no, int invited) =>
         $"جلسه {PersianText.ToPersianDigits(id)}: {title}\n  {when}\n  دعوت‌شدگان: {PersianText.ToPersianDigits(invited)} نفر\n" +
         $"  می‌آیم {PersianText.ToPersianDigits(yes)}، شاید {PersianText.ToPersianDigits(maybe)}، نمی‌آیم {PersianText.ToPersianDigits(no)}";

@@ -7,7 +7,7 @@ public static partial class Texts
     public const string NoWorkingGroup = "عضو کارگروهی نیستم";
 
     public static string RegistrationStart(string assembly) =>
-        $"به ربات «{assembly}» خوش آمدید! برای ثبت مسئله‌ها ابتدا کوتاه ثبت‌نام می‌کنیم.\n\n" +
+        $"به ربات «{assembly}» خوش آمدید! برای ثبت مسئله، ابتدا در چند قدم کوتاه ثبت‌نام کنید.\n\n" +
         "۱. لطفاً نام و نام خانوادگی خود را بنویسید.";
 
     public const string AskName = "لطفاً نام و نام خانوادگی خود را بنویسید.";

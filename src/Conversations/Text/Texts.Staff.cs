@@ -21,8 +21,8 @@ public static partial class Texts
 
     public static string ReporterLine(string name, string? phone) => phone is null ? name : $"{name} ({phone})";
 
-    public static string AskStaffReply(string code) => $"پاسخ به گزارش‌دهنده مسئله {code} را در جواب (reply) همین پیام بنویسید. پاسخ با امضای دبیرخانه به او می‌رسد.";
-    public static string AskStaffNote(string code) => $"یادداشت داخلی برای مسئله {code} را در جواب (reply) همین پیام بنویسید. یادداشت به گزارش‌دهنده نمی‌رسد.";
+    public static string AskStaffReply(string code) => $"روی همین پیام «پاسخ» بزنید و متن پاسخ به گزارش‌دهنده مسئله {code} را بنویسید.\nپاسخ با امضای دبیرخانه به او می‌رسد.";
+    public static string AskStaffNote(string code) => $"روی همین پیام «پاسخ» بزنید و یادداشت داخلی مسئله {code} را بنویسید.\nیادداشت به گزارش‌دهنده نمی‌رسد.";
     public static string ChooseStage(string code) => $"مرحله تازه مسئله {code} را انتخاب کنید:";
     public static string ChooseRoute(string code) => $"مسئله {code} به کدام دبیرخانه ارجاع شود؟";
     public static string ChooseOutcome(string code) =>
@@ -46,7 +46,7 @@ public static partial class Texts
         $"پیگیری مسئله {code}: {text}\nپیگیری بعدی: {nextDate}\n— {secretariat}";
 
     // Staff confirmations and refusals.
-    public static string StaffDone(string code, string what) => $"{what} — {code}";
+    public static string StaffDone(string code, string what) => $"مسئله {code}: {what}";
     public const string DoneReplied = "پاسخ به گزارش‌دهنده فرستاده شد";
     public const string DoneNoted = "یادداشت داخلی ثبت شد";
     public static string DoneStage(ReportStage stage) => $"مرحله به «{StageLabel(stage)}» تغییر کرد و به گزارش‌دهنده خبر داده شد";
@@ -58,11 +58,13 @@ public static partial class Texts
     public const string StaffTextMissing = "متن پیام خالی است. مثلاً: /reply RJ-1001 متن پاسخ";
     public const string DuplicateNeedsOriginal = "برای «تکراری» کد مسئله اصلی را هم بنویسید: /close کد تکراری کد_اصلی";
     public const string AlreadyClosed = "این مسئله پیش‌تر بسته شده است؛ تغییری داده نشد.";
-    public const string SameSecretariat = "این مسئله همین حالا در همین دبیرخانه است.";
-    public static string SameStage(ReportStage stage) => $"این مسئله همین حالا در مرحله «{StageLabel(stage)}» است.";
-    public const string BadDate = "تاریخ درست نیست. تاریخ شمسی را مثل ۱۴۰۴/۰۹/۱۵ بنویسید؛ روزی که در تقویم نیست پذیرفته نمی‌شود.";
+    public const string SameSecretariat = "این مسئله هم‌اکنون در همین دبیرخانه است.";
+    public static string SameStage(ReportStage stage) => $"این مسئله هم‌اکنون در مرحله «{StageLabel(stage)}» است.";
+    public const string BadDate =
+        "این تاریخ را نشناختیم.\nموعد پیگیری بعدی را بعد از کد بنویسید، مثل «۱۰ روز دیگر»، «فردا» یا تاریخ شمسی به شکل سال/ماه/روز.";
     public const string PastDate = "تاریخ پیگیری بعدی باید بعد از امروز باشد.";
-    public static string Usage(string usage) => $"شکل درست دستور: {usage}";
+    /// <summary>A usage of several lines starts on its own line, so each of its lines begins as it was written.</summary>
+    public static string Usage(string usage) => usage.Contains('\n') ? $"شکل درست دستور:\n{usage}" : $"شکل درست دستور: {usage}";
 
     public const string InboxEmpty = "در صف شما مسئله‌ای باز نمانده است.";
 

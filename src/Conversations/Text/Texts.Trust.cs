@@ -46,8 +46,12 @@ public static partial class Texts
 
     public const string RoleGone = "نقش شما برای این کار دیگر فعال نیست؛ کار نیمه‌تمام لغو شد و چیزی فرستاده نشد.";
 
+    /// <summary>One line a form, each begun in Persian so a phone lays it out right to left.</summary>
     public const string GrantUsage =
-        "/grant شخص کارشناس دبیرخانه یا /grant شخص برگزارکننده؛ /revoke شخص کارشناس دبیرخانه، /revoke شخص برگزارکننده یا /revoke شخص مدیر";
+        "دادن نقش کارشناس: /grant شخص کارشناس دبیرخانه\n" +
+        "دادن نقش برگزارکننده: /grant شخص برگزارکننده\n" +
+        "پس گرفتن نقش: /revoke شخص و همان نقش (یا مدیر)\n" +
+        "شخص: شماره همراه، یا شناسه‌ای که /whoami به خود او نشان می‌دهد";
 
     public const string NoAdminGrant = "نقش مدیر با /grant داده نمی‌شود؛ مدیر تازه با کد یک‌بارمصرف و دستور /claim اضافه می‌شود.";
 

@@ -120,6 +120,28 @@ public sealed class DeskStepsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("۱۰ روز دیگر نامه به فرمانداری", 10, "نامه به فرمانداری")]
+    [InlineData("یک هفته دیگر جلسه با مدیر آبفا", 7, "جلسه با مدیر آبفا")]
+    [InlineData("فردا تماس تلفنی", 1, "تماس تلفنی")]
+    [InlineData("1405/09/20 دو نامه فرستاده شد", 13, "دو نامه فرستاده شد")]
+    public void The_followup_command_reads_the_day_it_starts_with_and_keeps_the_rest(string text, int days, string rest)
+    {
+        var today = new System.Globalization.PersianCalendar().ToDateTime(1405, 9, 7, 0, 0, 0, 0);
+        Assert.True(NextFollowUp.TryLead(text, today, out var day, out var after));
+        Assert.Equal((today.AddDays(days), rest), (day, after));
+    }
+
+    [Fact]
+    public async Task The_followup_command_takes_a_span_from_today_as_its_help_shows()
+    {
+        await As(Rajaei, "/stage RJ-1001 مطالبه‌گری");
+        var done = await As(Rajaei, "/followup RJ-1001 ۱۰ روز دیگر نامه به فرمانداری فرستاده شد");
+        Assert.Equal([Texts.StaffDone("RJ-1001", Texts.DoneFollowUp("۱۴۰۵/۰۹/۱۷"))], done.Texts);
+        Assert.Equal("نامه به فرمانداری فرستاده شد", (await ReportAsync("RJ-1001")).Events.Single(e => e.Kind == ReportEventKind.FollowUp).Text);
+        Assert.Contains("«۱۰ روز دیگر»", Texts.FollowUpUsage);
+    }
+
+    [Theory]
     [InlineData("هفته بعد")]
     [InlineData("صد روز دیگر")]
     [InlineData("0 روز دیگر")]

@@ -202,7 +202,7 @@ public sealed partial class DeskWordsTests : IAsyncLifetime
                      Texts.UnknownRole("همکار", granting: true), Texts.UnknownRole("همکار", granting: false),
                      Texts.DuplicateNeedsOriginal, Texts.ChooseOutcome("RJ-1001"), Texts.Usage(Texts.GrantUsage),
                  })
-            Assert.DoesNotMatch(LatinWord(), text.Replace("RJ-1001", "").Replace("/close", "").Replace("/grant", "").Replace("/revoke", ""));
+            Assert.DoesNotMatch(LatinWord(), text.Replace("RJ-1001", "").Replace("/close", "").Replace("/grant", "").Replace("/revoke", "").Replace("/whoami", ""));
     }
 
     [Fact]

@@ -143,11 +143,25 @@ public sealed class MeetingTests : IAsyncLifetime
         await PublishAsync();
         await Rsvp(Yes, "yes");
         _chat.As = ("telegram", Yes, "عضو");
-        Assert.Contains("پاسخ شما: " + Texts.RsvpYes, (await _chat.Say(Texts.MenuMeetings)).Last.Text);
+        var session = Texts.MeetingForMember("نهمین اجلاسیه مجمع بسیجیان شهرستان کاشان", "یکشنبه ۱۵ آذر ۱۴۰۵، ساعت ۱۷:۳۰", "اتاق جلسات فرمانداری");
+        var listed = await _chat.Say(Texts.MenuMeetings);
+        Assert.Equal([Texts.MemberMeetingsHead(1), session], listed.Texts);
+        Assert.Equal([Texts.RsvpMarked(Texts.RsvpYes), Texts.RsvpMaybe, Texts.RsvpNo], listed.ButtonLabels);
+
+        // One who has not answered answers under the list, and the list's message is redrawn with the answer marked.
+        _chat.As = ("telegram", Silent, "عضو");
+        var unanswered = await _chat.Say("/meetings");
+        Assert.Equal([Texts.RsvpYes, Texts.RsvpMaybe, Texts.RsvpNo], unanswered.ButtonLabels);
+        var answered = await _chat.PressUnder(unanswered.IdOfLastTo(Silent), $"{MeetingNotices.RsvpPrefix}1:maybe");
+        var redrawn = Assert.Single(answered.Messages.OfType<Conversations.Messages.TextEdit>());
+        Assert.Equal(session, redrawn.Text);
+        Assert.Equal([Texts.RsvpYes, Texts.RsvpMarked(Texts.RsvpMaybe), Texts.RsvpNo],
+            ((Conversations.Messages.InlineKeyboard)redrawn.Keyboard!).Rows.SelectMany(r => r).Select(b => b.Label));
+
         _chat.As = ("telegram", Natanz, "عضو");
         Assert.Equal([Texts.NoMeetings], (await _chat.Say("/meetings")).Texts);
         _chat.As = ("telegram", Organizer, "مدیر");
-        Assert.Contains("دعوت‌شدگان: ۳ نفر\n  می‌آیم ۱، شاید ۰، نمی‌آیم ۰", (await _chat.Say("/meetings")).Last.Text);
+        Assert.Contains("دعوت‌شدگان: ۳ نفر\n  می‌آیم ۱، شاید ۱، نمی‌آیم ۰", (await _chat.Say("/meetings")).Last.Text);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class MyReportsTests : IAsyncLifetime
     public async Task A_report_shows_its_timeline_and_takes_an_added_message()
     {
         var details = await _chat.PressData(MyReports.ShowPrefix + "MD-1001");
-        Assert.StartsWith("مسئله MD-1001\nدبیرخانه: دبیرخانه شهید مدرس\nمرحله: مسئله‌یابی", details.Last.Text);
+        Assert.StartsWith("مسئله MD-1001\nمسئول رسیدگی: دبیرخانه شهید مدرس\nمرحله: مسئله‌یابی", details.Last.Text);
         Assert.Contains("• شنبه ۷ آذر ۱۴۰۵، ساعت ۱۵:۳۰\n" + Texts.HistoryCreated, details.Last.Text);
         Assert.Equal([Texts.AddToReport], details.ButtonLabels);
 

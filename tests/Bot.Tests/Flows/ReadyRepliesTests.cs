@@ -95,4 +95,24 @@ public sealed class ReadyRepliesTests : IAsyncLifetime
         Assert.Equal(2, Buttons((await _chat.PressData("st:reply:RJ-1001")).To(Rajaei)[0]).Count);
         Assert.Equal(Texts.StaleButton, (await _chat.PressData("rr:pick:RJ-1001:1")).Answer!.Notice);
     }
+
+    [Fact]
+    public async Task Staff_of_two_secretariats_name_the_one_in_persian_and_are_told_the_persian_names()
+    {
+        using var chat = new ChatHarness(("Assembly:Secretariats:0:Staff:0", "telegram:301"), ("Assembly:Secretariats:1:Staff:0", "telegram:301"));
+        chat.As = ("telegram", 301, "کارشناس");
+
+        var asked = Assert.Single((await chat.Say("/ready افزودن اداره آب تا فردا پاسخ می‌دهد.")).Texts);
+        Assert.Equal(Texts.ReadyWhichSecretariat(["مدرس", "رجایی"]), asked);
+        Assert.DoesNotContain("rajaei", asked);
+        Assert.Contains("«مدرس» یا «رجایی»", asked);
+
+        Assert.Equal([Texts.ReadyReplyAdded(1, "دبیرخانه شهید رجایی")], (await chat.Say("/ready افزودن شهید رجایی اداره آب تا فردا پاسخ می‌دهد.")).Texts);
+        Assert.Equal([Texts.ReadyReplyAdded(2, "دبیرخانه شهید مدرس")], (await chat.Say("/ready افزودن مدرس لایحه در کمیسیون است.")).Texts);
+        Assert.Equal([Texts.ReadyReplyAdded(3, "دبیرخانه شهید رجایی")], (await chat.Say("/ready add rajaei نامه به فرمانداری فرستاده شد.")).Texts); // the key, as older hands type it
+        await using var db = chat.Db();
+        Assert.Equal(
+            [("rajaei", "اداره آب تا فردا پاسخ می‌دهد."), ("modarres", "لایحه در کمیسیون است."), ("rajaei", "نامه به فرمانداری فرستاده شد.")],
+            (await db.ReadyReplies.OrderBy(r => r.Id).ToListAsync()).Select(r => (r.Secretariat, r.Text)));
+    }
 }

@@ -53,7 +53,7 @@ public sealed class ReportHistoryTests : IAsyncLifetime
 
         var view = (await _chat.Say("rj-1001")).Last;
         var text = view.Text;
-        Assert.StartsWith("مسئله RJ-1001\nدبیرخانه: دبیرخانه شهید بهشتی\nمرحله: مطالبه‌گری\n" + Texts.StageMeaning(ReportStage.FollowUp), text);
+        Assert.StartsWith("مسئله RJ-1001\nمسئول رسیدگی: دبیرخانه شهید بهشتی\nمرحله: مطالبه‌گری\n" + Texts.StageMeaning(ReportStage.FollowUp), text);
         // The secretariat's words as written, line breaks and all.
         Assert.Contains(Texts.HistoryReplied("نشانی دقیق محل قطعی آب را بفرستید.\nپلاک ساختمان هم کمک می‌کند."), text);
         Assert.Contains(Texts.HistoryStage(ReportStage.FollowUp), text);

@@ -26,12 +26,12 @@ public sealed class WhatToExpectTests : IDisposable
     }
 
     [Theory]
-    [InlineData(48, "تا دو روز")]
-    [InlineData(24, "تا یک روز")]
+    [InlineData(48, "تا ۲ روز")]
+    [InlineData(24, "تا ۲۴ ساعت")]
     [InlineData(36, "تا ۳۶ ساعت")]
-    [InlineData(6, "تا شش ساعت")]
+    [InlineData(6, "تا ۶ ساعت")]
     [InlineData(336, "تا ۱۴ روز")]
-    public void A_first_answer_time_reads_in_plain_words(int hours, string words) => Assert.Equal(words, Texts.Within(hours));
+    public void A_first_answer_time_reads_in_persian_digits(int hours, string words) => Assert.Equal(words, Texts.Within(hours));
 
     [Fact]
     public async Task The_place_step_offers_a_location_button_and_a_shared_location_is_kept()
