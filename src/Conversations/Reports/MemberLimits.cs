@@ -1,6 +1,7 @@
 using Assembly.Conversations.Organisation;
 using Assembly.Conversations.Text;
 using Assembly.Conversations.Turns;
+using Assembly.Storage;
 using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,14 @@ namespace Assembly.Conversations.Reports;
 public static class MemberLimits
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1), Day = TimeSpan.FromDays(1);
+
+    /// <summary>Compiled: the filing check runs at every report filed, under the write lock (<see cref="PerModel{TSet}"/> says why).</summary>
+    private sealed class Queries
+    {
+        public readonly Func<BotDbContext, int, DateTime, IAsyncEnumerable<DateTime>> FiledSince = EF.CompileAsyncQuery<BotDbContext, int, DateTime, DateTime>(
+            (BotDbContext db, int memberId, DateTime since) => db.Reports.AsNoTracking()
+                .Where(r => r.MemberId == memberId && r.CreatedAt > since).Select(r => r.CreatedAt).OrderBy(at => at));
+    }
 
     /// <summary>Why this addition is refused (with when the member may go on), or null when it may be added.</summary>
     /// <param name="album">The album the incoming file belongs to: its later files are part of an addition already counted.</param>
@@ -40,7 +49,7 @@ public static class MemberLimits
     public static async Task<string?> RefuseReportAsync(Turn turn, int memberId, ConversationOptions options, TimeZoneInfo zone, CancellationToken ct)
     {
         var since = turn.Now - Day;
-        var filed = await turn.Db.Reports.Where(r => r.MemberId == memberId && r.CreatedAt > since).Select(r => r.CreatedAt).OrderBy(at => at).ToListAsync(ct);
+        var filed = await PerModel<Queries>.For(turn.Db).FiledSince(turn.Db, memberId, since).ToListAsync(ct);
         return filed.Count < options.MaxReportsPerDay
             ? null
             : Texts.ReportsLimit(options.MaxReportsPerDay, When(filed[filed.Count - options.MaxReportsPerDay] + Day, zone));

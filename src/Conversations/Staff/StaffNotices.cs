@@ -22,8 +22,10 @@ public static class StaffNotices
     /// </summary>
     public static async Task PostReportAsync(Turn turn, Report report, Member reporter, FlowContext context, CancellationToken ct)
     {
+        var audience = await ReportPosts.AudienceAsync(turn, context, report, ct);
+        if (audience.Count == 0) return; // a card for nobody is not worth its reads, made on the filing's path
         var facts = await ReportCard.ReadAsync(turn.Db, context, report, turn.Now, ct);
-        foreach (var (chat, kind) in await ReportPosts.AudienceAsync(turn, context, report, ct))
+        foreach (var (chat, kind) in audience)
         {
             ForumTopics.Open(turn, report, chat, kind);
             await ReportPosts.SendAsync(turn, context, facts, chat, kind, OutboxPriority.Bulk, ct, audience: true);

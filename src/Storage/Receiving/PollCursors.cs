@@ -1,3 +1,4 @@
+using Assembly.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assembly.Storage.Receiving;
@@ -11,9 +12,16 @@ public sealed class PollCursors(IDbContextFactory<BotDbContext> factory) : IPoll
         return await db.PollCursors.Where(c => c.Messenger == messenger).Select(c => (long?)c.NextOffset).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>Compiled: the cursor is read in every batch's transaction, under the write lock (<see cref="PerModel{TSet}"/> says why).</summary>
+    private sealed class Queries
+    {
+        public readonly Func<BotDbContext, string, CancellationToken, Task<PollCursor?>> Cursor = EF.CompileAsyncQuery(
+            (BotDbContext db, string messenger, CancellationToken ct) => db.PollCursors.SingleOrDefault(c => c.Messenger == messenger));
+    }
+
     public async Task<long> ReadForUpdateAsync(BotDbContext db, string messenger, DateTime now, CancellationToken ct)
     {
-        var cursor = await db.PollCursors.FindAsync([messenger], ct);
+        var cursor = await PerModel<Queries>.For(db).Cursor(db, messenger, ct);
         if (cursor is null)
         {
             // Made by whoever comes first. Added through the change tracker, two transactions at once (two lanes of a
