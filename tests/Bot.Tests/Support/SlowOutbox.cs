@@ -18,6 +18,8 @@ public sealed class SlowOutbox(IOutbox inner, TimeSpan pause) : IOutbox
     public Task<int> SweepClaimsAsync(string me, bool alone, DateTime aliveSince, DateTime forgetBefore, CancellationToken ct) =>
         inner.SweepClaimsAsync(me, alone, aliveSince, forgetBefore, ct);
 
+    public Task<int?> TopicAsync(string messenger, long chatId, string subject, CancellationToken ct) => inner.TopicAsync(messenger, chatId, subject, ct);
+
     public Task<IReadOnlyList<OutboxDepth>> DepthsAsync(CancellationToken ct) => inner.DepthsAsync(ct);
 
     public Task<(int Purged, long LastId)> PurgeBatchAsync(DateTime before, string emptyPayload, long afterId, int batch, CancellationToken ct) =>
