@@ -23,10 +23,15 @@ internal sealed record SoakPlan(
             OutageAt: length / 3, OutageLength: outage, FaultEvery: TimeSpan.FromSeconds(4), Drain: TimeSpan.FromMinutes(10));
     }
 
-    /// <summary>Every fault, an outage and a kill in about ten seconds, for a test that keeps the ledger check from rotting.</summary>
+    /// <summary>
+    /// Every fault, an outage and a kill in about ten seconds, for a test that keeps the ledger check from rotting. A
+    /// fault a second leaves the sender at its longest pause between tries (a minute) when the faults stop, and a
+    /// restarted bot on a busy machine takes tens of seconds to start: the drain allows for both, with room, so only a
+    /// bot that really stopped sending fails it.
+    /// </summary>
     public static SoakPlan Short => new(TimeSpan.FromSeconds(10), Members: 4, Recipients: 40, Think: TimeSpan.FromMilliseconds(300),
         KillEvery: TimeSpan.FromSeconds(5), OutageAt: TimeSpan.FromSeconds(1), OutageLength: TimeSpan.FromSeconds(3),
-        FaultEvery: TimeSpan.FromSeconds(1), Drain: TimeSpan.FromSeconds(90));
+        FaultEvery: TimeSpan.FromSeconds(1), Drain: TimeSpan.FromSeconds(180));
 }
 
 /// <summary>

@@ -119,6 +119,7 @@ public static class ReportPosts
         if (!follows)
         {
             turn.Db.ReportPosts.Remove(post);
+            await DropWaitingAsync(turn, chat, code, keep: routedFrom is null ? null : row?.Id, ct);
             // Routed away: those who worked it here see where it went, and the member's words leave the chat with it.
             if (routedFrom is null || !await MayFollowAsync(turn, context, routedFrom, chat, kind, ct)) return;
             card = RoutedAway(facts);
@@ -138,6 +139,19 @@ public static class ReportPosts
             Monospace = card.Monospace, ResendIfGone = follows, Subject = facts.Report.Code, SubjectAction = ReportCard.Action,
         }, priority);
     }
+
+    /// <summary>Why a message about a report was not sent: the chat stopped being one that may read it while it waited.</summary>
+    public const string NoLongerAllowed = "chat no longer allowed to see the report";
+
+    /// <summary>
+    /// Messages about the report still waiting for a chat that may no longer read it (its files, the member's copied
+    /// words, an old card) are not sent: they would reach it after its access ended. The card row being rewritten to
+    /// say where the report went is kept. A row a sender holds right now finishes; it was sent while access was current.
+    /// </summary>
+    private static Task DropWaitingAsync(Turn turn, ChatAddress chat, string code, long? keep, CancellationToken ct) =>
+        turn.Db.Outbox.Where(o => o.Messenger == chat.Messenger && o.ChatId == chat.ChatId && o.Subject == code
+                && o.Status == OutboxStatus.Pending && o.Id != (keep ?? 0))
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OutboxStatus.Failed).SetProperty(o => o.LastError, NoLongerAllowed), ct);
 
     /// <summary>What a copy left behind by routing says instead of the card: the report's code and where it went, nothing of the member's.</summary>
     private static TextMessage RoutedAway(ReportCard.Facts facts) =>

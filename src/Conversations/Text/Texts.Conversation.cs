@@ -19,7 +19,7 @@ public static partial class Texts
     public const string NothingToCancel = "کار نیمه‌تمامی در جریان نبود؛ از منوی اصلی ادامه دهید.";
 
     public static string Expired(int minutes) =>
-        $"گفتگوی شما چون {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند بسته شد و چیزی از آن ثبت نشد. هر زمان خواستید، از منو دوباره شروع کنید.";
+        $"کار نیمه‌تمام شما چون {PersianText.ToPersianDigits(minutes)} دقیقه بی‌پاسخ ماند لغو شد و چیزی از آن ثبت نشد.\nهر زمان خواستید، از منو دوباره شروع کنید.";
 
     public const string UseButtons = "لطفاً یکی از دکمه‌های پیام بالا را بزنید، یا «بازگشت» یا «لغو».";
     public const string TextExpectedHere = "اینجا متن لازم است. لطفاً پاسخ را بنویسید.";

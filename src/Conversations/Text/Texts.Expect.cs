@@ -10,11 +10,12 @@ public static partial class Texts
         $"برای افزودن توضیح یا فایل، یا پاسخ به پرسش دبیرخانه، «{AnswerSecretariat}» را بزنید.";
 
     /// <summary>
-    /// A span of hours, in Persian digits as every count the bot writes: whole days past one as days («تا ۲ روز»),
-    /// anything else as hours («تا ۲۴ ساعت», «تا ۳۶ ساعت»).
+    /// A span of working hours (days off and holidays are not counted, as the deadline is not), in Persian digits as
+    /// every count the bot writes: whole days past one as working days («تا ۲ روز کاری»), anything else as working
+    /// hours («تا ۲۴ ساعت کاری»).
     /// </summary>
     public static string Within(int hours) =>
-        hours % 24 == 0 && hours > 24 ? $"تا {PersianText.ToPersianDigits(hours / 24)} روز" : $"تا {PersianText.ToPersianDigits(hours)} ساعت";
+        hours % 24 == 0 && hours > 24 ? $"تا {PersianText.ToPersianDigits(hours / 24)} روز کاری" : $"تا {PersianText.ToPersianDigits(hours)} ساعت کاری";
 
     /// <summary>The place step's reply-keyboard button that shares the phone's location.</summary>
     public const string SendLocation = "ارسال موقعیت مکانی";

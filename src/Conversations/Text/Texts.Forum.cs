@@ -12,9 +12,12 @@ public static partial class Texts
     public static string TopicName(string? topic, string code)
     {
         var tail = " · " + code;
-        var head = string.IsNullOrWhiteSpace(topic) ? NoTopic : topic.Trim();
+        var head = string.IsNullOrWhiteSpace(topic) ? TopicUnknown : topic.Trim();
         return head.Length + tail.Length <= TopicNameLength ? head + tail : head[..(TopicNameLength - tail.Length - 1)] + "…" + tail;
     }
+
+    /// <summary>A topic's name for a report filed without a topic: short, so a phone's topic list still shows the code.</summary>
+    private const string TopicUnknown = "موضوع نامشخص";
 
     /// <summary>What a note keeps when a staff member put a file into the report's topic without a word.</summary>
     public const string TopicFileNote = "فایلی بی‌توضیح در تاپیک مسئله";

@@ -21,8 +21,8 @@ public static partial class Texts
 
     public static string ReporterLine(string name, string? phone) => phone is null ? name : $"{name} ({phone})";
 
-    public static string AskStaffReply(string code) => $"روی همین پیام «پاسخ» بزنید و متن پاسخ به گزارش‌دهنده مسئله {code} را بنویسید.\nپاسخ با امضای دبیرخانه به او می‌رسد.";
-    public static string AskStaffNote(string code) => $"روی همین پیام «پاسخ» بزنید و یادداشت داخلی مسئله {code} را بنویسید.\nیادداشت به گزارش‌دهنده نمی‌رسد.";
+    public static string AskStaffReply(string code) => $"متن پاسخ به گزارش‌دهنده مسئله {code} را در جواب همین پیام بنویسید.\nپاسخ با امضای دبیرخانه به او می‌رسد.";
+    public static string AskStaffNote(string code) => $"یادداشت داخلی مسئله {code} را در جواب همین پیام بنویسید.\nیادداشت به گزارش‌دهنده نمی‌رسد.";
     public static string ChooseStage(string code) => $"مرحله تازه مسئله {code} را انتخاب کنید:";
     public static string ChooseRoute(string code) => $"مسئله {code} به کدام دبیرخانه ارجاع شود؟";
     public static string ChooseOutcome(string code) =>

@@ -9,16 +9,16 @@ public static partial class Texts
 
     /// <summary>Told in the secretariat's staff chat when the assignee's role is revoked.</summary>
     public static string ReportFreed(string code, string former) =>
-        $"مسئله {code} دوباره بدون کارشناس مسئول است، چون نقش {former} گرفته شد.\nبرای برداشتن آن، دکمه «{TakeButton}» را بزنید.";
+        $"مسئله {code} دوباره بدون کارشناس مسئول است، چون نقش کارشناسی {former} پس گرفته شد.\nبرای برداشتن آن، دکمه «{TakeButton}» را بزنید.";
 
     /// <summary>The card's last action after the assignee's role was revoked.</summary>
-    public static string LastActionFreed(string who) => $"آزاد شدن مسئله پس از گرفتن نقش کارشناس، از {who}";
+    public static string LastActionFreed(string who) => $"آزاد شدن مسئله با پس گرفتن نقش کارشناس مسئول، از {who}";
 
     /// <summary>The staff timeline's line for it.</summary>
     public static string StaffFreedLine(string when, string actor, string? former) =>
-        $"• {when} آزاد شد ({actor})؛ نقش کارشناس مسئول پیشین گرفته شد: {former}";
+        $"• {when} آزاد شد ({actor})؛ نقش کارشناس مسئول پیشین، {former}، پس گرفته شد";
 
     /// <summary>A statistic or export asked for by somebody whose role was revoked before it was served.</summary>
     public const string StatsRoleGone =
-        "نقش شما پیش از آماده شدن پاسخ این درخواست گرفته شد، پس چیزی فرستاده نشد. اگر فکر می‌کنید اشتباهی رخ داده است، با مدیر ربات تماس بگیرید.";
+        "نقش شما پیش از آماده شدن پاسخ این درخواست پس گرفته شد؛ از این رو چیزی فرستاده نشد.\nاگر فکر می‌کنید اشتباهی رخ داده است، با مدیر ربات تماس بگیرید.";
 }

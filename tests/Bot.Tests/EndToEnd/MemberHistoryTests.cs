@@ -74,7 +74,7 @@ public sealed class MemberHistoryTests
         await Press("named", "پیش‌نمایش");
         var submitted = await Press("submit", "مسئله شما ثبت شد");
         Assert.Equal(Texts.Submitted("RJ-1001", "دبیرخانه شهید رجایی", 48), submitted.Text);
-        Assert.Contains("تا ۲ روز", submitted.Text);
+        Assert.Contains("تا ۲ روز کاری", submitted.Text);
 
         // The pinned place reaches staff as a map beside the post.
         await staffSide.WaitUntilAsync(t => t.SentTo(Staff).Any(m => m.Method == "sendLocation"), Wait);

@@ -75,6 +75,33 @@ public sealed class CardAudienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_about_the_report_still_waiting_for_a_revoked_reader_is_not_sent_and_one_for_another_report_is()
+    {
+        await Press(Granted, "رضا نوری", "st:open:" + Code);
+        long aboutIt, aboutOther;
+        await using (var db = _chat.Db())
+        {
+            OutboxMessage Waiting(string subject) => new()
+            {
+                Messenger = "telegram", ChatId = Granted, ChatKind = ChatKind.Private, Priority = OutboxPriority.Bulk, Status = OutboxStatus.Pending,
+                Payload = OutgoingJson.Write(new TextMessage("پیوست مسئله")), CreatedAt = _chat.Now, NotBefore = _chat.Now, Subject = subject,
+            };
+            var it = Waiting(Code);
+            var other = Waiting("RJ-9999");
+            db.Outbox.AddRange(it, other);
+            await db.SaveChangesAsync();
+            (aboutIt, aboutOther) = (it.Id, other.Id);
+        }
+
+        await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
+        await As(Zahra, "زهرا کاظمی", $"/stage {Code} solution");
+
+        await using var after = _chat.Db();
+        Assert.Equal(OutboxStatus.Failed, (await after.Outbox.SingleAsync(o => o.Id == aboutIt)).Status);
+        Assert.Equal(OutboxStatus.Pending, (await after.Outbox.SingleAsync(o => o.Id == aboutOther)).Status);
+    }
+
+    [Fact]
     public async Task Revoking_the_assignee_frees_the_report_with_an_event_a_current_card_and_one_line_to_the_secretariat()
     {
         await Press(Granted, "رضا نوری", "st:take:" + Code);

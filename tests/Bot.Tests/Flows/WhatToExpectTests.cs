@@ -19,18 +19,18 @@ public sealed class WhatToExpectTests : IDisposable
         await _chat.RegisterAsync();
         var text = (await _chat.FileReportAsync()).Last.Text; // «آب و برق و گاز» → rajaei
         Assert.StartsWith("مسئله شما ثبت شد و به «دبیرخانه شهید رجایی» رسید.\nکد پیگیری: RJ-1001", text);
-        Assert.Contains("کارشناسان دبیرخانه آن را بررسی می‌کنند و تا ۳۶ ساعت نخستین پاسخ را می‌دهند", text);
+        Assert.Contains("کارشناسان دبیرخانه آن را بررسی می‌کنند و تا ۳۶ ساعت کاری نخستین پاسخ را می‌دهند", text);
         Assert.Contains("«پاسخ به دبیرخانه»", text);
         Assert.Contains("«مسئله‌های من»", text);
         Assert.True(text.Length < 600, "one phone screen");
     }
 
     [Theory]
-    [InlineData(48, "تا ۲ روز")]
-    [InlineData(24, "تا ۲۴ ساعت")]
-    [InlineData(36, "تا ۳۶ ساعت")]
-    [InlineData(6, "تا ۶ ساعت")]
-    [InlineData(336, "تا ۱۴ روز")]
+    [InlineData(48, "تا ۲ روز کاری")]
+    [InlineData(24, "تا ۲۴ ساعت کاری")]
+    [InlineData(36, "تا ۳۶ ساعت کاری")]
+    [InlineData(6, "تا ۶ ساعت کاری")]
+    [InlineData(336, "تا ۱۴ روز کاری")]
     public void A_first_answer_time_reads_in_persian_digits(int hours, string words) => Assert.Equal(words, Texts.Within(hours));
 
     [Fact]
