@@ -36,7 +36,7 @@ public static class RevokedAssignees
             if (!report.Unassign(by)) continue;
             await ReportPosts.RefreshAsync(turn, context, report.Report, ct);
             if (report.Report.Stage == ReportStage.Closed) continue; // nothing left to take on
-            var take = new InlineKeyboard([[new InlineButton(Texts.TakeButton, $"{StaffButtons.Prefix}take:{report.Code}")]]);
+            var take = new InlineKeyboard([[new InlineButton(Texts.TakeButton, StaffButtons.Data("take", report.Code))]]);
             foreach (var (chat, kind) in await ReportAudience.SecretariatAsync(turn.Db, context.Assembly, report.Secretariat, ct))
                 turn.Send(chat, kind, new TextMessage(Texts.ReportFreed(report.Code, former), take, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
         }
