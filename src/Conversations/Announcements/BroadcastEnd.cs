@@ -19,21 +19,15 @@ public static class BroadcastEnd
     {
         var open = await db.Broadcasts.Where(b => b.FinishedAt == null).ToListAsync(ct);
         if (open.Count == 0) return [];
-        var ids = open.Select(b => b.Id).ToList();
-        var counts = await db.Outbox.AsNoTracking().Where(o => o.BroadcastId != null && ids.Contains(o.BroadcastId.Value))
-            .GroupBy(o => new { o.BroadcastId, o.Status })
-            .Select(g => new { g.Key.BroadcastId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(ct);
+        var tally = await BroadcastTally.OfAsync(db, open.Select(b => b.Id).ToList(), ct);
         var outgoing = new List<OutgoingMessage>();
         foreach (var broadcast in open)
         {
-            var mine = counts.Where(c => c.BroadcastId == broadcast.Id).ToList();
-            int Of(params OutboxStatus[] statuses) => mine.Where(c => statuses.Contains(c.Status)).Sum(c => c.Count);
-            if (Of(OutboxStatus.Pending, OutboxStatus.Sending) > 0) continue;
+            var copies = tally(broadcast.Id);
+            if (copies.Queued > 0) continue;
             broadcast.FinishedAt = now;
-            var (refused, failed) = (Of(OutboxStatus.Refused), Of(OutboxStatus.Failed, OutboxStatus.Uncertain));
-            if (refused + failed == 0 || !AccountRef.TryParse(broadcast.CreatedBy, out var organizer)) continue;
-            outgoing.Add(new TextMessage(Texts.BroadcastMissed(broadcast.Id, broadcast.Audience, Of(OutboxStatus.Sent), refused, failed, Of(OutboxStatus.Unreachable)))
+            if (copies.Refused + copies.GivenUp == 0 || !AccountRef.TryParse(broadcast.CreatedBy, out var organizer)) continue;
+            outgoing.Add(new TextMessage(Texts.BroadcastMissed(broadcast.Id, broadcast.Audience, copies.Sent, copies.Refused, copies.GivenUp, copies.Unreachable))
             {
                 To = new ChatAddress(organizer.Messenger, organizer.Id), ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk,
             });
