@@ -12,9 +12,9 @@ internal sealed record BenchOptions(
         "       latency   [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
         "       broadcast [--members N] [--runs R] [--restart] [--conversing M [--rate U] [--reports K]] [--set Key=Value]... [--profile]\n" +
         "       conversation [--users M] [--reports K] [--rate U] [--runs R] [--peer] [--set Key=Value]... [--profile]\n" +
-        "       start [--runs R]\n" +
+        "       start [--runs R] [--set Key=Value]...\n" +
         "       memory [--members N] [--conversations C] [--runs R]\n" +
-        "       idle [--settle S] [--seconds S] [--runs R] [--set Key=Value]...\n" +
+        "       idle [--settle S] [--seconds S] [--runs R] [--restart] [--set Key=Value]...\n" +
         "       export [--reports K] [--rate U] [--seconds S] [--users M] [--runs R] [--set Key=Value]... [--profile]\n" +
         "       soak [--minutes N] [--set Key=Value]...";
 
@@ -35,7 +35,7 @@ internal sealed record BenchOptions(
                     + (Peer ? " --peer" : ""),
                 "start" => $"start --runs {Runs}",
                 "memory" => $"memory --members {Members} --conversations {Conversations} --runs {Runs}",
-                "idle" => $"idle --settle {Settle} --seconds {Seconds} --runs {Runs}",
+                "idle" => $"idle --settle {Settle} --seconds {Seconds} --runs {Runs}" + (Restart ? " --restart" : ""),
                 "export" => $"export --reports {Reports} --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
                 "soak" => $"soak --minutes {Minutes}",
                 _ => $"latency --rate {Rate} --seconds {Seconds} --users {Users} --runs {Runs}",
@@ -99,9 +99,9 @@ internal sealed record BenchOptions(
                 return false;
             }
 
-            if (name is "--members" && !(broadcast || memory) || name is "--restart" && !broadcast)
+            if (name is "--members" && !(broadcast || memory) || name is "--restart" && !(broadcast || idle))
             {
-                error = $"{name} applies to the broadcast scenario only.";
+                error = name == "--restart" ? "--restart applies to the broadcast and idle scenarios only." : $"{name} applies to the broadcast scenario only.";
                 return false;
             }
 

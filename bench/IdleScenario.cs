@@ -26,15 +26,18 @@ internal static class IdleScenario
         var cpu = who.ToDictionary(w => w, w => new Measure(Name, $"{w}: CPU over {options.Seconds} s idle, after {options.Settle} s to settle", "% of a core", []));
         var rss = who.ToDictionary(w => w, w => new Measure(Name, $"{w}: resident memory (VmRSS) at the end", "MB", []));
         Console.Error.WriteLine($"idle: the bot's executable and the grammY peer long-polling ({PollTimeoutSeconds} s) with nothing to do; "
-            + $"{options.Settle} s to settle, then {options.Seconds} s measured; {options.Runs} runs");
+            + $"{options.Settle} s to settle, then {options.Seconds} s measured; {options.Runs} runs"
+            + (options.Restart ? "; the bot restarted on a database a first start created" : "; the bot on a new database"));
         for (var run = 1; run <= options.Runs; run++)
         {
             var folder = Path.Combine(Path.GetTempPath(), "assembly-bench", "idle-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             try
             {
+                var database = Path.Combine(folder, "bot.db");
+                if (options.Restart) await MigrateOnceAsync(database, folder, options);
                 await using var fake = await FakeBotApiServer.StartAsync();
-                await using var bot = BotProcess.Start(fake, Path.Combine(folder, "bot.db"), folder,
+                await using var bot = BotProcess.Start(fake, database, folder,
                     [new("Messengers:Telegram:PollTimeoutSeconds", PollTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. options.Settings]);
                 await using var peer = await PeerUnderTest.StartAsync(peerFolder, PollTimeoutSeconds);
                 await fake.WaitUntilAsync(f => f.GetUpdatesCalls > 0, TimeSpan.FromSeconds(60));
@@ -65,5 +68,16 @@ internal static class IdleScenario
         }
 
         return [.. who.SelectMany(w => new[] { cpu[w], rss[w] })];
+    }
+
+    /// <summary>
+    /// With --restart the bot measured is the second one on its database, as after every deploy or reboot: a first
+    /// start creates the schema and is stopped once it polls.
+    /// </summary>
+    private static async Task MigrateOnceAsync(string database, string folder, BenchOptions options)
+    {
+        await using var fake = await FakeBotApiServer.StartAsync();
+        await using var first = BotProcess.Start(fake, database, folder, options.Settings);
+        await fake.WaitUntilAsync(f => f.GetUpdatesCalls > 0, TimeSpan.FromSeconds(60));
     }
 }

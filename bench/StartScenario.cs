@@ -23,8 +23,8 @@ internal static class StartScenario
             Directory.CreateDirectory(folder);
             try
             {
-                var first = await TimeStartAsync(folder);
-                var second = await TimeStartAsync(folder);
+                var first = await TimeStartAsync(folder, options.Settings);
+                var second = await TimeStartAsync(folder, options.Settings);
                 Console.Error.WriteLine($"  {(run == 0 ? "warm-up" : $"run {run}")}: new database {first.TotalMilliseconds:0} ms, restart {second.TotalMilliseconds:0} ms");
                 if (run == 0) continue;
                 fresh.Values.Add(first.TotalMilliseconds);
@@ -39,11 +39,11 @@ internal static class StartScenario
         return [fresh, again];
     }
 
-    private static async Task<TimeSpan> TimeStartAsync(string folder)
+    private static async Task<TimeSpan> TimeStartAsync(string folder, IEnumerable<KeyValuePair<string, string>> settings)
     {
         await using var fake = await FakeBotApiServer.StartAsync();
         var clock = Stopwatch.StartNew();
-        await using var bot = BotProcess.Start(fake, Path.Combine(folder, "bot.db"), folder);
+        await using var bot = BotProcess.Start(fake, Path.Combine(folder, "bot.db"), folder, settings);
         try
         {
             // Checked at every request the fake answers, so the time is the request's, not a poll's.

@@ -1,7 +1,6 @@
 using Assembly.Bot.Configuration;
 using Assembly.Storage;
-using Assembly.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
+using Assembly.Storage.Coordination;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,8 +40,7 @@ public sealed class InstanceHeartbeat(
         try
         {
             await using var write = await gate.EnterAsync(cancellationToken);
-            var db = write.Db;
-            await db.Instances.Where(i => i.Id == me.Id).ExecuteDeleteAsync(cancellationToken);
+            await InstanceRows.RemoveAsync(write.Db, me.Id, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -73,14 +71,9 @@ public sealed class InstanceHeartbeat(
 
     private async Task BeatAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        // The first beat, or a row removed as long dead while this process was stalled, makes the row again.
         await using var write = await gate.EnterAsync(ct);
-        var db = write.Db;
-        var updated = await db.Instances.Where(i => i.Id == me.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.SeenAt, now), ct);
-        if (updated > 0) return;
-        // First beat, or the row was removed as long dead while this process was stalled: (re)insert it.
-        db.Instances.Add(new Instance { Id = me.Id, StartedAt = now, SeenAt = now });
-        await db.SaveChangesAsync(ct);
+        await InstanceRows.BeatAsync(write.Db, me.Id, time.GetUtcNow().UtcDateTime, ct);
     }
 
     public void Dispose() => _stop.Dispose();

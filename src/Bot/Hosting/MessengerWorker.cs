@@ -9,7 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace Assembly.Bot.Hosting;
 
-/// <summary>Runs, for every messenger that is on, its receiving (long polling, or a webhook's batches) and its outbox sender side by side.</summary>
+/// <summary>
+/// Runs, for every messenger that is on, its receiving (long polling, or a webhook's batches) and its outbox sender side
+/// by side. Its start ends once every receiver is polling: hosted services start in order, and those registered after
+/// this one (the scheduler, the reads, the housekeeping) begin with a turn that compiles its queries, which on a small
+/// server would otherwise hold back the first poll after a restart (docs/benchmarks.md, Start). A messenger that is
+/// down holds them for <see cref="FirstPollWait"/> at most.
+/// </summary>
 public sealed class MessengerWorker(
     IEnumerable<IMessengerClient> messengers,
     IOptions<MessengersOptions> settings,
@@ -18,6 +24,25 @@ public sealed class MessengerWorker(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
+    private static readonly TimeSpan FirstPollWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Per messenger, done when its receiver is about to ask for its first updates (or has failed before).</summary>
+    private readonly Dictionary<string, TaskCompletionSource> _polling =
+        messengers.ToDictionary(m => m.Name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(_polling.Values.Select(p => p.Task)).WaitAsync(FirstPollWait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // A messenger slow to answer at start: the rest starts anyway, and it goes on trying.
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var loops = new List<Task>();
@@ -37,9 +62,16 @@ public sealed class MessengerWorker(
     /// <summary>The messenger's webhook when it has one, else long polling.</summary>
     private Func<CancellationToken, Task> ReceiverOf(IMessengerClient messenger)
     {
-        if (receiving.Webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook) return webhook.RunAsync;
+        var polling = _polling[messenger.Name];
+        if (receiving.Webhooks.FirstOrDefault(w => w.Messenger == messenger.Name) is { } webhook)
+            return ct =>
+            {
+                // Updates come to the endpoint, which is served from the host's start.
+                polling.TrySetResult();
+                return webhook.RunAsync(ct);
+            };
         var timeout = settings.Value.GetValueOrDefault(messenger.Name)?.PollTimeoutSeconds ?? ConsolePollSeconds;
-        return new PollingReceiver(messenger, timeout, receiving, time, loggers.CreateLogger<PollingReceiver>()).RunAsync;
+        return new PollingReceiver(messenger, timeout, receiving, time, loggers.CreateLogger<PollingReceiver>(), polling).RunAsync;
     }
 
     private OutboxSender SenderOf(IMessengerClient messenger)

@@ -21,7 +21,8 @@ public sealed class PollingReceiver(
     int pollTimeoutSeconds,
     ReceivingSide side,
     TimeProvider time,
-    ILogger<PollingReceiver> logger)
+    ILogger<PollingReceiver> logger,
+    TaskCompletionSource polling)
 {
     /// <summary>
     /// An empty answer that came back sooner than this ignored our <c>timeout</c> (Bale does): wait before
@@ -34,12 +35,22 @@ public sealed class PollingReceiver(
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await messenger.StartAsync(ct);
-        // Beside the first poll, not before it: a messenger slow to refuse the menu must not delay the bot.
-        _ = Task.Run(() => messenger.SetCommandsAsync(CommandMenu.Members, ct), CancellationToken.None);
-        if (messenger is IWebhookMessenger webhooks) await RemoveWebhookAsync(webhooks, ct);
-        var offset = await side.Cursors.LoadAsync(messenger.Name, ct);
+        long offset;
+        try
+        {
+            await messenger.StartAsync(ct);
+            if (messenger is IWebhookMessenger webhooks) await RemoveWebhookAsync(webhooks, ct);
+            offset = await side.Cursors.LoadAsync(messenger.Name, ct);
+        }
+        finally
+        {
+            // The first poll goes next (or this receiver failed): what waits for receiving may start (MessengerWorker).
+            polling.TrySetResult();
+        }
+
         logger.LogInformation("{Messenger}: polling from offset {Offset}", messenger.Name, offset);
+        // Beside the polls, not before them: a messenger slow to refuse the menu must not delay the bot.
+        _ = Task.Run(() => messenger.SetCommandsAsync(CommandMenu.Members, ct), CancellationToken.None);
 
         while (!ct.IsCancellationRequested)
         {

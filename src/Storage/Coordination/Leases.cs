@@ -13,9 +13,11 @@ public sealed class Leases(WriteGate gate) : ILeases
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO \"Leases\" (\"Name\", \"Holder\", \"ExpiresAt\") VALUES ({0}, '', {1}) ON CONFLICT DO NOTHING",
             [name, DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Utc)], ct);
-        var taken = await db.Leases
-            .Where(l => l.Name == name && (evenIfHeld || l.Holder == holder || l.ExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, expiresAt), ct);
+        // Taken at start, before the first poll, so in plain SQL (RawSql says why).
+        var taken = await RawSql.ExecuteAsync(db,
+            "UPDATE \"Leases\" SET \"Holder\" = {0}, \"ExpiresAt\" = {1} WHERE \"Name\" = {2}"
+            + (evenIfHeld ? "" : " AND (\"Holder\" = {0} OR \"ExpiresAt\" < {3})"),
+            [holder, expiresAt, name, now], ct);
         return taken == 1;
     }
 

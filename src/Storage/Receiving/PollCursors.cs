@@ -8,8 +8,11 @@ public sealed class PollCursors(IDbContextFactory<BotDbContext> factory) : IPoll
 {
     public async Task<long?> ReadAsync(string messenger, CancellationToken ct)
     {
+        // Read before the first poll, so in plain SQL (RawSql says why).
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.PollCursors.Where(c => c.Messenger == messenger).Select(c => (long?)c.NextOffset).SingleOrDefaultAsync(ct);
+        var offsets = await RawSql.QueryAsync(db, "SELECT \"NextOffset\" FROM \"PollCursors\" WHERE \"Messenger\" = {0}", [messenger],
+            r => r.GetInt64(0), ct);
+        return offsets.Count == 0 ? null : offsets[0];
     }
 
     /// <summary>Compiled: the cursor is read in every batch's transaction, under the write lock (<see cref="PerModel{TSet}"/> says why).</summary>

@@ -91,7 +91,9 @@ public sealed class IdentityTests
         }
 
         var logs = new LogCollector();
-        await using var after = await BotTestHost.StartAsync(database, telegram, logs: logs);
+        // Said beside the first polls, one after another; once the host has stopped, all of them are in.
+        await using (var after = await BotTestHost.StartAsync(database, telegram, logs: logs))
+            await logs.WaitForAsync(l => l.Contains("waits: a member typed that number"), Wait);
         var lines = logs.Lines.Where(l => l.Contains("waits: a member typed that number")).ToList();
         var line = Assert.Single(lines); // the number nobody typed is only pending, not a grant that stopped working
         Assert.Contains("ending 4567", line);

@@ -7,24 +7,49 @@ namespace Assembly.Bot.Tests.Support;
 public sealed class LogCollector : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly SemaphoreSlim _logged = new(0);
 
     public IReadOnlyCollection<string> Lines => _lines;
 
     public string All => string.Join('\n', _lines);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    /// <summary>Waits for a line that matches, woken by every line logged; throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if (_lines.FirstOrDefault(match) is { } line) return line;
+            try
+            {
+                await _logged.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching log line within {timeout}. Logged:\n{All}");
+            }
+        }
+    }
+
+    private void Add(string line)
+    {
+        _lines.Enqueue(line);
+        _logged.Release();
+    }
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, LogCollector collector) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}");
+            collector.Add($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assembly.Bot.Tests.Support;
+using Assembly.Storage;
 using Assembly.Storage.Outbox;
 using Microsoft.EntityFrameworkCore;
 
