@@ -10,7 +10,8 @@ namespace Assembly.Storage;
 /// (FOR UPDATE, an UPDATE's RETURNING read into an unmapped shape), and for the few statements of the start and of the
 /// idle bot's turns, which would otherwise be the process's first LINQ queries and compile EF's query pipeline before
 /// the bot can poll (docs/benchmarks.md, Start). <c>{n}</c> in the text stands for the n-th value, which travels as a
-/// parameter; nothing else is put into the text. Both providers read the same text: quoted names, ON CONFLICT.
+/// parameter; nothing else is put into the text. The coordination's and the start's statements are one text for both
+/// providers (quoted names, ON CONFLICT); the outbox's are per provider (<see cref="Outbox.OutboxStatements"/>).
 /// </summary>
 internal static class RawSql
 {
@@ -54,16 +55,19 @@ internal static class RawSql
         // On SQLite a command whose prepared statement is kept: the same texts come back at every look.
         var command = SqliteStatementCache.CommandFor(db.Database.GetDbConnection());
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // The text first: on SQLite it picks the prepared statement the parameters then bind to.
+        for (var i = 0; i < values.Count; i++) sql = sql.Replace($"{{{i}}}", Name(i), StringComparison.Ordinal);
+        command.CommandText = sql;
         for (var i = 0; i < values.Count; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.ParameterName = Name(i);
             parameter.Value = values[i];
             command.Parameters.Add(parameter);
-            sql = sql.Replace($"{{{i}}}", parameter.ParameterName, StringComparison.Ordinal);
         }
 
-        command.CommandText = sql;
         return command;
     }
+
+    private static string Name(int i) => "@p" + i.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,29 +22,28 @@ public sealed class DatabaseStartup(DatabaseInitializer initializer, IDbContextF
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await initializer.MigrateAsync(cancellationToken);
-        lifetime.ApplicationStarted.Register(() => _warnings = Task.Run(() => WarnAsync(lifetime.ApplicationStopping)));
+        lifetime.ApplicationStarted.Register(() => _warnings = Task.Run(WarnAsync));
     }
 
-    /// <summary>Stops last (hosted services stop in reverse order), once the warnings are said or given up.</summary>
-    public Task StopAsync(CancellationToken cancellationToken) => _warnings;
+    /// <summary>
+    /// Stops last (hosted services stop in reverse order), once the warnings are said: two short reads, not cut short
+    /// by a stop, so a start always says them.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _warnings.WaitAsync(cancellationToken);
 
-    private async Task WarnAsync(CancellationToken ct)
+    private async Task WarnAsync()
     {
         try
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            if (!await Admins.AnyAsync(db, access, ct))
+            await using var db = await factory.CreateDbContextAsync();
+            if (!await Admins.AnyAsync(db, access, CancellationToken.None))
                 logger.LogWarning("The bot has no admin (Access:Admins is empty and nobody has claimed the role): run the claim-code command " +
                     "(dotnet Assembly.Bot.dll claim-code, or dotnet run --project src/Bot -- claim-code) and send /claim CODE to the bot in a private chat");
-            foreach (var pending in (await PhoneGrants.PendingAsync(db, ct)).Where(p => p.Typed))
+            foreach (var pending in (await PhoneGrants.PendingAsync(db, CancellationToken.None)).Where(p => p.Typed))
                 // The number's last four digits only: enough for an admin to match /staff's list, little for a log reader.
                 logger.LogWarning("Grant {GrantId} ({Role} {Secretariat}) to the number ending {Ending} waits: a member typed that number but has not " +
                     "shared it, and a typed number gives no role; ask them to send /verify to the bot (/staff lists it)",
                     pending.Grant.Id, pending.Grant.Role, pending.Grant.Secretariat, pending.Phone[^4..]);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Stopped before they were asked: they are asked again at the next start.
         }
         catch (Exception e)
         {

@@ -24,6 +24,7 @@ public sealed class MessengerWorker(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
+    /// <summary>On the host's clock, like every wait of the bot (a test's fake clock included: its receivers poll at once).</summary>
     private static readonly TimeSpan FirstPollWait = TimeSpan.FromSeconds(5);
 
     /// <summary>Per messenger, done when its receiver is about to ask for its first updates (or has failed before).</summary>
@@ -40,6 +41,11 @@ public sealed class MessengerWorker(
         catch (TimeoutException)
         {
             // A messenger slow to answer at start: the rest starts anyway, and it goes on trying.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while waiting: the wait only orders the start, so the host goes on to its orderly stop
+            // (the lease let go, the last sends recorded) instead of failing its start.
         }
     }
 

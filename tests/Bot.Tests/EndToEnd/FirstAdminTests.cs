@@ -24,6 +24,8 @@ public sealed partial class FirstAdminTests
         var logs = new LogCollector();
         await using (var bot = await BotTestHost.StartAsync(database, telegram, logs: logs))
         {
+            // Said once the host has started, beside the first polls.
+            await logs.WaitForAsync(SaysRunClaimCode, Wait);
             var line = Assert.Single(logs.Lines, SaysRunClaimCode);
             Assert.DoesNotContain('\n', line);
 
@@ -41,7 +43,7 @@ public sealed partial class FirstAdminTests
             Assert.DoesNotContain(code.Split('-')[0], logs.All);
         }
 
-        // Started again, it has an admin and says nothing of the kind.
+        // Started again, it has an admin and says nothing of the kind (a stop waits for the start-up checks to be done).
         var again = new LogCollector();
         await using (await BotTestHost.StartAsync(database, telegram, logs: again))
             Assert.Contains(again.Lines, l => l.Contains("started", StringComparison.Ordinal)); // it did log at start

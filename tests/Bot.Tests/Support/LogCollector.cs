@@ -7,7 +7,7 @@ namespace Assembly.Bot.Tests.Support;
 public sealed class LogCollector : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
-    private readonly SemaphoreSlim _logged = new(0);
+    private TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyCollection<string> Lines => _lines;
 
@@ -21,10 +21,12 @@ public sealed class LogCollector : ILoggerProvider
         using var cancel = new CancellationTokenSource(timeout);
         while (true)
         {
+            // Taken before looking, so a line logged meanwhile completes it.
+            var next = Volatile.Read(ref _logged).Task;
             if (_lines.FirstOrDefault(match) is { } line) return line;
             try
             {
-                await _logged.WaitAsync(cancel.Token);
+                await next.WaitAsync(cancel.Token);
             }
             catch (OperationCanceledException)
             {
@@ -36,7 +38,8 @@ public sealed class LogCollector : ILoggerProvider
     private void Add(string line)
     {
         _lines.Enqueue(line);
-        _logged.Release();
+        // Every waiter wakes and looks again.
+        Interlocked.Exchange(ref _logged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     public void Dispose()
