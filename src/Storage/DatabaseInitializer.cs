@@ -1,6 +1,5 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Assembly.Storage;
 
@@ -13,7 +12,18 @@ public sealed class DatabaseInitializer(IDbContextFactory<BotDbContext> factory,
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await IsBehindAsync(db, ct))
+        bool behind;
+        try
+        {
+            behind = await IsBehindAsync(db, ct);
+        }
+        catch (DbException) when (options.Provider == StorageOptions.Postgres)
+        {
+            // The database itself may not be there yet: Migrate creates it (and says plainly what else is wrong).
+            behind = true;
+        }
+
+        if (behind)
             await db.Database.MigrateAsync(ct);
         if (options.Provider == StorageOptions.Sqlite)
             // WAL lets readers go on while one writer commits; the setting is kept in the file itself.
@@ -25,12 +35,14 @@ public sealed class DatabaseInitializer(IDbContextFactory<BotDbContext> factory,
     /// pending, and EF's own question (GetPendingMigrationsAsync) builds a model of the history table by conventions
     /// first, which is most of a second of the start (docs/benchmarks.md, Start); the ids are read here with one plain query.
     /// </summary>
-    private static async Task<bool> IsBehindAsync(BotDbContext db, CancellationToken ct)
+    private async Task<bool> IsBehindAsync(BotDbContext db, CancellationToken ct)
     {
-        var history = db.GetService<IHistoryRepository>();
-        if (!await history.ExistsAsync(ct)) return true;
-
         // The table and column names EF's history repository uses on both providers (none is configured otherwise).
+        var historyExists = options.Provider == StorageOptions.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
+            : "SELECT COUNT(*) FROM (SELECT to_regclass('\"__EFMigrationsHistory\"') AS t) h WHERE h.t IS NOT NULL";
+        if ((await RawSql.QueryAsync(db, historyExists, [], r => r.GetInt64(0), ct))[0] == 0) return true;
+
         var applied = (await RawSql.QueryAsync(db, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", [], r => r.GetString(0), ct))
             .ToHashSet(StringComparer.Ordinal);
         return db.Database.GetMigrations().Any(m => !applied.Contains(m));
