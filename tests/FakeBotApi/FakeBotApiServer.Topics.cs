@@ -49,6 +49,31 @@ public sealed partial class FakeBotApiServer
         return message["message_id"]!.GetValue<long>();
     }
 
+    /// <summary>
+    /// Staff deleted the topic, as Telegram lets them: it is gone with its messages, so a send into it answers 400 "Bad
+    /// Request: message thread not found" and an edit of a message that was in it "message to edit not found".
+    /// </summary>
+    public void DeleteTopic(long chatId, long thread)
+    {
+        lock (_lock)
+        {
+            _topics.Remove((chatId, thread));
+            foreach (var sent in _sent.Where(m => m.ChatId == chatId && m.ThreadId == thread))
+                _deleted.Add((chatId, sent.MessageId));
+        }
+    }
+
+    /// <summary>
+    /// A text the member deletes at once, before the bot copies it: the update comes, and copyMessage of it answers 400
+    /// "Bad Request: message to copy not found", as Telegram does for a message that is gone.
+    /// </summary>
+    public long EnqueueDeletedText(long userId, string text)
+    {
+        var update = _factory.Text(userId, userId, text);
+        _lastMessageFrom[userId] = update["message"]!["message_id"]!.GetValue<long>();
+        return _updates.Add(update);
+    }
+
     // What users sent in their private chats (text or caption), for copyMessage.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long ChatId, long MessageId), string?> _authored = new();
 

@@ -169,7 +169,7 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         else _calls.Answered(Name);
         if (outcome is SendOutcome.Sent) _metrics.Sent(Name, message.Priority);
         else if (outcome is SendOutcome.Throttled) _metrics.Throttled(Name);
-        else if (outcome is SendOutcome.Rejected or SendOutcome.Moved or SendOutcome.Unreachable) _metrics.Refused(Name, outcome);
+        else if (outcome is SendOutcome.Rejected or SendOutcome.Moved or SendOutcome.Unreachable or SendOutcome.ThreadGone) _metrics.Refused(Name, outcome);
         return outcome;
     }
 
@@ -421,6 +421,8 @@ public sealed class BotApiMessenger : IMessengerClient, IWebhookMessenger, IDisp
         // An edit that changes nothing has the effect it wanted.
         if (e.ErrorCode == 400 && Says(description, "message is not modified"))
             return new SendOutcome.Sent(null);
+        if (e.ErrorCode == 400 && (Says(description, "message thread not found") || Says(description, "TOPIC_DELETED")))
+            return new SendOutcome.ThreadGone(reason);
         if (e.ErrorCode == 403 && ChatGone.Any(words => Says(description, words)))
             return new SendOutcome.Unreachable(_redactor.Redact(description));
         // A bad token or a server in trouble: the message is fine, the moment is not.

@@ -23,4 +23,10 @@ public abstract record SendOutcome
     /// <paramref name="NewChatId"/>, where this message and every later one of the chat go.
     /// </summary>
     public sealed record Moved(long NewChatId) : SendOutcome;
+
+    /// <summary>
+    /// 400 "message thread not found" (or "TOPIC_DELETED"): the forum topic the message was sent into is not there any
+    /// more (staff deleted it); nothing was sent.
+    /// </summary>
+    public sealed record ThreadGone(string Reason) : SendOutcome;
 }

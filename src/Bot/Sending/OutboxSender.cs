@@ -263,15 +263,19 @@ public sealed class OutboxSender(
         var opensTopic = false;
         var quiet = false;
         string? carriedFrom = null;
+        OutgoingMessage? stored = null;
+        int? sentInto = null;
         try
         {
-            OutgoingMessage? message = OutgoingJson.Read(claimed.Payload) with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
+            stored = OutgoingJson.Read(claimed.Payload);
+            OutgoingMessage? message = stored with { To = new ChatAddress(_name, row.ChatId), ToKind = row.ChatKind, Priority = row.Priority };
             var topic = await TopicAsync(row, claimed, message);
             if (message is TopicOpen && topic is { } opened)
                 // Opened before: the report keeps its one topic.
                 settled = new SendOutcome.Sent(opened);
             else if (topic is { } thread)
                 message = message with { Topic = thread };
+            sentInto = message.Topic is > 0 and var into ? into : null;
             if (message is FileMessage { OnlyInTopic: true, Topic: not > 0 })
                 // A file carried only into a topic, for a chat that has none: the post says where the files are.
                 settled = new SendOutcome.Sent(null);
@@ -329,8 +333,8 @@ public sealed class OutboxSender(
             logger.LogWarning("{Messenger}: 429 for chat {ChatId}, waiting {RetryAfter}", _name, row.ChatId, throttled.RetryAfter);
         }
 
-        var decided = RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile, claimed.CreatedAt), outcome, at,
-            options.GiveUpAfter);
+        var decided = RetryPolicy.Decide(new SendAttempt(row.Id, row.ChatId, claimed.Attempts, withFile, claimed.CreatedAt) { Message = stored, Thread = sentInto },
+            outcome, at, options.GiveUpAfter);
         // A file the other messenger would not hand over never reached the messenger at all: the sender is told that, not a refusal.
         var why = carriedFrom is not null && !asked ? Texts.FileNotCarried(claimed.Subject, carriedFrom, _name) : Texts.MessageRefused(claimed.Subject);
         if (decided is OutboxOutcome.Refused refused && !quiet && Notice(claimed, why, at) is { } notice) decided = refused with { Notice = notice };
@@ -441,6 +445,15 @@ public sealed class OutboxSender(
                 case OutboxOutcome.Refused refused:
                     logger.LogWarning("{Messenger}: message {Id} refused: {Error}", _name, refused.Id, refused.Error);
                     if (refused.Notice is { } notice) signal.Wake(notice.Messenger);
+                    break;
+                case OutboxOutcome.Resent resent:
+                    // Sent again at once, in its other form.
+                    _retries.Enqueue(resent.At, resent.At);
+                    if (resent.TopicGone is { } thread)
+                        logger.LogInformation("{Messenger}: forum topic {Thread} is gone (deleted by the chat's staff); its report's messages go to the chat itself",
+                            _name, thread);
+                    else
+                        logger.LogInformation("{Messenger}: message {Id} was refused and goes in another form: {Why}", _name, resent.Id, resent.Why);
                     break;
                 case OutboxOutcome.Moved moved:
                     // Sent again at once, to the new id.

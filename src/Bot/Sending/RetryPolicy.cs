@@ -1,4 +1,5 @@
 using Assembly.Bot.Messengers;
+using Assembly.Conversations.Messages;
 using Assembly.Storage.Outbox;
 
 namespace Assembly.Bot.Sending;
@@ -7,7 +8,14 @@ namespace Assembly.Bot.Sending;
 /// One send of an outbox row: the row, its chat, the attempts it had before, whether it carried a file the bot made,
 /// and when it was queued (its age decides when it is given up).
 /// </summary>
-public sealed record SendAttempt(long RowId, long ChatId, int AttemptsBefore, bool WithFile, DateTime QueuedAt);
+public sealed record SendAttempt(long RowId, long ChatId, int AttemptsBefore, bool WithFile, DateTime QueuedAt)
+{
+    /// <summary>The message as the row holds it, from which another form of it is made when the one sent was refused.</summary>
+    public OutgoingMessage? Message { get; init; }
+
+    /// <summary>The forum topic it was sent into, if any.</summary>
+    public int? Thread { get; init; }
+}
 
 /// <summary>
 /// What the messenger's answer to a send means for its row: sent, tried again at a time, its chat unreachable, or
@@ -22,6 +30,11 @@ public sealed record SendAttempt(long RowId, long ChatId, int AttemptsBefore, bo
 ///   long outage does not use up the messages' chances.
 /// - 403: the chat blocked the bot; its row, and every later one of that chat, is unreachable.
 /// - 400 "group chat was upgraded to a supergroup chat": sent again at once to the new chat id, not counted as an attempt.
+/// - 400 "message thread not found" for a message sent into a forum topic: staff deleted the topic. Sent again at once to
+///   the chat itself, not counted as an attempt, and no report keeps that topic any more (<see cref="OutboxOutcome.Resent.TopicGone"/>),
+///   so nothing about the report is lost and nobody is told.
+/// - A refused copy of a member's message (<see cref="CopyMessage.Otherwise"/>: the member deleted it first, say): its
+///   stand-in, the addition post, goes instead, at once; nobody is told.
 /// - 400 and any other refusal: refused at once; trying again cannot help.
 /// </summary>
 public static class RetryPolicy
@@ -41,6 +54,12 @@ public static class RetryPolicy
                 $"given up after {giveUpAfter.TotalHours} hours: {transient.Reason}"),
             SendOutcome.Transient transient => new OutboxOutcome.RetryAt(attempt.RowId, at + Pause(attempts), attempts, transient.Reason),
             SendOutcome.Unreachable unreachable => new OutboxOutcome.Unreachable(attempt.RowId, attempt.ChatId, at, attempts, unreachable.Reason),
+            SendOutcome.ThreadGone gone when attempt is { Thread: { } thread, Message: { } message } =>
+                new OutboxOutcome.Resent(attempt.RowId, at, OutgoingJson.Write(message with { Topic = 0 }), $"{gone.Reason}; sent again without the topic")
+                    { TopicGone = thread },
+            SendOutcome.ThreadGone gone => new OutboxOutcome.Refused(attempt.RowId, attempts, gone.Reason),
+            SendOutcome.Rejected rejected when attempt.Message is CopyMessage { Otherwise: { } instead } =>
+                new OutboxOutcome.Resent(attempt.RowId, at, OutgoingJson.Write(instead), $"{rejected.Reason}; sent as a post instead"),
             SendOutcome.Rejected rejected => new OutboxOutcome.Refused(attempt.RowId, attempts, rejected.Reason),
             SendOutcome.Moved moved => new OutboxOutcome.Moved(attempt.RowId, attempt.ChatId, moved.NewChatId, at),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "not a send outcome"),

@@ -18,4 +18,12 @@ public sealed record Reaction(long MessageId, string Emoji) : OutgoingMessage;
 /// A copy of a message of another chat on the same messenger (<c>copyMessage</c>): the member's own words or file, as
 /// they sent it, into their report's topic.
 /// </summary>
-public sealed record CopyMessage(long FromChatId, long MessageId) : OutgoingMessage;
+public sealed record CopyMessage(long FromChatId, long MessageId) : OutgoingMessage
+{
+    /// <summary>
+    /// What goes instead when the messenger refuses the copy (the member deleted the message before it was copied, say):
+    /// the post that tells staff what was added, as a chat without topics gets it. Staff see the addition either way,
+    /// and the member, who was already thanked for it, is told nothing more.
+    /// </summary>
+    public TextMessage? Otherwise { get; init; }
+}

@@ -69,6 +69,13 @@ public static class AdditionPosts
     }
 
     /// <summary>
+    /// One addition's post on its own, as a chat without the report's topic gets it: what goes into the topic when the
+    /// member's message itself cannot be copied there (<see cref="CopyMessage.Otherwise"/>).
+    /// </summary>
+    public static TextMessage Alone(Report report, string item, ReportOutcome? closedAs) =>
+        Message(report.Code, new AdditionDigest { Head = NoticeHead.Of(report), Items = [item], ClosedAs = closedAs });
+
+    /// <summary>
     /// The addition posts of one batch of updates, one per chat and report: rows of a batch are written together at its
     /// end, so a later update of the batch could not find an earlier one's post. The first keeps its place (before the
     /// files that followed it) and takes the items of the others.

@@ -55,6 +55,20 @@ public static class ForumTopics
     }
 
     /// <summary>
+    /// The report was routed away from the secretariat of this post's chat: nothing more of it goes into its topic there,
+    /// so the topic is closed after the last word about where the report went. Should it come back, it gets a new topic.
+    /// </summary>
+    public static void CloseRoutedAway(Turn turn, ReportPost post, string code)
+    {
+        if (post.ThreadId is not { } thread) return;
+        turn.Effect(new TopicState(Open: false)
+        {
+            To = new ChatAddress(post.Messenger, post.ChatId), ToKind = ChatKind.Group, Priority = OutboxPriority.Bulk, Topic = thread, Subject = code,
+            SubjectAction = Action,
+        });
+    }
+
+    /// <summary>
     /// The report's topics, by chat, where the member's own message can be copied into them as it is (the support
     /// bots' way: what the member sent, as they sent it): the message this turn is about, written in the member's
     /// private chat, to a topic on the same messenger. Empty otherwise (an addition chosen later from a kept text, a

@@ -125,19 +125,21 @@ public static class ReportPosts
             card = RoutedAway(facts);
         }
 
+        var rewritten = false;
         if (row is not null)
         {
             post.OutboxRowId = row.Id;
-            if (row.Status == OutboxStatus.Pending && await RewriteAsync(turn, row.Id, row.Payload, card, ct)) return;
-            if (row.SentMessageId is { } sent) post.MessageId = sent;
+            rewritten = row.Status == OutboxStatus.Pending && await RewriteAsync(turn, row.Id, row.Payload, card, ct);
+            if (!rewritten && row.SentMessageId is { } sent) post.MessageId = sent;
         }
 
-        if (post.MessageId is not { } messageId) return;
-        turn.Send(chat, kind, new TextEdit(messageId, card.Text, card.Keyboard as InlineKeyboard)
-        {
-            // Where the card is followed, a message deleted meanwhile is sent again; a last word about routing is not worth a new message.
-            Monospace = card.Monospace, ResendIfGone = follows, Subject = facts.Report.Code, SubjectAction = ReportCard.Action,
-        }, priority);
+        if (!rewritten && post.MessageId is { } messageId)
+            turn.Send(chat, kind, new TextEdit(messageId, card.Text, card.Keyboard as InlineKeyboard)
+            {
+                // Where the card is followed, a message deleted meanwhile is sent again; a last word about routing is not worth a new message.
+                Monospace = card.Monospace, ResendIfGone = follows, Subject = facts.Report.Code, SubjectAction = ReportCard.Action,
+            }, priority);
+        if (!follows) ForumTopics.CloseRoutedAway(turn, post, code);
     }
 
     /// <summary>Why a message about a report was not sent: the chat stopped being one that may read it while it waited.</summary>

@@ -84,9 +84,10 @@ public static class StaffNotices
         {
             if (topics.TryGetValue(chat, out var topic))
             {
-                // Into the report's topic, the member's message itself, file and all.
-                turn.Send(chat, kind, new CopyMessage(turn.In.Chat.ChatId, turn.In.MessageId!.Value) { Topic = topic, Subject = report.Code, SubjectAction = PostAction },
-                    OutboxPriority.Additions);
+                // Into the report's topic, the member's message itself, file and all; should the copy be refused, the post instead.
+                var instead = AdditionPosts.Alone(report, Texts.AddedNotCopied(text, file is not null), closedAs);
+                turn.Send(chat, kind, new CopyMessage(turn.In.Chat.ChatId, turn.In.MessageId!.Value)
+                    { Topic = topic, Subject = report.Code, SubjectAction = PostAction, Otherwise = instead }, OutboxPriority.Additions);
                 continue;
             }
 

@@ -24,4 +24,14 @@ public static partial class Texts
 
     /// <summary>The quiet «noted» under a staff member's message in a report's topic.</summary>
     public const string TopicNoted = "✍";
+
+    /// <summary>
+    /// A member's addition in the post that stands for its copy when the messenger would not copy it into the topic (the
+    /// member deleted it first, say): the words as they were added, and for a file a line saying it did not come.
+    /// </summary>
+    public static string AddedNotCopied(string? text, bool file) =>
+        !file ? text ?? "" : AddedFileNotCopied + (string.IsNullOrWhiteSpace(text) ? "" : $"\n{text}");
+
+    /// <summary>A member's file that could not be copied into the report's topic, with what staff can do.</summary>
+    public const string AddedFileNotCopied = "(یک فایل که به اینجا نرسید؛ اگر لازم است، با «پاسخ» آن را دوباره بخواهید.)";
 }

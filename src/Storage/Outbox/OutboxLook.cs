@@ -53,6 +53,8 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
         var rows = await Db.Outbox.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
         var blocked = new List<(long ChatId, DateTime At)>();
         var moves = new List<OutboxOutcome.Moved>();
+        var resents = new List<OutboxOutcome.Resent>();
+        var topicsGone = new List<(long ChatId, int Thread)>();
         foreach (var outcome in others)
         {
             if (!rows.TryGetValue(outcome.Id, out var row)) continue;
@@ -78,6 +80,10 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
                 case OutboxOutcome.Moved moved:
                     moves.Add(moved);
                     break;
+                case OutboxOutcome.Resent resent:
+                    resents.Add(resent);
+                    if (resent.TopicGone is { } thread) topicsGone.Add((row.ChatId, thread));
+                    break;
                 case OutboxOutcome.Unreachable unreachable:
                     row.Status = OutboxStatus.Unreachable;
                     row.Attempts = unreachable.Attempts;
@@ -97,7 +103,26 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
 
         await Db.SaveChangesAsync();
         foreach (var moved in moves) await MoveAsync(messenger, moved);
+        foreach (var resent in resents) await ResendAsync(resent);
+        foreach (var (chatId, thread) in topicsGone.Distinct()) await ForgetTopicAsync(messenger, chatId, thread);
     }
+
+    /// <summary>The row in its other form, pending again at once with its id, so in its place in its chat's order.</summary>
+    private Task ResendAsync(OutboxOutcome.Resent resent)
+    {
+        var why = Trim(resent.Why);
+        return Db.Outbox.Where(o => o.Id == resent.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Payload, resent.Payload).SetProperty(o => o.Status, OutboxStatus.Pending)
+                .SetProperty(o => o.NotBefore, resent.At).SetProperty(o => o.LastError, why));
+    }
+
+    /// <summary>
+    /// A forum topic that is gone (staff deleted it) is no report's topic in that chat any more: what is sent about the
+    /// report there next goes to the chat itself, found by the sender when it asks for the topic just before the send.
+    /// </summary>
+    private Task ForgetTopicAsync(string messenger, long chatId, int thread) =>
+        Db.ReportPosts.Where(p => p.Messenger == messenger && p.ChatId == chatId && p.ThreadId == thread)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ThreadId, (int?)null));
 
     /// <summary>
     /// A chat that moved: the row goes again at once to the new id, as do the chat's other waiting rows, and the move

@@ -47,4 +47,18 @@ public abstract record OutboxOutcome(long Id)
     /// waiting rows go there, at once, and the move is remembered.
     /// </summary>
     public sealed record Moved(long Id, long FromChatId, long ToChatId, DateTime At) : OutboxOutcome(Id);
+
+    /// <summary>
+    /// Refused as it was, but another form of it can go (without a forum topic that is gone, or its stand-in when a copy
+    /// was refused): the row becomes <paramref name="Payload"/> and goes again at once, in its place in its chat's order,
+    /// not counted as an attempt. Nobody is told.
+    /// </summary>
+    public sealed record Resent(long Id, DateTime At, string Payload, string Why) : OutboxOutcome(Id)
+    {
+        /// <summary>
+        /// The forum topic the send found gone: in the same transaction no report keeps it as its topic in that chat any
+        /// more, so the chat's next messages about it go to the chat itself.
+        /// </summary>
+        public int? TopicGone { get; init; }
+    }
 }

@@ -14,7 +14,7 @@ namespace Assembly.Bot.Tests.EndToEnd;
 /// the member's additions, notes and the staff's work go into it. Other groups, and Bale, keep the posts of before.
 /// </summary>
 [Trait(Suites.Name, Suites.Slow)]
-public sealed class ForumTopicTests
+public sealed partial class ForumTopicTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private const long Reporter = 7101, Staff = 201, Forum = -100_700, Group = -100_500;

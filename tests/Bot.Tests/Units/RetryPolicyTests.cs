@@ -1,5 +1,6 @@
 using Assembly.Bot.Messengers;
 using Assembly.Bot.Sending;
+using Assembly.Conversations.Messages;
 using Assembly.Storage.Outbox;
 
 namespace Assembly.Bot.Tests.Units;
@@ -98,5 +99,35 @@ public sealed class RetryPolicyTests
     public void A_chat_that_moved_is_sent_again_at_once_to_its_new_id_without_counting_an_attempt()
     {
         Assert.Equal(new OutboxOutcome.Moved(7, 4242, -100_4242, At), Decide(new SendOutcome.Moved(-100_4242), attemptsBefore: 2));
+    }
+
+    [Fact]
+    public void A_message_refused_because_its_topic_is_gone_goes_again_at_once_to_the_chat_itself_and_the_topic_is_forgotten()
+    {
+        var card = new TextMessage("مسئله RJ-1001") { Topic = 55 };
+        var attempt = new SendAttempt(7, 4242, 2, false, At) { Message = card, Thread = 55 };
+        var resent = Assert.IsType<OutboxOutcome.Resent>(RetryPolicy.Decide(attempt, new SendOutcome.ThreadGone("400: Bad Request: message thread not found"), At, GiveUpAfter));
+        Assert.Equal(At, resent.At);
+        Assert.Equal(55, resent.TopicGone);
+        Assert.Equal(card with { Topic = 0 }, OutgoingJson.Read(resent.Payload));
+    }
+
+    [Fact]
+    public void A_thread_not_found_for_a_message_sent_into_no_topic_is_an_ordinary_refusal()
+    {
+        var attempt = new SendAttempt(7, 4242, 0, false, At) { Message = new TextMessage("سلام") };
+        Assert.IsType<OutboxOutcome.Refused>(RetryPolicy.Decide(attempt, new SendOutcome.ThreadGone("400: Bad Request: message thread not found"), At, GiveUpAfter));
+    }
+
+    [Fact]
+    public void A_refused_copy_goes_as_its_stand_in_at_once_and_a_refused_stand_in_is_refused()
+    {
+        var instead = new TextMessage("پیام تازه گزارش‌دهنده") { Memo = "{}" };
+        var copy = new CopyMessage(7101, 12) { Topic = 55, Otherwise = instead };
+        var refusal = new SendOutcome.Rejected("400: Bad Request: message to copy not found");
+        var resent = Assert.IsType<OutboxOutcome.Resent>(RetryPolicy.Decide(new SendAttempt(7, 4242, 0, false, At) { Message = copy, Thread = 55 }, refusal, At, GiveUpAfter));
+        Assert.Null(resent.TopicGone);
+        Assert.Equal(instead, OutgoingJson.Read(resent.Payload));
+        Assert.IsType<OutboxOutcome.Refused>(RetryPolicy.Decide(new SendAttempt(7, 4242, 0, false, At) { Message = instead, Thread = 55 }, refusal, At, GiveUpAfter));
     }
 }
