@@ -301,7 +301,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 return;
 
             case State.County:
-                var county = input.Pick(_context.Assembly.Counties);
+                var county = TypedCounty.Pick(input, _context.Assembly.Counties);
                 if (county is null) { await RefuseAsync(Texts.CountyInvalid); return; }
                 Data.County = county;
                 await Machine.FireAsync(Trigger.Next);
