@@ -6,11 +6,14 @@ namespace Assembly.Conversations.Text;
 public static partial class Texts
 {
     /// <summary>
-    /// <see cref="ReportFreed"/> for a report already reminded of: the reminder may have reached the former assignee
-    /// alone, and freeing the report does not start its reminder again, so the secretariat hears of the deadline now.
+    /// <see cref="ReportFreed"/> for a report already reminded of, with the passed deadline under its first line: the
+    /// reminder may have reached the former assignee alone, and freeing the report does not give it again.
     /// </summary>
-    public static string ReportFreedOverdue(string code, string former, DeadlineKind kind) =>
-        $"مسئله {code} دوباره بدون کارشناس مسئول است، چون نقش کارشناسی {former} پس گرفته شد.\n" +
-        (kind == DeadlineKind.FirstAnswer ? "مهلت پاسخ اول این مسئله گذشته است." : "موعد پیگیری این مسئله رسیده است.") +
-        $"\nبرای برداشتن آن، دکمه «{TakeButton}» را بزنید.";
+    public static string ReportFreedOverdue(string code, string former, DeadlineKind kind)
+    {
+        var freed = ReportFreed(code, former);
+        var firstLine = freed.IndexOf('\n');
+        var overdue = kind == DeadlineKind.FirstAnswer ? "مهلت پاسخ اول این مسئله گذشته است." : "موعد پیگیری این مسئله رسیده است.";
+        return freed[..firstLine] + "\n" + overdue + freed[firstLine..];
+    }
 }

@@ -137,6 +137,7 @@ public sealed class CardAudienceTests : IAsyncLifetime
 
         var revoked = await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
         var line = Texts.ReportFreedOverdue(Code, "رضا نوری", DeadlineKind.FirstAnswer);
+        Assert.StartsWith(Texts.ReportFreed(Code, "رضا نوری").Split('\n')[0] + "\nمهلت پاسخ اول این مسئله گذشته است.\n", line);
         Assert.Equal([("bale", BaleStaff), ("telegram", Group)],
             revoked.Messages.OfType<TextMessage>().Where(m => m.Text == line).Select(m => (m.To.Messenger, m.To.ChatId)).Order().ToList());
         // Told once, by that line: the reminder is not given again.
