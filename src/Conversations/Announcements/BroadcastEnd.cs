@@ -27,7 +27,8 @@ public static class BroadcastEnd
             if (copies.Queued > 0) continue;
             broadcast.FinishedAt = now;
             if (copies.Refused + copies.GivenUp == 0 || !AccountRef.TryParse(broadcast.CreatedBy, out var organizer)) continue;
-            outgoing.Add(new TextMessage(Texts.BroadcastMissed(broadcast.Id, broadcast.Audience, copies.Sent, copies.Refused, copies.GivenUp, copies.Unreachable))
+            var kind = copies.Refused > 0 ? await BroadcastKinds.OfAsync(db, broadcast, ct) : BroadcastKind.Announcement;
+            outgoing.Add(new TextMessage(Texts.BroadcastMissed(broadcast.Id, broadcast.Audience, copies.Sent, copies.Refused, copies.GivenUp, copies.Unreachable, kind))
             {
                 To = new ChatAddress(organizer.Messenger, organizer.Id), ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk,
             });

@@ -24,6 +24,8 @@ public static class IdleConversations
         foreach (var conversation in due)
         {
             string text;
+            // A report left past its place step has no keyboard under it (ReportFlow): the notice brings the menu back.
+            var menu = conversation.Flow == ReportFlow.Name ? MainMenu.Keyboard : null;
             if (Drafts.TryRead(conversation, out _))
             {
                 PrivateChat.End(conversation);
@@ -46,7 +48,7 @@ public static class IdleConversations
             }
 
             // Not an answer to anything the member just sent: a notice, paced like the rest of bulk.
-            notices.Add(new TextMessage(text)
+            notices.Add(new TextMessage(text, menu)
             {
                 To = new ChatAddress(conversation.Messenger, conversation.ChatId), ToKind = ChatKind.Private, Priority = OutboxPriority.Bulk,
             });

@@ -80,7 +80,7 @@ public sealed class RegistrationFlow : Flow<RegistrationFlow.State, Registration
                 break;
 
             case State.AskCounty:
-                var county = input.Pick(_context.Assembly.Counties);
+                var county = TypedCounty.Pick(input, _context.Assembly.Counties);
                 if (county is null) { await RefuseAsync(Texts.CountyInvalid); return; }
                 Data.County = county;
                 await Machine.FireAsync(Trigger.Next);

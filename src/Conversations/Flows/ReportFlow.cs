@@ -301,7 +301,7 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                 return;
 
             case State.County:
-                var county = input.Pick(_context.Assembly.Counties);
+                var county = TypedCounty.Pick(input, _context.Assembly.Counties);
                 if (county is null) { await RefuseAsync(Texts.CountyInvalid); return; }
                 Data.County = county;
                 await Machine.FireAsync(Trigger.Next);
@@ -330,8 +330,10 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
                     return;
                 }
 
-                // The place's reply keyboard gives way to the menu's again.
-                Turn.Reply(Data.Latitude is null ? Texts.PlaceNoted : Texts.LocationNoted, MainMenu.Keyboard);
+                // The place's reply keyboard goes, and the menu's does not come up in its stead: the member is still
+                // filing, and the next step's buttons are under its question. The menu comes back when the report is
+                // filed (SubmitAsync) or left: followed instead, dropped, cancelled, or given up as idle.
+                Turn.Reply(Data.Latitude is null ? Texts.PlaceNoted : Texts.LocationNoted, new RemoveKeyboard());
                 await Machine.FireAsync(Trigger.Next);
                 return;
 
@@ -558,6 +560,9 @@ public sealed class ReportFlow : Flow<ReportFlow.State, ReportFlow.Trigger, Repo
         await ReportAggregate.SubmitAsync(Turn, _context, report, ct);
         await Staff.StaffNotices.PostReportAsync(Turn, report, member, _context, ct);
 
+        // The menu's keyboard, gone since the place step, comes back with a line of thanks: the tracking code's message
+        // carries the button that answers the secretariat, and a message has one keyboard.
+        Turn.Reply(Texts.ThanksForReport, MainMenu.Keyboard);
         // The tracking code's message is the report's first in the thread: a reply to it, or its button, answers the secretariat.
         ReporterThread.ReplyAbout(Turn, code, Texts.Submitted(code, secretariat.Name, secretariat.FirstAnswerHours), ReporterThread.AnswerButton(code));
         Finished = true;

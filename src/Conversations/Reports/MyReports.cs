@@ -25,7 +25,7 @@ public static class MyReports
     {
         var own = await turn.Db.Reports.AsNoTracking().Where(r => r.MemberId == member.Id)
             .OrderByDescending(r => r.UpdatedAt).Take(20)
-            .Select(r => new { r.Code, r.Secretariat, r.Stage, r.Outcome, r.UpdatedAt })
+            .Select(r => new { r.Code, r.Secretariat, r.Topic, r.Description, r.Stage, r.Outcome, r.UpdatedAt })
             .ToListAsync(ct);
         // A followed report's last change is its last stage or outcome: its UpdatedAt moves with the reporter's messages too.
         var followed = await Followed(turn, member)
@@ -46,7 +46,9 @@ public static class MyReports
             sections.Add(Texts.FollowedReportsHeader + "\n\n" + string.Join('\n', followed.Select(r => Texts.FollowedReportLine(r.Code, r.Topic, r.County,
                 Texts.StageName(r.Stage, r.Outcome), PersianTime.Relative(r.Changed, turn.Now)))));
         var codes = own.Select(r => r.Code).Concat(followed.Select(r => r.Code)).ToList();
-        var buttons = codes.Select(code => (IReadOnlyList<InlineButton>)[new InlineButton(code, ShowPrefix + code)]).ToList();
+        var labels = own.Select(r => MyReportButtons.Own(r.Code, r.Topic, r.Description))
+            .Concat(followed.Select(r => MyReportButtons.Followed(r.Code, r.Topic, r.County)));
+        var buttons = codes.Zip(labels, (code, label) => (IReadOnlyList<InlineButton>)[new InlineButton(label, ShowPrefix + code)]).ToList();
         turn.Reply(string.Join("\n\n", sections), new InlineKeyboard(buttons), codes);
     }
 

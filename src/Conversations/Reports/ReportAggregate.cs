@@ -181,14 +181,14 @@ public sealed class ReportAggregate
 
     /// <summary>
     /// The assignee can no longer act on the report (their role was revoked): nobody has it, and any staff member may
-    /// take it. False, and nothing changed, when nobody had it.
+    /// take it. Its deadlines stay as they were, reminded and escalated included: losing the assignee does not give the
+    /// secretariat more time, so the organizers are told when they would have been. False, and nothing changed, when
+    /// nobody had it.
     /// </summary>
     public bool Unassign(string by)
     {
         if (Report.Assignee is not { } former || !Allows(Trigger.Unassign)) return false;
         Report.Assignee = null;
-        // A passed deadline the assignee alone was reminded of is told to the secretariat now, not only at escalation.
-        if (Report.EscalatedAt is null) Report.RemindedAt = null;
         Record(ReportEventKind.Unassigned, by, null, former);
         return true;
     }

@@ -12,7 +12,8 @@ namespace Assembly.Conversations.Staff;
 /// <summary>
 /// After <c>/revoke</c>: the reports the person had taken on, of a secretariat they no longer work, have nobody again
 /// (<see cref="ReportAggregate.Unassign"/>), or they would stay «taken» by someone who can no longer act, and their
-/// reminders would go nowhere useful. Each one's card shows it, and the secretariat hears in one line that it is free.
+/// reminders would go nowhere useful. Each one's card shows it, and the secretariat hears in one line that it is free
+/// (and, when its deadline has passed, that too: its reminder is not given again, and its escalation keeps its time).
 /// </summary>
 public static class RevokedAssignees
 {
@@ -37,8 +38,12 @@ public static class RevokedAssignees
             await ReportPosts.RefreshAsync(turn, context, report.Report, ct);
             if (report.Report.Stage == ReportStage.Closed) continue; // nothing left to take on
             var take = new InlineKeyboard([[new InlineButton(Texts.TakeButton, StaffButtons.Data("take", report.Code))]]);
+            // The reminder is not given again (the deadline keeps its clock), so a passed one is said here.
+            var line = report.Report.RemindedAt is null
+                ? Texts.ReportFreed(report.Code, former)
+                : Texts.ReportFreedOverdue(report.Code, former, report.Report.DueKind);
             foreach (var (chat, kind) in await ReportAudience.SecretariatAsync(turn.Db, context.Assembly, report.Secretariat, ct))
-                turn.Send(chat, kind, new TextMessage(Texts.ReportFreed(report.Code, former), take, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
+                turn.Send(chat, kind, new TextMessage(line, take, Monospace: [report.Code]) { Subject = report.Code }, OutboxPriority.Bulk);
         }
     }
 }

@@ -129,15 +129,45 @@ public sealed class CardAudienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_passed_deadline_only_the_revoked_assignee_was_reminded_of_is_told_to_the_secretariat_at_once()
+    public async Task A_passed_deadline_only_the_revoked_assignee_was_reminded_of_is_told_to_the_secretariat_with_the_freed_line()
     {
         await Press(Granted, "رضا نوری", "st:take:" + Code);
         _chat.Now = _chat.Now.AddHours(_chat.Context.Assembly.Secretariats[1].FirstAnswerHours + 1);
         Assert.Equal([Granted], (await _chat.DeadlinesDueAsync()).Select(m => m.To.ChatId));
 
+        var revoked = await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
+        var line = Texts.ReportFreedOverdue(Code, "رضا نوری", DeadlineKind.FirstAnswer);
+        Assert.StartsWith(Texts.ReportFreed(Code, "رضا نوری").Split('\n')[0] + "\nمهلت پاسخ اول این مسئله گذشته است.\n", line);
+        Assert.Equal([("bale", BaleStaff), ("telegram", Group)],
+            revoked.Messages.OfType<TextMessage>().Where(m => m.Text == line).Select(m => (m.To.Messenger, m.To.ChatId)).Order().ToList());
+        // Told once, by that line: the reminder is not given again.
+        Assert.Empty(await _chat.DeadlinesDueAsync());
+    }
+
+    [Fact]
+    public async Task An_overdue_report_whose_assignee_is_revoked_is_escalated_on_time_once()
+    {
+        await Press(Granted, "رضا نوری", "st:take:" + Code);
+        _chat.Now = _chat.Now.AddHours(_chat.Context.Assembly.Secretariats[1].FirstAnswerHours + 1);
+        var reminded = _chat.Now;
+        Assert.Equal([Granted], (await _chat.DeadlinesDueAsync()).Select(m => m.To.ChatId));
+        var escalation = Conversations.Staff.WorkingDays.Of(_chat.Context).AddWorkingHours(reminded, _chat.Context.Deadlines.EscalateAfterHours);
+
+        _chat.Now = reminded.AddHours(1);
         await As(Admin, "مدیر", "/revoke telegram:203 کارشناس رجایی");
-        var reminders = await _chat.DeadlinesDueAsync();
-        Assert.Equal([("bale", BaleStaff), ("telegram", Group)], reminders.Select(m => (m.To.Messenger, m.To.ChatId)).Order().ToList());
+        _chat.Now = escalation.AddMinutes(-1);
+        Assert.Empty(await _chat.DeadlinesDueAsync());
+
+        _chat.Now = escalation;
+        var escalated = await _chat.DeadlinesDueAsync();
+        string head;
+        await using (var db = _chat.Db())
+            head = Conversations.Staff.NoticeHead.Of(await db.Reports.SingleAsync(r => r.Code == Code));
+        Assert.Equal([(Admin, Texts.DeadlineEscalation(head, "دبیرخانه شهید رجایی", DeadlineKind.FirstAnswer))],
+            escalated.Select(m => (m.To.ChatId, m.Text)));
+
+        _chat.Now = escalation.AddDays(2);
+        Assert.Empty(await _chat.DeadlinesDueAsync());
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed class FollowerTests : IDisposable
         var list = await AsFollower(() => _chat.Say("/myreports"));
         Assert.StartsWith(Texts.FollowedReportsHeader + "\n\n• مسئله RJ-1001: آب و برق و گاز، کاشان، مطالبه‌گری (", list.Last.Text);
         Assert.DoesNotContain(Texts.MyReportsHeader, list.Last.Text); // the follower filed nothing
-        Assert.Equal(["RJ-1001"], list.ButtonLabels);
+        Assert.Equal(["آب و برق و گاز — RJ-1001"], list.ButtonLabels);
         AssertNothingPrivate(list.Last.Text);
 
         var open = await AsFollower(() => _chat.PressData(MyReports.ShowPrefix + "RJ-1001"));

@@ -31,7 +31,7 @@ public sealed class MyReportsTests : IAsyncLifetime
         _chat.Now = _chat.Now.AddDays(2);
         var list = await _chat.Say(Texts.MenuMyReports);
         Assert.Equal(Texts.MyReportsHeader + "\n\n" + Texts.MyReportLine("MD-1001", "دبیرخانه شهید مدرس", "مسئله‌یابی", "۲ روز پیش"), list.Last.Text);
-        Assert.Equal(["MD-1001"], list.ButtonLabels);
+        Assert.Equal(["قوانین و مقررات — MD-1001"], list.ButtonLabels);
         Assert.Equal([Texts.NoReports], (await NewMember().Say("/myreports")).Texts);
     }
 
