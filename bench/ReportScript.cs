@@ -37,12 +37,14 @@ internal static class ReportScript
     };
 
     /// <summary>
-    /// Whether <paramref name="text"/> is the acknowledgement of step <paramref name="step"/> that comes before the next
-    /// question: after the place, the bot's line that brings the menu keyboard back (the place step's reply keyboard
-    /// must give way, and a message carries one keyboard, the next question's being inline). The peer sends the same.
+    /// Whether <paramref name="text"/> is a line of the bot's that comes before the answer a step waits for: after the
+    /// place, the line that takes the place's reply keyboard away (a message carries one keyboard, and the next
+    /// question's is inline); after the submission, the thanks that bring the menu keyboard back before the tracking
+    /// code, whose own keyboard is inline. The peer sends the same.
     /// </summary>
     public static bool Acknowledges(int step, string? text) =>
-        step == 5 && text is Assembly.Conversations.Text.Texts.PlaceNoted or Assembly.Conversations.Text.Texts.LocationNoted;
+        step == 5 && text is Assembly.Conversations.Text.Texts.PlaceNoted or Assembly.Conversations.Text.Texts.LocationNoted
+        || step == Steps - 1 && text == Assembly.Conversations.Text.Texts.ThanksForReport;
 
     /// <summary>Ten topics: both bots offer at least that many.</summary>
     private static int Topic(int member, int report) => (member + report) % 10;

@@ -63,8 +63,9 @@ const countyKeyboard = () => {
     COUNTIES.forEach((county, i) => kb.text(county, `c:${i}`).row());
     return kb;
 };
-// As the bot: the place is asked under a reply keyboard that can share a location, and once it is given the menu's
-// reply keyboard comes back in a line of its own (a message carries one keyboard; the next question's is inline).
+// As the bot: the place is asked under a reply keyboard that can share a location, which goes once the place is given
+// (in a line of its own: a message carries one keyboard, the next question's is inline); the menu's reply keyboard
+// comes back with a line of thanks just before the tracking code, whose own keyboard is inline.
 const placeKeyboard = () =>
     new Keyboard().requestLocation(T.sendLocation).row().text(T.back).text(T.cancelButton).resized();
 const menuKeyboard = () =>
@@ -127,7 +128,7 @@ async function report(conversation, ctx) {
     step = await conversation.waitFor("message:text", { otherwise: pressHint(T.askPlace) })
         .and((c) => c.message.text.trim().length >= 2, { otherwise: (c) => c.reply(T.placeTooShort) });
     const place = step.message.text.trim();
-    await step.reply(T.placeNoted, { reply_markup: menuKeyboard() });
+    await step.reply(T.placeNoted, { reply_markup: { remove_keyboard: true } });
     await step.reply(T.askSolution, { reply_markup: skipKeyboard() });
 
     // 6. solution: text, or "skip"
@@ -156,6 +157,7 @@ async function report(conversation, ctx) {
     const chatId = step.chatId;
     const code = await conversation.external(() =>
         insertReportTx({ ...draft, chatId, createdAt: new Date().toISOString() }));
+    await step.reply(T.thanks, { reply_markup: menuKeyboard() });
     await step.reply(T.submitted(code));
 }
 

@@ -245,7 +245,7 @@ async function stepsFiveToNine(m) {
 
     r = await m.text(PLACE);
     assert.equal(r.text, T.placeNoted, "the place is acknowledged first");
-    assert.ok(r.reply_markup?.keyboard, "with the menu's reply keyboard");
+    assert.ok(r.reply_markup?.remove_keyboard, "the place's reply keyboard removed");
     r = m.last = await nextReply(m.id);
     buttonEnding(r, "skip");
 
@@ -258,6 +258,9 @@ async function stepsFiveToNine(m) {
     for (const part of [TOPICS[4], DESCRIPTION, COUNTIES[0], PLACE]) assert.ok(r.text.includes(part), `preview has ${part}`);
 
     r = await m.press("submit");
+    assert.equal(r.text, T.thanks, "thanked first");
+    assert.ok(r.reply_markup?.keyboard, "with the menu's reply keyboard");
+    r = m.last = await nextReply(m.id);
     const code = /RJ-\d+/.exec(r.text)?.[0];
     assert.ok(code, `tracking code in ${r.text}`);
     return code;
@@ -286,8 +289,8 @@ try {
     await settle();
     assert.equal(new Set(codes).size, count, `distinct tracking codes: ${codes}`);
     members.forEach((m, i) => {
-        // One sendMessage per step, the place's acknowledgement besides.
-        assert.equal(chatBox(m.id).received, i === 0 ? 11 : 10, `exactly one sendMessage per step for chat ${m.id}`);
+        // One sendMessage per step, the place's acknowledgement and the thanks before the code besides.
+        assert.equal(chatBox(m.id).received, i === 0 ? 12 : 11, `exactly one sendMessage per step for chat ${m.id}`);
         for (const id of m.callbackIds) assert.ok(callbackAnswers.has(id), `callback ${id} answered`);
     });
     {
@@ -332,7 +335,7 @@ try {
     await settle();
     assert.ok(!codes.includes(code4));
     assert.equal(calls.get("answerCallbackQuery"), 6 * (count + 1), "one answerCallbackQuery per button press, none for the duplicate");
-    assert.equal(chatBox(99999).received, 10, "the redelivered update got no second reply");
+    assert.equal(chatBox(99999).received, 11, "the redelivered update got no second reply");
     assert.equal(deliveries.get(duplicate.update_id), 2, "the duplicate was delivered again");
     {
         const db = new Database(DB_PATH, { readonly: true });

@@ -31,6 +31,7 @@ export const T = {
     sendLocation: "ارسال موقعیت مکانی",
     back: "بازگشت",
     placeNoted: "محل مسئله ثبت شد.",
+    thanks: "از اینکه این مسئله را با ما در میان گذاشتید، سپاسگزاریم.",
     menuReport: "ثبت مسئله",
     menuMyReports: "مسئله‌های من",
     menuMeetings: "جلسات",

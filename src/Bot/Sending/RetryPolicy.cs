@@ -54,12 +54,16 @@ public static class RetryPolicy
                 $"given up after {giveUpAfter.TotalHours} hours: {transient.Reason}"),
             SendOutcome.Transient transient => new OutboxOutcome.RetryAt(attempt.RowId, at + Pause(attempts), attempts, transient.Reason),
             SendOutcome.Unreachable unreachable => new OutboxOutcome.Unreachable(attempt.RowId, attempt.ChatId, at, attempts, unreachable.Reason),
+            // A copy without its topic would land in the chat with nothing to say which report it is: its stand-in goes.
+            SendOutcome.ThreadGone gone when attempt is { Thread: { } thread, Message: CopyMessage { Otherwise: { } instead } } =>
+                new OutboxOutcome.Resent(attempt.RowId, at, OutgoingJson.Write(instead with { Topic = 0 }), $"{gone.Reason}; sent as a post without the topic")
+                    { TopicGone = thread, StandIn = true },
             SendOutcome.ThreadGone gone when attempt is { Thread: { } thread, Message: { } message } =>
                 new OutboxOutcome.Resent(attempt.RowId, at, OutgoingJson.Write(message with { Topic = 0 }), $"{gone.Reason}; sent again without the topic")
                     { TopicGone = thread },
             SendOutcome.ThreadGone gone => new OutboxOutcome.Refused(attempt.RowId, attempts, gone.Reason),
             SendOutcome.Rejected rejected when attempt.Message is CopyMessage { Otherwise: { } instead } =>
-                new OutboxOutcome.Resent(attempt.RowId, at, OutgoingJson.Write(instead), $"{rejected.Reason}; sent as a post instead"),
+                new OutboxOutcome.Resent(attempt.RowId, at, OutgoingJson.Write(instead), $"{rejected.Reason}; sent as a post instead") { StandIn = true },
             SendOutcome.Rejected rejected => new OutboxOutcome.Refused(attempt.RowId, attempts, rejected.Reason),
             SendOutcome.Moved moved => new OutboxOutcome.Moved(attempt.RowId, attempt.ChatId, moved.NewChatId, at),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "not a send outcome"),

@@ -19,8 +19,8 @@ public static partial class Texts
 
     private static string ResendAdvice(Announcements.BroadcastKind kind) => kind switch
     {
-        Announcements.BroadcastKind.SessionInvitation => "عنوان، محل و دستور جلسه را بررسی کنید و جلسه را دوباره با /meeting اعلام کنید.",
-        Announcements.BroadcastKind.SessionOutcome => "متن نتایج را بررسی کنید و آن را دوباره با /outcome و شماره جلسه بفرستید.",
+        Announcements.BroadcastKind.SessionInvitation => "متن دعوت (عنوان، محل و دستور جلسه) را بررسی کنید و اگر لازم است، با /announce اطلاعیه‌ای درباره همین جلسه بفرستید؛ جلسه تازه‌ای نسازید.",
+        Announcements.BroadcastKind.SessionOutcome => "متن نتایج را بررسی کنید و اطلاعیه نتایج را دوباره با /outcome و شماره جلسه بفرستید (شماره‌ها در /meetings).",
         _ => "متن یا فایل اطلاعیه را بررسی کنید و آن را دوباره با /announce بفرستید.",
     };
 }

@@ -4,5 +4,5 @@ namespace Assembly.Conversations.Text;
 public static partial class Texts
 {
     /// <summary>Sent just before the tracking code's message; it brings the main menu back under the chat.</summary>
-    public const string ThanksForReport = "از اینکه این مسئله را با ما در میان گذاشتید سپاسگزاریم.";
+    public const string ThanksForReport = "از اینکه این مسئله را با ما در میان گذاشتید، سپاسگزاریم.";
 }

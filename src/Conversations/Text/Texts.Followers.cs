@@ -33,7 +33,7 @@ public static partial class Texts
     public const string FollowNotOffered =
         "این مسئله در میان مسئله‌های مشابهی که به شما نشان دادیم نیست و نمی‌توانید آن را دنبال کنید. چیزی تغییر نکرد.";
 
-    public const string FollowedReportsHeader = "مسئله‌هایی که دنبال می‌کنید (برای دیدن مرحله و نتیجه، دکمه آن را در پایین بزنید):";
+    public const string FollowedReportsHeader = "مسئله‌هایی که دنبال می‌کنید (برای دیدن مرحله و نتیجه، دکمه هر مسئله را زیر همین پیام بزنید):";
 
     public static string FollowedReportLine(string code, string? topic, string county, string stage, string changed) =>
         $"• مسئله {code}: {topic ?? UnsetTopic}، {county}، {stage} ({changed})";

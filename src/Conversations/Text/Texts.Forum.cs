@@ -33,5 +33,5 @@ public static partial class Texts
         !file ? text ?? "" : AddedFileNotCopied + (string.IsNullOrWhiteSpace(text) ? "" : $"\n{text}");
 
     /// <summary>A member's file that could not be copied into the report's topic, with what staff can do.</summary>
-    public const string AddedFileNotCopied = "(یک فایل که به اینجا نرسید؛ اگر لازم است، با «پاسخ» آن را دوباره بخواهید.)";
+    public const string AddedFileNotCopied = "(گزارش‌دهنده فایلی فرستاد که به اینجا نرسید؛ اگر به آن نیاز دارید، با دکمه «پاسخ» از او بخواهید دوباره بفرستد.)";
 }

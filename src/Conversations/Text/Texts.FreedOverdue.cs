@@ -13,7 +13,7 @@ public static partial class Texts
     {
         var freed = ReportFreed(code, former);
         var firstLine = freed.IndexOf('\n');
-        var overdue = kind == DeadlineKind.FirstAnswer ? "مهلت پاسخ اول این مسئله گذشته است." : "موعد پیگیری این مسئله رسیده است.";
+        var overdue = kind == DeadlineKind.FirstAnswer ? "مهلت پاسخ اول این مسئله گذشته است." : "موعد پیگیری این مسئله گذشته است.";
         return freed[..firstLine] + "\n" + overdue + freed[firstLine..];
     }
 }

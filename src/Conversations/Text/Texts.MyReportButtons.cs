@@ -7,7 +7,7 @@ public static partial class Texts
     public static string MyReportButton(string gist, string code) => $"{gist} — {code}";
 
     /// <summary>What a followed report without a topic is called on its button: its county, never the reporter's words.</summary>
-    public static string ReportInCounty(string county) => $"مسئله‌ای در {county}";
+    public static string ReportInCounty(string county) => county == "سایر" ? "مسئله‌ای در شهرستان‌های دیگر" : $"مسئله‌ای در {county}";
 
     /// <summary>Put before a button's words that would otherwise start with a Latin word.</summary>
     public const string ReportWord = "مسئله";

@@ -71,7 +71,7 @@ public static partial class Texts
 
     public const string NoReports = "هنوز مسئله‌ای ثبت نکرده‌اید. برای ثبت، «ثبت مسئله» را بزنید.";
 
-    public const string MyReportsHeader = "مسئله‌های شما (برای دیدن جزئیات و افزودن پیام، دکمه آن را در پایین بزنید):";
+    public const string MyReportsHeader = "مسئله‌های شما (برای دیدن جزئیات و افزودن پیام، دکمه هر مسئله را زیر همین پیام بزنید):";
 
     public static string MyReportLine(string code, string secretariat, string stage, string changed) =>
         $"• مسئله {code}: {secretariat}، {stage} ({changed})";

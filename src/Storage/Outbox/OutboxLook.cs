@@ -81,8 +81,17 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
                     moves.Add(moved);
                     break;
                 case OutboxOutcome.Resent resent:
-                    resents.Add(resent);
                     if (resent.TopicGone is { } thread) topicsGone.Add((row.ChatId, thread));
+                    if (await StillReadsAsync(messenger, row))
+                    {
+                        resents.Add(resent);
+                    }
+                    else
+                    {
+                        row.Status = OutboxStatus.Failed;
+                        row.LastError = Trim($"{resent.Why}; not sent again: the chat no longer reads the report");
+                    }
+
                     break;
                 case OutboxOutcome.Unreachable unreachable:
                     row.Status = OutboxStatus.Unreachable;
@@ -107,14 +116,28 @@ internal sealed class OutboxLook(WriteGate.WriteSession write, IDbContextTransac
         foreach (var (chatId, thread) in topicsGone.Distinct()) await ForgetTopicAsync(messenger, chatId, thread);
     }
 
-    /// <summary>The row in its other form, pending again at once with its id, so in its place in its chat's order.</summary>
+    /// <summary>
+    /// The row in its other form, pending again at once with its id, so in its place in its chat's order. A stand-in
+    /// is the staff's own post, so nobody who caused the first form is told if it is refused too.
+    /// </summary>
     private Task ResendAsync(OutboxOutcome.Resent resent)
     {
         var why = Trim(resent.Why);
         return Db.Outbox.Where(o => o.Id == resent.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Payload, resent.Payload).SetProperty(o => o.Status, OutboxStatus.Pending)
-                .SetProperty(o => o.NotBefore, resent.At).SetProperty(o => o.LastError, why));
+                .SetProperty(o => o.NotBefore, resent.At).SetProperty(o => o.LastError, why)
+                .SetProperty(o => o.CausedBy, o => resent.StandIn ? null : o.CausedBy));
     }
+
+    /// <summary>
+    /// Whether a message about a report may still go to its chat in another form: a row a sender held while the report
+    /// was routed away finishes as it was sent, but is not sent again to a chat that no longer reads the report (whose
+    /// post the routing removed). Private chats and messages about no report go again as they are.
+    /// </summary>
+    private async Task<bool> StillReadsAsync(string messenger, OutboxMessage row) =>
+        row.Subject is not { } code || row.ChatKind != ChatKind.Group
+        || await Db.ReportPosts.AnyAsync(p => p.Messenger == messenger && p.ChatId == row.ChatId
+            && Db.Reports.Any(r => r.Id == p.ReportId && r.Code == code));
 
     /// <summary>
     /// A forum topic that is gone (staff deleted it) is no report's topic in that chat any more: what is sent about the

@@ -60,5 +60,8 @@ public abstract record OutboxOutcome(long Id)
         /// more, so the chat's next messages about it go to the chat itself.
         /// </summary>
         public int? TopicGone { get; init; }
+
+        /// <summary>The other form is a stand-in the staff's chat gets instead (a post for a refused copy): nobody is told of its fate.</summary>
+        public bool StandIn { get; init; }
     }
 }

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Assembly.Bot.Tests.Flows;
 
 /// <summary>
-/// The organizer's notice at the end of a broadcast the messenger partly refused names the command that sends that
-/// kind of broadcast again: <c>/announce</c> for an announcement, <c>/meeting</c> for a session's invitation.
+/// The organizer's notice at the end of a broadcast the messenger partly refused says what to do for that kind of
+/// broadcast: resend an announcement with <c>/announce</c>; for a session's invitation, check it and, if need be, send a
+/// word about the same session with <c>/announce</c>, never a second session (<c>/meeting</c> would make one).
 /// </summary>
 public sealed class BroadcastEndAdviceTests : IAsyncLifetime
 {
@@ -49,7 +50,7 @@ public sealed class BroadcastEndAdviceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_session_invitation_is_sent_again_with_meeting_not_announce()
+    public async Task A_session_invitation_is_checked_and_never_made_a_second_session()
     {
         await _chat.Say("/meeting");
         await _chat.Say("نهمین اجلاسیه مجمع بسیجیان شهرستان کاشان");
@@ -62,8 +63,9 @@ public sealed class BroadcastEndAdviceTests : IAsyncLifetime
 
         var (text, audience) = await EndAsync();
         Assert.Equal(Texts.BroadcastMissed(1, audience, sent: 1, refused: 1, failed: 0, unreachable: 0, BroadcastKind.SessionInvitation), text);
-        Assert.Contains("/meeting", text);
-        Assert.DoesNotContain("/announce", text);
+        Assert.Contains("متن دعوت", text);
+        Assert.Contains("جلسه تازه‌ای نسازید", text);
+        Assert.DoesNotContain("/meeting", text);
     }
 
     [Fact]
@@ -76,6 +78,6 @@ public sealed class BroadcastEndAdviceTests : IAsyncLifetime
 
         var (text, _) = await EndAsync();
         Assert.Contains("/announce", text);
-        Assert.DoesNotContain("/meeting", text);
+        Assert.DoesNotContain("متن دعوت", text);
     }
 }

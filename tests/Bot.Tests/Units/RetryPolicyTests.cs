@@ -127,7 +127,20 @@ public sealed class RetryPolicyTests
         var refusal = new SendOutcome.Rejected("400: Bad Request: message to copy not found");
         var resent = Assert.IsType<OutboxOutcome.Resent>(RetryPolicy.Decide(new SendAttempt(7, 4242, 0, false, At) { Message = copy, Thread = 55 }, refusal, At, GiveUpAfter));
         Assert.Null(resent.TopicGone);
+        Assert.True(resent.StandIn);
         Assert.Equal(instead, OutgoingJson.Read(resent.Payload));
         Assert.IsType<OutboxOutcome.Refused>(RetryPolicy.Decide(new SendAttempt(7, 4242, 0, false, At) { Message = instead, Thread = 55 }, refusal, At, GiveUpAfter));
+    }
+
+    [Fact]
+    public void A_copy_whose_topic_is_gone_goes_as_its_stand_in_to_the_chat_itself_not_as_a_bare_copy()
+    {
+        var instead = new TextMessage("پیام تازه گزارش‌دهنده") { Topic = 55 };
+        var copy = new CopyMessage(7101, 12) { Topic = 55, Otherwise = instead };
+        var resent = Assert.IsType<OutboxOutcome.Resent>(RetryPolicy.Decide(new SendAttempt(7, 4242, 0, false, At) { Message = copy, Thread = 55 },
+            new SendOutcome.ThreadGone("400: Bad Request: message thread not found"), At, GiveUpAfter));
+        Assert.Equal(55, resent.TopicGone);
+        Assert.True(resent.StandIn);
+        Assert.Equal(instead with { Topic = 0 }, OutgoingJson.Read(resent.Payload));
     }
 }
