@@ -33,7 +33,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<BotDbContext> factory,
     /// <summary>
     /// Whether a migration of this build is not yet applied. Asked first because on the everyday restart nothing is
     /// pending, and EF's own question (GetPendingMigrationsAsync) builds a model of the history table by conventions
-    /// first, which is most of a second of the start (docs/benchmarks.md, Start); the ids are read here with one plain query.
+    /// first, a large share of the start (docs/benchmarks.md, Idle, fifth round); the ids are read here with one plain query.
     /// </summary>
     private async Task<bool> IsBehindAsync(BotDbContext db, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Assembly.Storage;
 /// Plain SQL on the context's connection, in its transaction when it has one, read row by row. For what EF cannot say
 /// (FOR UPDATE, an UPDATE's RETURNING read into an unmapped shape), and for the few statements of the start and of the
 /// idle bot's turns, which would otherwise be the process's first LINQ queries and compile EF's query pipeline before
-/// the bot can poll (docs/benchmarks.md, Start). <c>{n}</c> in the text stands for the n-th value, which travels as a
+/// the bot can poll (docs/benchmarks.md, Idle, fifth round). <c>{n}</c> in the text stands for the n-th value, which travels as a
 /// parameter; nothing else is put into the text. The coordination's and the start's statements are one text for both
 /// providers (quoted names, ON CONFLICT); the outbox's are per provider (<see cref="Outbox.OutboxStatements"/>).
 /// </summary>

@@ -13,7 +13,7 @@ namespace Assembly.Bot.Hosting;
 /// Runs, for every messenger that is on, its receiving (long polling, or a webhook's batches) and its outbox sender side
 /// by side. Its start ends once every receiver is polling: hosted services start in order, and those registered after
 /// this one (the scheduler, the reads, the housekeeping) begin with a turn that compiles its queries, which on a small
-/// server would otherwise hold back the first poll after a restart (docs/benchmarks.md, Start). A messenger that is
+/// server would otherwise hold back the first poll after a restart (docs/benchmarks.md, Idle, fifth round). A messenger that is
 /// down holds them for <see cref="FirstPollWait"/> at most.
 /// </summary>
 public sealed class MessengerWorker(
